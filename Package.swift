@@ -1,0 +1,51 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Layers (see README.md, "Architecture"):
+//   RuleLanguage          the condition language: lexer, parser, type checker, evaluator (no dependencies)
+//   KnowledgeModel        KB model, YAML loading with positions, overlays, linter (Yams)
+//   EmbeddedKnowledgeBase the KB compiled into the binary by the KBEmbedPlugin build-tool plugin
+//   stackwise             the command-line tool (swift-argument-parser); the only layer that prints
+let package = Package(
+    name: "Stackwise",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "stackwise", targets: ["stackwise"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // Core
+        .target(name: "RuleLanguage"),
+        .target(
+            name: "KnowledgeModel",
+            dependencies: ["RuleLanguage", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "EmbeddedKnowledgeBase",
+            dependencies: ["KnowledgeModel"],
+            plugins: ["KBEmbedPlugin"]
+        ),
+
+        // Build tooling: validates KnowledgeBase/ and embeds it as compact JSON
+        .executableTarget(name: "KBEmbed", dependencies: ["KnowledgeModel"]),
+        .plugin(name: "KBEmbedPlugin", capability: .buildTool(), dependencies: ["KBEmbed"]),
+
+        // App
+        .executableTarget(
+            name: "stackwise",
+            dependencies: [
+                "KnowledgeModel", "EmbeddedKnowledgeBase",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // Tests
+        .testTarget(name: "RuleLanguageTests", dependencies: ["RuleLanguage"]),
+        .testTarget(name: "KnowledgeModelTests", dependencies: ["KnowledgeModel", "EmbeddedKnowledgeBase"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["stackwise"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,44 @@
+import Foundation
+import KnowledgeModel
+
+/// The knowledge base compiled into the binary, and the overlays a user layers on top of it.
+public enum StackwiseKnowledge {
+    /// The embedded knowledge base (validated at build time), decoded once.
+    public static let embedded: KnowledgeBase = {
+        let json = EmbeddedKnowledgeBaseData.json
+        let data = json.withUTF8Buffer { Data($0) }
+        do {
+            return try JSONDecoder().decode(KnowledgeBase.self, from: data)
+        } catch {
+            // The build step produced this JSON from a validated model; failing here is a build defect.
+            preconditionFailure("embedded knowledge base cannot be decoded: \(error)")
+        }
+    }()
+
+    /// The knowledge base to use: `base` (a folder, for KB authors) or the embedded one, with `overlays` layered on
+    /// top in order (a later overlay wins). Diagnostics cover the overlays (and the base folder when given).
+    public static func load(
+        overlays: [URL], overlayNames: [String]? = nil, base: URL? = nil
+    )
+        -> (KnowledgeBase, [Diagnostic])
+    {
+        let loader = KnowledgeBaseLoader()
+        var layers: [KnowledgeBaseLayer] = []
+        var diagnostics: [Diagnostic] = []
+        if let base {
+            let (layer, found) = loader.loadLayer(folder: base, displayPrefix: base.relativePath)
+            layers.append(layer)
+            diagnostics += found
+        } else {
+            if overlays.isEmpty { return (embedded, []) }
+            layers.append(KnowledgeBaseLayer(wholeOf: embedded, name: "KnowledgeBase"))
+        }
+        for (position, overlay) in overlays.enumerated() {
+            let name = overlayNames?[position] ?? overlay.relativePath
+            let (layer, found) = loader.loadLayer(folder: overlay, displayPrefix: name)
+            layers.append(layer)
+            diagnostics += found
+        }
+        return KnowledgeBaseBuilder.build(layers: layers, loadDiagnostics: diagnostics)
+    }
+}

@@ -1,0 +1,162 @@
+import Foundation
+import RuleLanguage
+
+/// Turns a YAML value into an answer for a given question, with the errors a user can act on: the allowed
+/// options, the accepted range, the unit. Shared by question defaults and answers files.
+public enum AnswerParsing {
+    /// Parses `node` as an answer to `question`; reports problems to `sink` and returns nil on error.
+    /// `role` names the value in messages ("default", "answer").
+    public static func value(
+        _ node: YAMLNode, for question: Question, sink: DiagnosticSink, role: String
+    )
+        -> AnswerValue?
+    {
+        switch parse(node, for: question) {
+        case .success(let value): return value
+        case .failure(let problem):
+            sink.error("\(role) for '\(question.id)': \(problem.message)", at: problem.location ?? node.location)
+            return nil
+        }
+    }
+
+    /// A problem with an answer value.
+    public struct Problem: Error, Sendable {
+        public var message: String
+        public var location: SourceLocation?
+    }
+
+    /// Parses `node` as an answer to `question`.
+    public static func parse(_ node: YAMLNode, for question: Question) -> Result<AnswerValue, Problem> {
+        switch question.type {
+        case .multi:
+            let items: [YAMLNode]
+            switch node.content {
+            case .sequence(let list): items = list
+            case .scalar: items = [node]
+            default:
+                return .failure(Problem(message: "expected a list of option ids", location: node.location))
+            }
+            var ids: [String] = []
+            for item in items {
+                guard let text = item.scalar else {
+                    return .failure(
+                        Problem(message: "expected option ids, found \(item.kindName)", location: item.location))
+                }
+                if case .failure(let problem) = checkOption(text, of: question, at: item.location) {
+                    return .failure(problem)
+                }
+                if ids.contains(text) {
+                    return .failure(Problem(message: "option '\(text)' is listed twice", location: item.location))
+                }
+                ids.append(text)
+            }
+            return .success(.choices(ids))
+        default:
+            guard let text = node.scalar else {
+                return .failure(
+                    Problem(
+                        message: "expected a single \(question.type.displayName) value, found \(node.kindName)",
+                        location: node.location))
+            }
+            return parse(text: text, for: question, at: node.location)
+        }
+    }
+
+    /// Parses text (from YAML or `--set id=value`) as an answer to `question`.
+    public static func parse(
+        text: String, for question: Question, at location: SourceLocation?
+    )
+        -> Result<AnswerValue, Problem>
+    {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        switch question.type {
+        case .yesno:
+            guard let flag = Fields.parseBool(trimmed) else {
+                return .failure(Problem(message: "expected yes or no, found '\(trimmed)'", location: location))
+            }
+            return .success(.bool(flag))
+        case .number:
+            return parseNumber(trimmed, for: question, at: location).map(AnswerValue.number)
+        case .text:
+            if trimmed.count > 500 {
+                return .failure(Problem(message: "text is longer than 500 characters", location: location))
+            }
+            return .success(.text(text))
+        case .single:
+            return checkOption(trimmed, of: question, at: location).map { AnswerValue.choice(trimmed) }
+        case .multi:
+            let ids = trimmed.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+                !$0.isEmpty
+            }
+            for id in ids {
+                if case .failure(let problem) = checkOption(id, of: question, at: location) { return .failure(problem) }
+            }
+            return .success(.choices(ids))
+        }
+    }
+
+    private static func checkOption(
+        _ id: String, of question: Question, at location: SourceLocation?
+    )
+        -> Result<Void, Problem>
+    {
+        let ids = question.options.map(\.id)
+        if ids.contains(id) { return .success(()) }
+        return .failure(
+            Problem(
+                message:
+                    "'\(id)' is not an option\(Suggestions.hint(for: id, in: ids)); allowed: \(ids.joined(separator: ", "))",
+                location: location))
+    }
+
+    private static func parseNumber(
+        _ text: String, for question: Question, at location: SourceLocation?
+    )
+        -> Result<Double, Problem>
+    {
+        var body = text
+        if let unit = question.unit, !unit.isEmpty {
+            if body.hasSuffix(unit) {
+                body = String(body.dropLast(unit.count)).trimmingCharacters(in: .whitespaces)
+            }
+        }
+        let cleaned = body.replacingOccurrences(of: "_", with: "")
+        guard !cleaned.isEmpty, cleaned.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }),
+            let number = Double(cleaned)
+        else {
+            let unitHint = question.unit.map { " in \($0)" } ?? ""
+            let trailing = body.drop { $0.isNumber || $0 == "." || $0 == "-" || $0 == "_" }.trimmingCharacters(
+                in: .whitespaces)
+            if !trailing.isEmpty, Double(body.dropLast(trailing.count).trimmingCharacters(in: .whitespaces)) != nil {
+                let accepted = question.unit.map { "'\($0)'" } ?? "no unit"
+                return .failure(
+                    Problem(
+                        message: "unit '\(trailing)' is not accepted here; this question takes \(accepted)",
+                        location: location))
+            }
+            return .failure(Problem(message: "expected a number\(unitHint), found '\(text)'", location: location))
+        }
+        guard number.isFinite, abs(number) <= 9.007_199_254_740_992e15 else {
+            return .failure(
+                Problem(message: "'\(text)' is not a usable number (too large or not finite)", location: location))
+        }
+        if let minimum = question.minimum, number < minimum {
+            return .failure(
+                Problem(
+                    message: "\(formatNumber(number)) is below the minimum \(rangeText(question))", location: location))
+        }
+        if let maximum = question.maximum, number > maximum {
+            return .failure(
+                Problem(
+                    message: "\(formatNumber(number)) is above the maximum \(rangeText(question))", location: location))
+        }
+        return .success(number)
+    }
+
+    private static func rangeText(_ question: Question) -> String {
+        let unit = question.unit.map { " \($0)" } ?? ""
+        let low = question.minimum.map(formatNumber) ?? "-∞"
+        let high = question.maximum.map(formatNumber) ?? "∞"
+        return "(allowed: \(low) to \(high)\(unit))"
+    }
+}

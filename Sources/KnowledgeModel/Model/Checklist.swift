@@ -1,0 +1,48 @@
+/// The area a checklist item belongs to.
+public enum ChecklistCategory: String, Sendable, Codable, CaseIterable {
+    case security, reliability, testing, observability, performance, data, delivery
+}
+
+/// How soon a checklist item matters.
+public enum Priority: String, Sendable, Codable, CaseIterable, Comparable {
+    case low, medium, high
+
+    private var rank: Int {
+        switch self {
+        case .low: return 0
+        case .medium: return 1
+        case .high: return 2
+        }
+    }
+
+    public static func < (lhs: Priority, rhs: Priority) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// One thing to check before (or while) running the service in production.
+///
+/// An item is included when its `appliesIf` holds (a condition over answers and `chosen(...)` options), or when a
+/// rule that fired includes it. An item with neither an `appliesIf` nor any rule including it always applies.
+public struct ChecklistItem: Sendable, Codable, Hashable, Identifiable {
+    public var id: String
+    public var text: String
+    public var category: ChecklistCategory
+    public var priority: Priority
+    public var appliesIf: Condition?
+    public var sources: [String]
+    public var refs: [String]
+    public var location: SourceLocation?
+
+    public init(
+        id: String, text: String, category: ChecklistCategory, priority: Priority, appliesIf: Condition? = nil,
+        sources: [String] = [], refs: [String] = [], location: SourceLocation? = nil
+    ) {
+        self.id = id
+        self.text = text
+        self.category = category
+        self.priority = priority
+        self.appliesIf = appliesIf
+        self.sources = sources
+        self.refs = refs
+        self.location = location
+    }
+}

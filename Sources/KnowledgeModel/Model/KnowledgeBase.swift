@@ -1,0 +1,110 @@
+import RuleLanguage
+
+/// The whole knowledge base: questions, decisions, rules, checklist, sources and reference catalogues.
+///
+/// Arrays keep the authored order (files sorted by path, entries in file order); lookups by id are O(1).
+public struct KnowledgeBase: Sendable, Codable {
+    public private(set) var sections: [Section]
+    public private(set) var questions: [Question]
+    public private(set) var decisions: [Decision]
+    public private(set) var rules: [Rule]
+    public private(set) var checklist: [ChecklistItem]
+    public private(set) var sources: [Source]
+    public private(set) var references: [ReferenceSet]
+
+    private var questionIndex: [String: Int] = [:]
+    private var decisionIndex: [String: Int] = [:]
+    private var checklistIndex: [String: Int] = [:]
+    private var sourceIndex: [String: Int] = [:]
+    private var ruleIndex: [String: Int] = [:]
+
+    public init(
+        sections: [Section] = [], questions: [Question] = [], decisions: [Decision] = [], rules: [Rule] = [],
+        checklist: [ChecklistItem] = [], sources: [Source] = [], references: [ReferenceSet] = []
+    ) {
+        self.sections = sections.sorted { ($0.order, $0.id) < ($1.order, $1.id) }
+        self.questions = questions
+        self.decisions = decisions.sorted { ($0.order, $0.id) < ($1.order, $1.id) }
+        self.rules = rules
+        self.checklist = checklist
+        self.sources = sources
+        self.references = references
+        buildIndexes()
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case sections, questions, decisions, rules, checklist, sources, references
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        sections = try container.decode([Section].self, forKey: .sections)
+        questions = try container.decode([Question].self, forKey: .questions)
+        decisions = try container.decode([Decision].self, forKey: .decisions)
+        rules = try container.decode([Rule].self, forKey: .rules)
+        checklist = try container.decode([ChecklistItem].self, forKey: .checklist)
+        sources = try container.decode([Source].self, forKey: .sources)
+        references = try container.decode([ReferenceSet].self, forKey: .references)
+        buildIndexes()
+    }
+
+    private mutating func buildIndexes() {
+        func index<T: Identifiable>(_ items: [T]) -> [String: Int] where T.ID == String {
+            var result: [String: Int] = [:]
+            for (position, item) in items.enumerated() where result[item.id] == nil { result[item.id] = position }
+            return result
+        }
+        questionIndex = index(questions)
+        decisionIndex = index(decisions)
+        checklistIndex = index(checklist)
+        sourceIndex = index(sources)
+        ruleIndex = index(rules)
+    }
+
+    public func question(_ id: String) -> Question? { questionIndex[id].map { questions[$0] } }
+    public func decision(_ id: String) -> Decision? { decisionIndex[id].map { decisions[$0] } }
+    public func checklistItem(_ id: String) -> ChecklistItem? { checklistIndex[id].map { checklist[$0] } }
+    public func source(_ id: String) -> Source? { sourceIndex[id].map { sources[$0] } }
+    public func rule(_ id: String) -> Rule? { ruleIndex[id].map { rules[$0] } }
+    public func section(_ id: String) -> Section? { sections.first { $0.id == id } }
+
+    /// Position of a question in `questions`.
+    public func questionPosition(_ id: String) -> Int? { questionIndex[id] }
+    /// Position of a decision in `decisions`.
+    public func decisionPosition(_ id: String) -> Int? { decisionIndex[id] }
+
+    /// The option a reference names, if both the decision and the option exist.
+    public func option(_ ref: OptionRef) -> DecisionOption? { decision(ref.decision)?.option(ref.option) }
+
+    /// Questions in interview order: by section order, then authored order.
+    public var questionsInInterviewOrder: [Question] {
+        let sectionOrder = Dictionary(uniqueKeysWithValues: sections.enumerated().map { ($1.id, $0) })
+        return questions.enumerated().sorted { lhs, rhs in
+            let left = sectionOrder[lhs.element.section] ?? Int.max
+            let right = sectionOrder[rhs.element.section] ?? Int.max
+            return (left, lhs.offset) < (right, rhs.offset)
+        }.map(\.element)
+    }
+
+    /// All findings rules can raise, in rule order.
+    public var findings: [Finding] { rules.compactMap(\.finding) }
+    /// All tensions rules can raise, in rule order.
+    public var tensions: [Tension] { rules.compactMap(\.tension) }
+}
+
+extension KnowledgeBase: ConditionSchema {
+    public func answerType(ofQuestion id: String) -> AnswerType? {
+        guard let question = question(id) else { return nil }
+        switch question.type {
+        case .yesno: return .yesNo
+        case .number: return .number
+        case .text: return .text
+        case .single: return .single(options: question.options.map(\.id))
+        case .multi: return .multi(options: question.options.map(\.id))
+        }
+    }
+
+    public func optionIDs(ofDecision id: String) -> [String]? { decision(id)?.options.map(\.id) }
+    public var allQuestionIDs: [String] { questions.map(\.id) }
+    public var allDecisionIDs: [String] { decisions.map(\.id) }
+}

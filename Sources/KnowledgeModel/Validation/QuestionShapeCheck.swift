@@ -1,0 +1,44 @@
+import RuleLanguage
+
+/// Questions are well formed: choice questions have options, other types do not; numbers have a sane range and
+/// defaults fit the question; sections exist.
+struct QuestionShapeCheck: KnowledgeBaseCheck {
+    func check(_ kb: KnowledgeBase, sink: DiagnosticSink) {
+        let sectionIDs = kb.sections.map(\.id)
+        for question in kb.questions {
+            let at = question.location
+            if !sectionIDs.contains(question.section) {
+                sink.error(
+                    "question '\(question.id)' is in unknown section '\(question.section)'"
+                        + hint(question.section, sectionIDs), at: at)
+            }
+            switch question.type {
+            case .single, .multi:
+                if question.options.count < 2 {
+                    sink.error(
+                        "\(question.type.displayName) question '\(question.id)' needs at least two options", at: at)
+                }
+                var seen: Set<String> = []
+                for option in question.options where !seen.insert(option.id).inserted {
+                    sink.error("question '\(question.id)' lists option '\(option.id)' twice", at: at)
+                }
+            default:
+                if !question.options.isEmpty {
+                    sink.error("\(question.type.displayName) question '\(question.id)' cannot have options", at: at)
+                }
+            }
+            if question.type != .number, question.unit != nil || question.minimum != nil || question.maximum != nil {
+                sink.error(
+                    "only number questions take 'unit' and 'range' ('\(question.id)' is \(question.type.displayName))",
+                    at: at)
+            }
+            if question.type == .number, let low = question.minimum, let high = question.maximum, low > high {
+                sink.error("question '\(question.id)' has a range whose minimum is above its maximum", at: at)
+            }
+        }
+    }
+
+    private func hint(_ word: String, _ ids: [String]) -> String {
+        Suggestions.hint(for: word, in: ids)
+    }
+}

@@ -1,0 +1,153 @@
+/// A runtime value of the condition language. Single-choice answers and chosen options are `.text(optionID)`.
+public enum Value: Hashable, Sendable {
+    case bool(Bool)
+    case number(Double)
+    case text(String)
+    case set(Set<String>)
+}
+
+/// Three-valued truth (Kleene logic): a condition that reads an unknown answer may itself be unknown.
+/// Rules fire and checklist items apply only when their condition is `.yes`.
+public enum Truth: Sendable, Equatable {
+    case yes, no, unknown
+
+    public init(_ value: Bool) { self = value ? .yes : .no }
+}
+
+/// Supplies values for the slots of a ``CompiledCondition``.
+public protocol ValueSource {
+    /// The effective value of the question in `slot` (an answer or a default), or nil when unknown.
+    func value(ofQuestion slot: Int) -> Value?
+    /// Whether the user answered the question in `slot` themselves.
+    func isAnswered(_ slot: Int) -> Bool
+    /// The option chosen for the decision in `slot`, or nil when there is none (yet).
+    func chosenOption(ofDecision slot: Int) -> String?
+}
+
+/// A condition with names resolved to integer slots, ready for fast repeated evaluation.
+public struct CompiledCondition: Sendable {
+    indirect enum Node: Sendable {
+        case constant(Value)
+        case answer(Int)
+        case answered(Int)
+        case chosen(Int)
+        case not(Node)
+        case and(Node, Node)
+        case or(Node, Node)
+        case compare(ComparisonOperator, Node, Node)
+        case membership(Node, Set<Value>, negated: Bool)
+        case containsAny(Node, [String])
+    }
+
+    let root: Node
+
+    /// A condition that is always true (used when an optional condition is absent).
+    public static let always = CompiledCondition(root: .constant(.bool(true)))
+
+    init(root: Node) { self.root = root }
+
+    /// Compiles a type-checked expression. Names that do not resolve make the sub-expression unknown.
+    public init(
+        _ expression: Expression, questionSlot: (String) -> Int?, decisionSlot: (String) -> Int? = { _ in nil }
+    ) {
+        func compile(_ expression: Expression) -> Node {
+            switch expression {
+            case .literal(let literal, _): return .constant(Self.value(of: literal))
+            case .answer(let id, _): return questionSlot(id).map(Node.answer) ?? .constant(.set([]))
+            case .answered(let id, _): return questionSlot(id).map(Node.answered) ?? .constant(.bool(false))
+            case .chosen(let id, _): return decisionSlot(id).map(Node.chosen) ?? .constant(.set([]))
+            case .not(let inner, _): return .not(compile(inner))
+            case .and(let left, let right): return .and(compile(left), compile(right))
+            case .or(let left, let right): return .or(compile(left), compile(right))
+            case .compare(let comparison, let left, let right, _):
+                switch (comparison, right) {
+                case (.in, .literal(.list(let items), _)), (.notIn, .literal(.list(let items), _)):
+                    return .membership(
+                        compile(left), Set(items.map(Self.value(of:))), negated: comparison == .notIn)
+                case (.contains, .literal(.list(let items), _)):
+                    return .containsAny(
+                        compile(left),
+                        items.compactMap { if case .string(let s) = $0 { return s } else { return nil } })
+                case (.contains, .literal(.string(let item), _)):
+                    return .containsAny(compile(left), [item])
+                default:
+                    return .compare(comparison, compile(left), compile(right))
+                }
+            }
+        }
+        root = compile(expression)
+    }
+
+    private static func value(of literal: Literal) -> Value {
+        switch literal {
+        case .string(let text): return .text(text)
+        case .number(let number): return .number(number)
+        case .bool(let flag): return .bool(flag)
+        case .list(let items):
+            return .set(Set(items.map { if case .string(let s) = $0 { return s } else { return "\($0)" } }))
+        }
+    }
+
+    /// Evaluates the condition against `source`.
+    public func evaluate<Source: ValueSource>(_ source: Source) -> Truth {
+        switch Self.eval(root, source) {
+        case .bool(true)?: return .yes
+        case .bool(false)?: return .no
+        default: return .unknown
+        }
+    }
+
+    private static func eval<Source: ValueSource>(_ node: Node, _ source: Source) -> Value? {
+        switch node {
+        case .constant(let value): return value
+        case .answer(let slot): return source.value(ofQuestion: slot)
+        case .answered(let slot): return .bool(source.isAnswered(slot))
+        case .chosen(let slot): return source.chosenOption(ofDecision: slot).map(Value.text)
+        case .not(let inner):
+            guard case .bool(let flag)? = eval(inner, source) else { return nil }
+            return .bool(!flag)
+        case .and(let left, let right):
+            let lhs = eval(left, source)
+            if lhs == .bool(false) { return .bool(false) }
+            let rhs = eval(right, source)
+            if rhs == .bool(false) { return .bool(false) }
+            return lhs == .bool(true) && rhs == .bool(true) ? .bool(true) : nil
+        case .or(let left, let right):
+            let lhs = eval(left, source)
+            if lhs == .bool(true) { return .bool(true) }
+            let rhs = eval(right, source)
+            if rhs == .bool(true) { return .bool(true) }
+            return lhs == .bool(false) && rhs == .bool(false) ? .bool(false) : nil
+        case .membership(let inner, let items, let negated):
+            guard let value = eval(inner, source) else { return nil }
+            return .bool(items.contains(value) != negated)
+        case .containsAny(let inner, let items):
+            switch eval(inner, source) {
+            case .set(let members)?: return .bool(items.contains(where: members.contains))
+            case .text(let text)?:
+                let lowered = text.lowercased()
+                return .bool(items.contains { lowered.contains($0.lowercased()) })
+            default: return nil
+            }
+        case .compare(let comparison, let left, let right):
+            guard let lhs = eval(left, source), let rhs = eval(right, source) else { return nil }
+            return compare(comparison, lhs, rhs)
+        }
+    }
+
+    private static func compare(_ comparison: ComparisonOperator, _ lhs: Value, _ rhs: Value) -> Value? {
+        switch comparison {
+        case .equal: return .bool(lhs == rhs)
+        case .notEqual: return .bool(lhs != rhs)
+        case .less, .lessOrEqual, .greater, .greaterOrEqual:
+            guard case .number(let a) = lhs, case .number(let b) = rhs else { return nil }
+            switch comparison {
+            case .less: return .bool(a < b)
+            case .lessOrEqual: return .bool(a <= b)
+            case .greater: return .bool(a > b)
+            default: return .bool(a >= b)
+            }
+        case .in, .notIn, .contains: return nil
+        }
+    }
+}

@@ -1,0 +1,84 @@
+/// The syntax tree of a condition.
+///
+/// Names are kept as written (question ids, decision ids); a ``ConditionProgram`` resolves them to slots
+/// for fast evaluation.
+public indirect enum Expression: Equatable, Sendable {
+    /// A literal value: string, number, boolean or a list of literals.
+    case literal(Literal, offset: Int)
+    /// The answer to a question, by id (`traffic.peak_rps`).
+    case answer(String, offset: Int)
+    /// `answered(question)`: true when the question has an answer of the user's (not a default).
+    case answered(String, offset: Int)
+    /// `chosen(decision)`: the option chosen for a decision (checklist conditions only).
+    case chosen(String, offset: Int)
+    case not(Expression, offset: Int)
+    case and(Expression, Expression)
+    case or(Expression, Expression)
+    case compare(ComparisonOperator, Expression, Expression, offset: Int)
+
+    /// Character offset where this expression starts.
+    public var offset: Int {
+        switch self {
+        case .literal(_, let offset), .answer(_, let offset), .answered(_, let offset), .chosen(_, let offset),
+            .not(_, let offset):
+            return offset
+        case .and(let left, _), .or(let left, _): return left.offset
+        case .compare(_, let left, _, _): return left.offset
+        }
+    }
+
+    /// Every question id the expression reads, in order of appearance, without repeats.
+    public var questionIDs: [String] {
+        var seen: [String] = []
+        visit { expression in
+            switch expression {
+            case .answer(let id, _), .answered(let id, _):
+                if !seen.contains(id) { seen.append(id) }
+            default: break
+            }
+        }
+        return seen
+    }
+
+    /// Every decision id read through `chosen(...)`, without repeats.
+    public var decisionIDs: [String] {
+        var seen: [String] = []
+        visit { expression in
+            if case .chosen(let id, _) = expression, !seen.contains(id) { seen.append(id) }
+        }
+        return seen
+    }
+
+    /// Calls `body` on this expression and every sub-expression, parents first.
+    public func visit(_ body: (Expression) -> Void) {
+        body(self)
+        switch self {
+        case .not(let inner, _): inner.visit(body)
+        case .and(let left, let right), .or(let left, let right), .compare(_, let left, let right, _):
+            left.visit(body)
+            right.visit(body)
+        default: break
+        }
+    }
+}
+
+/// A literal in a condition.
+public enum Literal: Equatable, Sendable {
+    case string(String)
+    case number(Double)
+    case bool(Bool)
+    case list([Literal])
+}
+
+/// Binary comparison operators.
+public enum ComparisonOperator: String, Equatable, Sendable {
+    case equal = "=="
+    case notEqual = "!="
+    case less = "<"
+    case lessOrEqual = "<="
+    case greater = ">"
+    case greaterOrEqual = ">="
+    case `in` = "in"
+    case notIn = "not in"
+    case contains = "contains"
+}

@@ -1,0 +1,240 @@
+import EmbeddedKnowledgeBase
+import Foundation
+import KnowledgeModel
+import Testing
+
+@Suite struct LintTests {
+    @Test func shippedKnowledgeBaseIsClean() {
+        let base = KnowledgeBaseLayer(wholeOf: StackwiseKnowledge.embedded, name: "KnowledgeBase")
+        let diagnostics = KnowledgeBaseBuilder.build(layers: [base]).1
+        #expect(diagnostics.isEmpty, "\(diagnostics.map(\.description))")
+    }
+
+    @Test func unknownKeyWithDidYouMean() {
+        let diagnostics = lintOverlay(
+            """
+            rules:
+              - id: org.x
+                when: data.typescript
+                becuase: typed
+                score: { data_access.prisma: 1 }
+            """)
+        expectDiagnostic(
+            diagnostics, "unknown key 'becuase' in a rule; did you mean 'because'?", at: "overlay/test.yaml:4:5")
+    }
+
+    @Test func misspelledWeightKey() {
+        let diagnostics = lintOverlay(
+            """
+            rules:
+              - id: org.q
+                when: data.typescript
+                because: typed
+                score:
+                  - { option: data_access.prisma, wieght: 3 }
+            """)
+        expectDiagnostic(
+            diagnostics, "unknown key 'wieght' in a score entry; did you mean 'weight'?", at: "overlay/test.yaml:6:39")
+    }
+
+    @Test func malformedYAMLHasAPosition() {
+        let diagnostics = lintOverlay("rules:\n  - id: x\n    when: [unclosed\n")
+        expectDiagnostic(diagnostics, "YAML syntax error", at: "overlay/test.yaml:4:1")
+    }
+
+    @Test func wrongValueTypes() {
+        let diagnostics = lintOverlay(
+            """
+            checklist:
+              - id: org.item
+                text: [not, text]
+                category: securty
+                priority: urgent
+            """)
+        expectDiagnostic(diagnostics, "'text' must be text, found a list", at: "overlay/test.yaml:3:11")
+        expectDiagnostic(diagnostics, "'category' must be one of", at: "overlay/test.yaml:4:15")
+        expectDiagnostic(diagnostics, "did you mean 'security'?")
+        expectDiagnostic(diagnostics, "'priority' must be one of low, medium, high, found 'urgent'")
+    }
+
+    @Test func duplicateIDsInOneFileAndAgainstTheBase() {
+        let diagnostics = lintOverlay(
+            """
+            rules:
+              - id: database.relational-data
+                when: data.typescript
+                because: again
+                score: { database.postgresql: 1 }
+            """)
+        expectDiagnostic(
+            diagnostics,
+            "duplicate rule id 'database.relational-data' (first defined at KnowledgeBase/rules/database.yaml:",
+            at: "overlay/test.yaml:2:5")
+        expectDiagnostic(diagnostics, "add 'override: true'")
+    }
+
+    @Test func duplicateMappingKey() {
+        let diagnostics = lintOverlay("rules:\n  - id: a\n    id: b\n")
+        expectDiagnostic(diagnostics, "duplicate key 'id'")
+    }
+
+    @Test func overrideReplacesABaseRule() {
+        let diagnostics = lintOverlay(
+            """
+            rules:
+              - id: database.relational-data
+                override: true
+                when: data.shape == "relational"
+                because: We weigh PostgreSQL even more.
+                sources: [postgresql-docs-transactions]
+                score: { database.postgresql: 5 }
+            """)
+        #expect(!diagnostics.hasErrors, "\(diagnostics.map(\.description))")
+    }
+
+    @Test func danglingReferences() {
+        let diagnostics = lintOverlay(
+            """
+            rules:
+              - id: org.dangling
+                when: data.typescript
+                because: x
+                sources: [prisma-doc]
+                score: { database.postgress: 1, databse.mysql: 2 }
+                include: [data.backup-tested]
+            """)
+        expectDiagnostic(
+            diagnostics, "decision 'database' has no option 'postgress'; did you mean 'postgresql'?",
+            at: "overlay/test.yaml:6:14")
+        expectDiagnostic(diagnostics, "unknown decision 'databse'; did you mean 'database'?")
+        expectDiagnostic(diagnostics, "unknown source 'prisma-doc'; did you mean 'prisma-docs'?")
+        expectDiagnostic(diagnostics, "unknown checklist item 'data.backup-tested'")
+    }
+
+    @Test func conditionSyntaxErrorHasExactColumn() {
+        let diagnostics = lintOverlay(
+            """
+            rules:
+              - id: org.bad
+                when: data.typescript and and
+                because: x
+                score: { database.postgresql: 1 }
+            """)
+        expectDiagnostic(diagnostics, "bad condition: expected a value but found 'and'", at: "overlay/test.yaml:3:31")
+    }
+
+    @Test func conditionTypeErrors() {
+        let diagnostics = lintOverlay(
+            """
+            rules:
+              - id: org.types
+                when: data.typescript > 3
+                because: x
+                score: { database.postgresql: 1 }
+              - id: org.option
+                when: data.shape == "graph"
+                because: x
+                score: { database.postgresql: 1 }
+            """)
+        expectDiagnostic(diagnostics, "'>' compares numbers, but one side is a yes/no", at: "overlay/test.yaml:3:27")
+        expectDiagnostic(diagnostics, "question 'data.shape' has no option 'graph'", at: "overlay/test.yaml:7:25")
+    }
+
+    @Test func unusedOptionAndUnreadQuestionAreWarnings() {
+        let diagnostics = lintOverlay(
+            """
+            questions:
+              - id: org.unread
+                section: data
+                prompt: Unread?
+                help: Nobody reads this.
+                type: yesno
+            decisions:
+              - id: database
+                extend: true
+                options:
+                  - id: cockroachdb
+                    name: CockroachDB
+                    summary: Distributed SQL.
+                    sources: [postgresql-docs-transactions]
+            """)
+        expectDiagnostic(diagnostics, "no rule ever favours option 'database.cockroachdb'", severity: .warning)
+        expectDiagnostic(diagnostics, "no rule or condition reads question 'org.unread'", severity: .warning)
+    }
+
+    @Test func impossibleDecisionFromConstraints() {
+        let diagnostics = lintOverlay(
+            """
+            decisions:
+              - id: org_a
+                title: A
+                problem: P
+                options:
+                  - id: one
+                    name: One
+                    summary: S
+                    sources: [prisma-docs]
+                    requires: [{ decision: org_b, anyOf: [x], reason: R }]
+                  - id: two
+                    name: Two
+                    summary: S
+                    sources: [prisma-docs]
+                    requires: [{ decision: org_b, anyOf: [x], reason: R }]
+              - id: org_b
+                title: B
+                problem: P
+                options:
+                  - id: x
+                    name: X
+                    summary: S
+                    sources: [prisma-docs]
+                    requires: [{ decision: org_a, anyOf: [], reason: R }]
+                  - id: y
+                    name: Y
+                    summary: S
+                    sources: [prisma-docs]
+            """)
+        expectDiagnostic(diagnostics, "compatibility constraints make decision 'org_a' impossible")
+    }
+
+    @Test func askIfCycle() {
+        let diagnostics = lintOverlay(
+            """
+            questions:
+              - { id: org.a, section: data, prompt: A, help: H, type: yesno, askIf: org.b }
+              - { id: org.b, section: data, prompt: B, help: H, type: yesno, askIf: org.a }
+            """)
+        expectDiagnostic(diagnostics, "askIf conditions form a cycle")
+    }
+
+    @Test func emptyFile() {
+        expectDiagnostic(lintOverlay(""), "the file is empty", at: "overlay/test.yaml:1:1")
+    }
+
+    @Test func hugeFileIsRefused() {
+        let big = "# " + String(repeating: "x", count: 9 << 20)
+        expectDiagnostic(lintOverlay(big), "too large")
+    }
+
+    @Test func exponentialAliasesAreRefused() {
+        var yaml = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+        for level in 1...9 {
+            let refs = Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ")
+            yaml += "a\(level): &a\(level) [\(refs)]\n"
+        }
+        expectDiagnostic(lintOverlay(yaml), "expands to more than")
+    }
+
+    @Test func deepNestingIsRefused() {
+        let yaml = "rules: " + String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000)
+        expectDiagnostic(lintOverlay(yaml), "nesting is deeper than")
+    }
+
+    @Test func binaryFileIsRefused() throws {
+        let (_, diagnostics) = KnowledgeBaseLoader().loadLayer(name: "o", files: [])
+        #expect(diagnostics.isEmpty)
+        var reader = YAMLReader()
+        reader.maximumBytes = 1024
+        #expect(throws: DiagnosticsError.self) { try reader.read(data: Data([0, 1, 2]), displayPath: "b.yaml") }
+    }
+}
