@@ -4,6 +4,7 @@ import PackageDescription
 // Layers (see README.md, "Architecture"):
 //   RuleLanguage          the condition language: lexer, parser, type checker, evaluator (no dependencies)
 //   KnowledgeModel        KB model, YAML loading with positions, overlays, linter (Yams)
+//   RecommendationEngine  answers + KB -> Review: scoring, exact joint choice, explanations, what-if
 //   EmbeddedKnowledgeBase the KB compiled into the binary by the KBEmbedPlugin build-tool plugin
 //   stackwise             the command-line tool (swift-argument-parser); the only layer that prints
 let package = Package(
@@ -23,6 +24,7 @@ let package = Package(
             name: "KnowledgeModel",
             dependencies: ["RuleLanguage", .product(name: "Yams", package: "Yams")]
         ),
+        .target(name: "RecommendationEngine", dependencies: ["KnowledgeModel", "RuleLanguage"]),
         .target(
             name: "EmbeddedKnowledgeBase",
             dependencies: ["KnowledgeModel"],
@@ -37,7 +39,7 @@ let package = Package(
         .executableTarget(
             name: "stackwise",
             dependencies: [
-                "KnowledgeModel", "EmbeddedKnowledgeBase",
+                "KnowledgeModel", "EmbeddedKnowledgeBase", "RecommendationEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

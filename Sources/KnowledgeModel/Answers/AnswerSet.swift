@@ -1,0 +1,83 @@
+/// What a user said: the input of a review, and the content of an answers file and of a TUI session.
+public struct AnswerSet: Sendable, Codable, Equatable {
+    /// The service under review, for titles and records.
+    public var serviceName: String?
+    /// Answers keyed by question id.
+    public var answers: [String: Answer]
+    /// Checklist items the user ticked as done.
+    public var checklistDone: Set<String>
+    /// Findings the user accepted as risks, with the reason.
+    public var acceptedRisks: [AcceptedRisk]
+
+    public init(
+        serviceName: String? = nil, answers: [String: Answer] = [:], checklistDone: Set<String> = [],
+        acceptedRisks: [AcceptedRisk] = []
+    ) {
+        self.serviceName = serviceName
+        self.answers = answers
+        self.checklistDone = checklistDone
+        self.acceptedRisks = acceptedRisks
+    }
+
+    /// Sets (or replaces) the answer to a question, keeping its note.
+    public mutating func set(_ questionID: String, to value: AnswerValue) {
+        var answer = answers[questionID] ?? Answer()
+        answer.value = value
+        answer.notSure = false
+        answers[questionID] = answer
+    }
+
+    /// Marks a question "not sure" (its default, if any, is used and listed as an assumption).
+    public mutating func markNotSure(_ questionID: String) {
+        var answer = answers[questionID] ?? Answer()
+        answer.value = nil
+        answer.notSure = true
+        answers[questionID] = answer
+    }
+
+    /// The user's own value for a question (nil when unanswered or "not sure").
+    public func value(of questionID: String) -> AnswerValue? {
+        guard let answer = answers[questionID], !answer.notSure else { return nil }
+        return answer.value
+    }
+
+    /// The accepted risk for a finding, if any.
+    public func acceptedRisk(for findingID: String) -> AcceptedRisk? {
+        acceptedRisks.first { $0.findingID == findingID }
+    }
+}
+
+/// One answer.
+public struct Answer: Sendable, Codable, Equatable {
+    public var value: AnswerValue?
+    /// "Not sure": the question's default (if any) is used and listed as an assumption.
+    public var notSure: Bool
+    /// The user's note, kept with the answer and shown in records.
+    public var note: String?
+    /// Where the answer came from when it was not typed by the user (e.g. "detected in package.json").
+    public var origin: String?
+
+    public init(value: AnswerValue? = nil, notSure: Bool = false, note: String? = nil, origin: String? = nil) {
+        self.value = value
+        self.notSure = notSure
+        self.note = note
+        self.origin = origin
+    }
+}
+
+/// A finding the user accepts as a known risk.
+public struct AcceptedRisk: Sendable, Codable, Equatable {
+    public var findingID: String
+    public var reason: String
+    /// Who accepted it.
+    public var by: String?
+    /// When, `YYYY-MM-DD`.
+    public var date: String?
+
+    public init(findingID: String, reason: String, by: String? = nil, date: String? = nil) {
+        self.findingID = findingID
+        self.reason = reason
+        self.by = by
+        self.date = date
+    }
+}
