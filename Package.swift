@@ -44,6 +44,13 @@ let package = Package(
             ]
         ),
 
+        // Benchmarks (run by hand in release; see README "Performance")
+        .executableTarget(
+            name: "stackwise-benchmarks",
+            dependencies: ["KnowledgeModel", "EmbeddedKnowledgeBase", "RecommendationEngine", "RuleLanguage"],
+            path: "Benchmarks/StackwiseBenchmarks"
+        ),
+
         // Tests
         .testTarget(name: "RuleLanguageTests", dependencies: ["RuleLanguage"]),
         .testTarget(name: "KnowledgeModelTests", dependencies: ["KnowledgeModel", "EmbeddedKnowledgeBase"]),
