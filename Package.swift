@@ -5,6 +5,7 @@ import PackageDescription
 //   RuleLanguage          the condition language: lexer, parser, type checker, evaluator (no dependencies)
 //   KnowledgeModel        KB model, YAML loading with positions, overlays, linter (Yams)
 //   RecommendationEngine  answers + KB -> Review: scoring, exact joint choice, explanations, what-if
+//   AnswersFile           the answers file (YAML/JSON) read with positioned diagnostics, and written back
 //   EmbeddedKnowledgeBase the KB compiled into the binary by the KBEmbedPlugin build-tool plugin
 //   stackwise             the command-line tool (swift-argument-parser); the only layer that prints
 let package = Package(
@@ -25,6 +26,7 @@ let package = Package(
             dependencies: ["RuleLanguage", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "RecommendationEngine", dependencies: ["KnowledgeModel", "RuleLanguage"]),
+        .target(name: "AnswersFile", dependencies: ["KnowledgeModel", "RuleLanguage"]),
         .target(
             name: "EmbeddedKnowledgeBase",
             dependencies: ["KnowledgeModel"],
@@ -39,7 +41,7 @@ let package = Package(
         .executableTarget(
             name: "stackwise",
             dependencies: [
-                "KnowledgeModel", "EmbeddedKnowledgeBase", "RecommendationEngine",
+                "KnowledgeModel", "EmbeddedKnowledgeBase", "RecommendationEngine", "AnswersFile",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -48,6 +50,7 @@ let package = Package(
         .testTarget(name: "RuleLanguageTests", dependencies: ["RuleLanguage"]),
         .testTarget(name: "KnowledgeModelTests", dependencies: ["KnowledgeModel", "EmbeddedKnowledgeBase"]),
         .testTarget(name: "EndToEndTests", dependencies: ["stackwise"]),
+        .testTarget(name: "AnswersFileTests", dependencies: ["AnswersFile", "KnowledgeModel"]),
     ],
     swiftLanguageModes: [.v6]
 )
