@@ -26,7 +26,7 @@ let package = Package(
             dependencies: ["RuleLanguage", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "RecommendationEngine", dependencies: ["KnowledgeModel", "RuleLanguage"]),
-        .target(name: "AnswersFile", dependencies: ["KnowledgeModel", "RuleLanguage"]),
+        .target(name: "AnswersFile", dependencies: ["KnowledgeModel", "RuleLanguage", "RecommendationEngine"]),
         .target(
             name: "EmbeddedKnowledgeBase",
             dependencies: ["KnowledgeModel"],

@@ -1,5 +1,6 @@
 import Foundation
 import KnowledgeModel
+import RecommendationEngine
 import RuleLanguage
 
 /// What reading an answers file gave: the answers that were valid, and every problem found, positioned.
@@ -50,9 +51,16 @@ public struct AnswersFileReader: Sendable {
     public static let maximumTextLength = 2_000
 
     public let knowledgeBase: KnowledgeBase
+    private let engine: RecommendationEngine
 
     public init(knowledgeBase: KnowledgeBase) {
-        self.knowledgeBase = knowledgeBase
+        self.init(engine: RecommendationEngine(knowledgeBase: knowledgeBase))
+    }
+
+    /// Uses an engine the caller already has (it decides which questions are asked).
+    public init(engine: RecommendationEngine) {
+        self.engine = engine
+        self.knowledgeBase = engine.knowledgeBase
     }
 
     /// Reads the file at `url`; `displayPath` is how diagnostics name it.
@@ -199,10 +207,9 @@ public struct AnswersFileReader: Sendable {
     /// Warns about answers to questions whose `askIf` does not hold: they are kept but not used.
     private func warnAboutInapplicableAnswers(_ answerSet: AnswerSet, answersNode: YAMLNode?, sink: DiagnosticSink) {
         guard case .mapping(let pairs)? = answersNode?.content else { return }
-        let applicability = QuestionApplicability(knowledgeBase: knowledgeBase, answers: answerSet)
         for (key, _) in pairs {
             guard let id = key.scalar, answerSet.value(of: id) != nil, let question = knowledgeBase.question(id),
-                let askIf = question.askIf, applicability.truth(of: id) == .no
+                let askIf = question.askIf, !engine.isApplicable(id, answerSet)
             else { continue }
             sink.warning(
                 "'\(id)' is only asked when \(askIf.source), which does not hold for these answers; "
