@@ -6,6 +6,7 @@ import PackageDescription
 //   KnowledgeModel        KB model, YAML loading with positions, overlays, linter (Yams)
 //   RecommendationEngine  answers + KB -> Review: scoring, exact joint choice, explanations, what-if
 //   AnswersFile           the answers file (YAML/JSON) read with positioned diagnostics, and written back
+//   ReviewRendering       a review (and the question catalogue) as 80-column text, Markdown or versioned JSON
 //   EmbeddedKnowledgeBase the KB compiled into the binary by the KBEmbedPlugin build-tool plugin
 //   stackwise             the command-line tool (swift-argument-parser); the only layer that prints
 let package = Package(
@@ -27,6 +28,7 @@ let package = Package(
         ),
         .target(name: "RecommendationEngine", dependencies: ["KnowledgeModel", "RuleLanguage"]),
         .target(name: "AnswersFile", dependencies: ["KnowledgeModel", "RuleLanguage", "RecommendationEngine"]),
+        .target(name: "ReviewRendering", dependencies: ["KnowledgeModel", "RecommendationEngine", "AnswersFile"]),
         .target(
             name: "EmbeddedKnowledgeBase",
             dependencies: ["KnowledgeModel"],
@@ -42,6 +44,7 @@ let package = Package(
             name: "stackwise",
             dependencies: [
                 "KnowledgeModel", "EmbeddedKnowledgeBase", "RecommendationEngine", "AnswersFile",
+                "ReviewRendering",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -55,6 +58,12 @@ let package = Package(
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["stackwise"]),
         .testTarget(name: "AnswersFileTests", dependencies: ["AnswersFile", "KnowledgeModel"]),
+        .testTarget(
+            name: "ReviewRenderingTests",
+            dependencies: [
+                "ReviewRendering", "AnswersFile", "RecommendationEngine", "KnowledgeModel", "EmbeddedKnowledgeBase",
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

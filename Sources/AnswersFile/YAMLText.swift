@@ -39,10 +39,10 @@ public enum YAMLText {
         return result + "\""
     }
 
-    /// An answer value as YAML: `yes`, `500`, `relational`, `[a, b]`, `"free text"`.
+    /// An answer value as YAML: `true`, `500`, `relational`, `[a, b]`, `"free text"`.
     public static func value(_ value: AnswerValue) -> String {
         switch value {
-        case .bool(let flag): return flag ? "yes" : "no"
+        case .bool(let flag): return flag ? "true" : "false"
         case .number(let number): return formatNumber(number)
         case .text(let text): return quoted(text)
         case .choice(let id): return scalar(id)
