@@ -19,6 +19,7 @@ struct Stackwise: ParsableCommand {
             AnswersCommand.self,
             QuestionsCommand.self,
             SchemaCommand.self,
+            ReviewCommand.self,
         ]
     )
 }

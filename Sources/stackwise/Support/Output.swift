@@ -7,6 +7,12 @@ enum Output {
         FileHandle.standardOutput.write(Data((sanitized(text) + terminator).utf8))
     }
 
+    /// Prints text a renderer has already reduced to printable characters plus its own colour codes
+    /// (``ReviewRendering/ReviewText``); nothing else may use this.
+    static func printRendered(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+
     static func error(_ text: String) {
         FileHandle.standardError.write(Data((sanitized(text) + "\n").utf8))
     }
