@@ -7,6 +7,7 @@ import PackageDescription
 //   RecommendationEngine  answers + KB -> Review: scoring, exact joint choice, explanations, what-if
 //   AnswersFile           the answers file (YAML/JSON) read with positioned diagnostics, and written back
 //   ReviewRendering       a review (and the question catalogue) as 80-column text, Markdown or versioned JSON
+//   DecisionRecords       MADR 4.0 records, index and design-review.md; never overwrites an edited record
 //   EmbeddedKnowledgeBase the KB compiled into the binary by the KBEmbedPlugin build-tool plugin
 //   stackwise             the command-line tool (swift-argument-parser); the only layer that prints
 let package = Package(
@@ -30,6 +31,10 @@ let package = Package(
         .target(name: "AnswersFile", dependencies: ["KnowledgeModel", "RuleLanguage", "RecommendationEngine"]),
         .target(name: "ReviewRendering", dependencies: ["KnowledgeModel", "RecommendationEngine", "AnswersFile"]),
         .target(
+            name: "DecisionRecords",
+            dependencies: ["KnowledgeModel", "RecommendationEngine", "AnswersFile", "ReviewRendering"]
+        ),
+        .target(
             name: "EmbeddedKnowledgeBase",
             dependencies: ["KnowledgeModel"],
             plugins: ["KBEmbedPlugin"]
@@ -44,7 +49,7 @@ let package = Package(
             name: "stackwise",
             dependencies: [
                 "KnowledgeModel", "EmbeddedKnowledgeBase", "RecommendationEngine", "AnswersFile",
-                "ReviewRendering",
+                "ReviewRendering", "DecisionRecords",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -58,6 +63,10 @@ let package = Package(
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["stackwise"]),
         .testTarget(name: "AnswersFileTests", dependencies: ["AnswersFile", "KnowledgeModel"]),
+        .testTarget(
+            name: "DecisionRecordsTests",
+            dependencies: ["DecisionRecords", "ReviewRendering", "RecommendationEngine", "KnowledgeModel"]
+        ),
         .testTarget(
             name: "ReviewRenderingTests",
             dependencies: [
