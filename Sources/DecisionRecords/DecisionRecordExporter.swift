@@ -17,6 +17,13 @@ public struct ExportAction: Sendable, Equatable {
     public var detail: String?
     /// The new content (nil when the file is not written).
     public var contents: String?
+
+    public init(kind: Kind, fileName: String, detail: String? = nil, contents: String? = nil) {
+        self.kind = kind
+        self.fileName = fileName
+        self.detail = detail
+        self.contents = contents
+    }
 }
 
 /// Exports a review as MADR 4.0 decision records, an index and `design-review.md`, never losing an edit.
