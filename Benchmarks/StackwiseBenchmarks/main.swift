@@ -35,7 +35,9 @@ func compileEmptyProgram(_ name: String, source: String) -> String? {
 }
 
 if let empty = compileEmptyProgram("empty", source: "print(\"\")") {
-    report("empty Swift program (no Foundation), whole process", Timing.format(Timing.processMilliseconds(empty, [], runs: runs)))
+    report(
+        "empty Swift program (no Foundation), whole process",
+        Timing.format(Timing.processMilliseconds(empty, [], runs: runs)))
 }
 if let emptyFoundation = compileEmptyProgram(
     "empty-foundation", source: "import Foundation\nprint(Date().timeIntervalSince1970 > 0 ? \"\" : \"x\")")
@@ -46,7 +48,9 @@ if let emptyFoundation = compileEmptyProgram(
 }
 let stackwise = binDirectory.appendingPathComponent("stackwise").path
 if FileManager.default.fileExists(atPath: stackwise) {
-    report("stackwise --version, whole process", Timing.format(Timing.processMilliseconds(stackwise, ["--version"], runs: runs)))
+    report(
+        "stackwise --version, whole process",
+        Timing.format(Timing.processMilliseconds(stackwise, ["--version"], runs: runs)))
     report(
         "stackwise kb stats (embedded KB), whole process",
         Timing.format(Timing.processMilliseconds(stackwise, ["kb", "stats"], runs: runs)))
@@ -68,7 +72,8 @@ for factor in [1, 10] {
     let data = try! encoder.encode(kb)
     report(
         "decode \(factor)x KB from embedded JSON (\(data.count / 1024) KB), in process",
-        Timing.format(Timing.medianMilliseconds(runs: runs) { _ = try! decoder.decode(KnowledgeBase.self, from: data) }))
+        Timing.format(Timing.medianMilliseconds(runs: runs) { _ = try! decoder.decode(KnowledgeBase.self, from: data) })
+    )
 }
 
 // MARK: In-process: reviews and what-if
@@ -81,7 +86,9 @@ func sampleAnswers(for kb: KnowledgeBase) -> AnswerSet {
         case .single: if let first = question.options.last { answers.set(question.id, to: .choice(first.id)) }
         case .multi: if let first = question.options.first { answers.set(question.id, to: .choices([first.id])) }
         case .yesno: answers.set(question.id, to: .bool(true))
-        case .number: answers.set(question.id, to: .number(((question.minimum ?? 0) + min(question.maximum ?? 1000, 100_000)) / 2))
+        case .number:
+            answers.set(
+                question.id, to: .number(((question.minimum ?? 0) + min(question.maximum ?? 1000, 100_000)) / 2))
         case .text: answers.set(question.id, to: .text("payments"))
         }
     }
@@ -117,7 +124,9 @@ for (decisions, options, constraints, peer) in [(28, 6, 40, 2.0), (28, 6, 120, 4
     report(
         "solve random \(decisions)x\(options), \(constraints) constraints (median of 20 instances)",
         Timing.format(median),
-        String(format: "nodes median %.0f, max %.0f; CP-SAT ~%.0f ms -> %.0fx faster", Timing.median(nodes), nodes.max() ?? 0, peer, peer / median))
+        String(
+            format: "nodes median %.0f, max %.0f; CP-SAT ~%.0f ms -> %.0fx faster", Timing.median(nodes),
+            nodes.max() ?? 0, peer, peer / median))
 }
 
 print("| measurement | median | notes |")
