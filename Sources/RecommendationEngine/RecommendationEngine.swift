@@ -46,15 +46,7 @@ public struct RecommendationEngine: Sendable {
     }
 
     func solve(_ firing: RuleFiring) -> ConstraintSolver.Solution {
-        let optionCounts = compiled.decisions.map { min($0.options.count, 64) }
-        let domains = optionCounts.enumerated().map { slot, count in
-            let all: UInt64 = count == 64 ? ~0 : (1 << UInt64(count)) - 1
-            return all & ~firing.excluded[slot]
-        }
-        return ConstraintSolver.solve(
-            .init(
-                optionCounts: optionCounts, active: firing.decisionApplies, domains: domains, scores: firing.scores,
-                constraints: compiled.constraints))
+        ConstraintSolver(compiled: compiled).solve(firing)
     }
 }
 

@@ -168,6 +168,45 @@ func randomKnowledgeBase(_ rng: inout SeededGenerator) -> KnowledgeBase {
         #expect(infeasible > 0)
     }
 
+    @Test func incrementalWhatIfEqualsFullRecomputation() {
+        var rng = SeededGenerator(state: 424_242)
+        for instance in 0..<150 {
+            let kb = randomKnowledgeBase(&rng)
+            let engine = RecommendationEngine(knowledgeBase: kb)
+            var answers = AnswerSet()
+            for id in ["s.a", "s.b", "s.c"] where Bool.random(using: &rng) {
+                answers.set(id, to: .bool(Bool.random(using: &rng)))
+            }
+            let base = engine.choose(answers).choices
+            let report = engine.whatIf(answers)
+            let alternatives: [(String, [AnswerValue])] = [
+                ("s.a", [.bool(true), .bool(false)]), ("s.b", [.bool(true), .bool(false)]),
+                ("s.c", [.bool(true), .bool(false)]), ("s.k", [.choice("x"), .choice("y"), .choice("z")]),
+            ]
+            for (question, values) in alternatives {
+                let rows = report.rows.filter { $0.questionID == question }
+                for value in values {
+                    var changed = answers
+                    changed.set(question, to: value)
+                    let full = engine.choose(changed).choices
+                    let expected = Set(kb.decisions.map(\.id)).filter { full[$0] != base[$0] }.sorted()
+                    let row = rows.first { $0.alternative == value }
+                    if let row {
+                        #expect(row.changes.map(\.decisionID).sorted() == expected, "instance \(instance) \(question)")
+                        for change in row.changes {
+                            #expect(change.to == full[change.decisionID], "instance \(instance)")
+                        }
+                    } else if !expected.isEmpty {
+                        // Listed under an earlier alternative with the same changes, or it is the current answer.
+                        let current = answers.value(of: question) ?? kb.question(question)?.defaultValue
+                        let listed = rows.contains { $0.changes.map(\.decisionID).sorted() == expected }
+                        #expect(listed || current == value, "instance \(instance) \(question)=\(value)")
+                    }
+                }
+            }
+        }
+    }
+
     @Test func everyReasonRefersToARuleThatFiredAndAnswersThatHold() {
         var rng = SeededGenerator(state: 7)
         for _ in 0..<100 {

@@ -43,6 +43,14 @@ struct CompiledKnowledgeBase: Sendable {
     /// Checklist items some rule includes (those without appliesIf then apply only when included).
     let includedByAnyRule: [Bool]
     let constraints: [Constraint]
+    /// For each decision slot, the indexes of the constraints whose source option belongs to it.
+    let constraintsBySource: [[Int]]
+    /// Options per decision slot (at most 64 take part).
+    let optionCounts: [Int]
+    /// For each question slot, the questions whose askIf reads it.
+    let askIfDependents: [[Int]]
+    /// For each question slot, the decisions whose appliesIf reads it.
+    let decisionsReading: [[Int]]
     /// For each question slot, the numeric literals conditions compare it with (for what-if).
     let thresholds: [[Double]]
 
@@ -131,6 +139,26 @@ struct CompiledKnowledgeBase: Sendable {
                     "\(constraint.source) requires \(constraint.targetDecision) in [\(allowedText)]: \(constraint.reason)"
             )
         }
+        var constraintsBySource = [[Int]](repeating: [], count: decisions.count)
+        for (index, constraint) in constraints.enumerated() {
+            constraintsBySource[constraint.sourceDecision].append(index)
+        }
+        self.constraintsBySource = constraintsBySource
+        optionCounts = decisions.map { min($0.options.count, 64) }
+        var askIfDependents = [[Int]](repeating: [], count: questions.count)
+        for (slot, question) in questions.enumerated() {
+            for id in Set(question.askIf?.expression.questionIDs ?? []) {
+                if let read = questionSlot[id] { askIfDependents[read].append(slot) }
+            }
+        }
+        self.askIfDependents = askIfDependents
+        var decisionsReading = [[Int]](repeating: [], count: questions.count)
+        for (slot, decision) in decisions.enumerated() {
+            for id in Set(decision.appliesIf?.expression.questionIDs ?? []) {
+                if let read = questionSlot[id] { decisionsReading[read].append(slot) }
+            }
+        }
+        self.decisionsReading = decisionsReading
     }
 
     /// Converts an answer to a condition-language value.

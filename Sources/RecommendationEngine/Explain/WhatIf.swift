@@ -7,10 +7,45 @@ extension RecommendationEngine {
     ///
     /// Alternatives: every other option of a single choice; the other yes/no value; adding or removing each option
     /// of a multiple choice; for numbers, the values on either side of every threshold the knowledge base
-    /// compares the question with. Free text is not varied.
+    /// compares the question with. Free text is not varied. Each alternative is evaluated incrementally: only the
+    /// follow-up questions, rules and constraint components it can reach are recomputed.
     public func whatIf(_ answers: AnswerSet) -> WhatIfReport {
-        let base = evaluate(answers)
-        let baseChoice = base.solution.choice
+        var sweep = WhatIfSweep(engine: self, answers: answers, base: evaluate(answers))
+        return sweep.run()
+    }
+
+    /// Numeric literals each question is compared with, anywhere in the knowledge base.
+    var thresholds: [[Double]] { compiled.thresholds }
+}
+
+/// One what-if sweep: a working copy of the evaluation that each alternative changes and then restores.
+struct WhatIfSweep {
+    let engine: RecommendationEngine
+    let answers: AnswerSet
+    let base: RecommendationEngine.Evaluation
+    private var state: AnswerState
+    private var firing: RuleFiring
+    private let userValues: [Value?]
+    private let topologicalRank: [Int]
+
+    init(engine: RecommendationEngine, answers: AnswerSet, base: RecommendationEngine.Evaluation) {
+        self.engine = engine
+        self.answers = answers
+        self.base = base
+        state = base.state
+        firing = base.firing
+        let compiled = engine.compiled
+        userValues = compiled.questions.map { question in
+            answers.value(of: question.id).map(CompiledKnowledgeBase.value(of:))
+        }
+        var rank = [Int](repeating: 0, count: compiled.questions.count)
+        for (position, slot) in compiled.applicabilityOrder.enumerated() { rank[slot] = position }
+        topologicalRank = rank
+    }
+
+    private var compiled: CompiledKnowledgeBase { engine.compiled }
+
+    mutating func run() -> WhatIfReport {
         var rows: [WhatIfRow] = []
         var movable = Set<Int>()
         for (slot, question) in compiled.questions.enumerated() where base.state.applicable[slot] {
@@ -18,20 +53,17 @@ extension RecommendationEngine {
             let isOpen = !base.state.answered[slot]
             var seen: Set<[DecisionChange]> = []
             for alternative in alternatives(for: question, slot: slot, current: current) {
-                var changed = answers
-                changed.set(question.id, to: alternative)
-                let choice = choices(changed, base: base, slot: slot)
-                var changes: [DecisionChange] = []
-                for decision in compiled.decisions.indices where choice[decision] != baseChoice[decision] {
-                    let options = compiled.decisions[decision].options
-                    changes.append(
-                        DecisionChange(
-                            decisionID: compiled.decisions[decision].id,
-                            from: baseChoice[decision].map { options[$0].id },
-                            to: choice[decision].map { options[$0].id }))
-                    if isOpen { movable.insert(decision) }
+                let changed = changes(setting: slot, to: CompiledKnowledgeBase.value(of: alternative))
+                guard !changed.isEmpty else { continue }
+                if isOpen { movable.formUnion(changed.map(\.decision)) }
+                let changes = changed.map { change in
+                    let options = compiled.decisions[change.decision].options
+                    return DecisionChange(
+                        decisionID: compiled.decisions[change.decision].id,
+                        from: base.solution.choice[change.decision].map { options[$0].id },
+                        to: change.choice.map { options[$0].id })
                 }
-                guard !changes.isEmpty, seen.insert(changes).inserted else { continue }
+                guard seen.insert(changes).inserted else { continue }
                 rows.append(
                     WhatIfRow(
                         questionID: question.id, alternative: alternative, current: current, isOpen: isOpen,
@@ -42,19 +74,99 @@ extension RecommendationEngine {
         return WhatIfReport(rows: rows, settled: settled.map { compiled.decisions[$0].id })
     }
 
-    /// The choices for `answers`, re-evaluating only what a change of question `slot` can affect.
-    private func choices(_ answers: AnswerSet, base: Evaluation, slot: Int) -> [Int?] {
-        let state = AnswerState(answers, compiled: compiled)
-        var firing = base.firing
-        var affected = Set(compiled.rulesReading[slot])
-        for other in compiled.questions.indices
-        where state.applicable[other] != base.state.applicable[other] || state.values[other] != base.state.values[other]
-        {
-            affected.formUnion(compiled.rulesReading[other])
+    /// The decisions whose choice differs when question `slot` takes `value`, in decision order.
+    private mutating func changes(setting slot: Int, to value: Value) -> [(decision: Int, choice: Int?)] {
+        // 1. The question and its follow-ups (transitively), in askIf order, with an undo log.
+        var undo: [(slot: Int, value: Value?, applicable: Bool, answered: Bool, assumed: Bool)] = []
+        var changedQuestions: [Int] = []
+        func record(_ s: Int) {
+            undo.append((s, state.values[s], state.applicable[s], state.answered[s], state.assumed[s]))
         }
-        firing.refire(affected, state: state, compiled: compiled)
-        firing.refreshApplicability(state: state, compiled: compiled)
-        return solve(firing).choice
+        record(slot)
+        state.values[slot] = value
+        state.answered[slot] = true
+        state.assumed[slot] = false
+        changedQuestions.append(slot)
+        var pending = compiled.askIfDependents[slot]
+        var visited: Set<Int> = [slot]
+        var dependents: [Int] = []
+        while let next = pending.popLast() {
+            guard visited.insert(next).inserted else { continue }
+            dependents.append(next)
+            pending.append(contentsOf: compiled.askIfDependents[next])
+        }
+        dependents.sort { topologicalRank[$0] < topologicalRank[$1] }
+        for dependent in dependents {
+            let applicable = compiled.askIf[dependent].map { $0.evaluate(state) == .yes } ?? true
+            let user = userValues[dependent]
+            let newValue: Value? = applicable ? (user ?? compiled.defaults[dependent]) : nil
+            guard applicable != state.applicable[dependent] || newValue != state.values[dependent] else { continue }
+            record(dependent)
+            state.applicable[dependent] = applicable
+            state.values[dependent] = newValue
+            state.answered[dependent] = applicable && user != nil
+            state.assumed[dependent] = applicable && user == nil && newValue != nil
+            changedQuestions.append(dependent)
+        }
+
+        // 2. Rules that read a changed question, and decisions whose appliesIf does.
+        var toggled: [CompiledKnowledgeBase.CompiledRule] = []
+        var affected = Set<Int>()
+        var applicabilityChanged = false
+        var decisionUndo: [(Int, Bool)] = []
+        for question in changedQuestions {
+            for index in compiled.rulesReading[question] {
+                let rule = compiled.rules[index]
+                let now = rule.condition.evaluate(state) == .yes
+                guard now != firing.fired[index] else { continue }
+                firing.toggle(rule, on: now)
+                toggled.append(rule)
+                for effect in rule.scores { affected.insert(effect.decision) }
+                for exclusion in rule.excludes { affected.insert(exclusion.decision) }
+            }
+            for decision in compiled.decisionsReading[question] {
+                let now = compiled.decisionAppliesIf[decision].map { $0.evaluate(state) == .yes } ?? true
+                guard now != firing.decisionApplies[decision] else { continue }
+                decisionUndo.append((decision, firing.decisionApplies[decision]))
+                firing.decisionApplies[decision] = now
+                affected.insert(decision)
+                applicabilityChanged = true
+            }
+        }
+
+        // 3. Re-solve only the components an affected decision belongs to (before or after the change).
+        var result: [(decision: Int, choice: Int?)] = []
+        if !affected.isEmpty {
+            let solver = ConstraintSolver(compiled: compiled)
+            var reach = affected
+            for decision in affected where base.solution.componentOf[decision] >= 0 {
+                reach.formUnion(base.solution.components[base.solution.componentOf[decision]])
+            }
+            let components =
+                applicabilityChanged
+                ? solver.components(active: firing.decisionApplies)
+                : base.solution.components
+            var choice: [Int: Int?] = [:]
+            for component in components where component.contains(where: reach.contains) {
+                let assignment = solver.solveComponent(component, firing: firing).assignment
+                for (position, decision) in component.enumerated() { choice[decision] = assignment?[position] }
+            }
+            for decision in reach.union(choice.keys).sorted() {
+                let now: Int? = firing.decisionApplies[decision] ? (choice[decision] ?? nil) : nil
+                if now != base.solution.choice[decision] { result.append((decision, now)) }
+            }
+        }
+
+        // 4. Restore the working copy.
+        for rule in toggled.reversed() { firing.toggle(rule, on: !firing.fired[rule.index]) }
+        for (decision, applies) in decisionUndo.reversed() { firing.decisionApplies[decision] = applies }
+        for entry in undo.reversed() {
+            state.values[entry.slot] = entry.value
+            state.applicable[entry.slot] = entry.applicable
+            state.answered[entry.slot] = entry.answered
+            state.assumed[entry.slot] = entry.assumed
+        }
+        return result
     }
 
     private func alternatives(for question: Question, slot: Int, current: AnswerValue?) -> [AnswerValue] {
@@ -72,7 +184,7 @@ extension RecommendationEngine {
             }
         case .number:
             var candidates: Set<Double> = []
-            for threshold in thresholds[slot] {
+            for threshold in compiled.thresholds[slot] {
                 for value in [threshold - 1, threshold, threshold + 1] {
                     if let low = question.minimum, value < low { continue }
                     if let high = question.maximum, value > high { continue }
@@ -85,7 +197,4 @@ extension RecommendationEngine {
             return []
         }
     }
-
-    /// Numeric literals each question is compared with, anywhere in the knowledge base.
-    var thresholds: [[Double]] { compiled.thresholds }
 }
