@@ -34,6 +34,7 @@ let package = Package(
             name: "DecisionRecords",
             dependencies: ["KnowledgeModel", "RecommendationEngine", "AnswersFile", "ReviewRendering"]
         ),
+        .target(name: "ScenarioTesting", dependencies: ["KnowledgeModel", "RecommendationEngine", "RuleLanguage"]),
         .target(
             name: "EmbeddedKnowledgeBase",
             dependencies: ["KnowledgeModel"],
@@ -49,7 +50,7 @@ let package = Package(
             name: "stackwise",
             dependencies: [
                 "KnowledgeModel", "EmbeddedKnowledgeBase", "RecommendationEngine", "AnswersFile",
-                "ReviewRendering", "DecisionRecords",
+                "ReviewRendering", "DecisionRecords", "ScenarioTesting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -67,6 +68,10 @@ let package = Package(
         .testTarget(
             name: "RecommendationEngineTests",
             dependencies: ["RecommendationEngine", "KnowledgeModel", "EmbeddedKnowledgeBase"]
+        ),
+        .testTarget(
+            name: "ScenarioTestingTests",
+            dependencies: ["ScenarioTesting", "RecommendationEngine", "KnowledgeModel", "EmbeddedKnowledgeBase"]
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["stackwise"]),
         .testTarget(name: "AnswersFileTests", dependencies: ["AnswersFile", "KnowledgeModel"]),

@@ -15,6 +15,35 @@ public enum StackwiseKnowledge {
         }
     }()
 
+    /// The scenario tests shipped with the embedded knowledge base (`KnowledgeBase/tests/*.yaml`), as text.
+    public static var embeddedScenarioFiles: [(path: String, text: String)] { EmbeddedKnowledgeBaseData.scenarioFiles }
+
+    /// The scenario test files (`tests/*.yaml`) of a knowledge-base folder, as text; `displayPrefix` names the folder.
+    public static func scenarioFiles(
+        in folder: URL, displayPrefix: String
+    ) throws(DiagnosticsError) -> [(
+        path: String, text: String
+    )] {
+        let tests = folder.appendingPathComponent("tests")
+        guard FileManager.default.fileExists(atPath: tests.path) else { return [] }
+        let files = try KnowledgeBaseLoader().yamlFiles(in: tests, displayPrefix: displayPrefix + "/tests")
+        var result: [(path: String, text: String)] = []
+        for (url, display) in files {
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                throw DiagnosticsError([
+                    .error("cannot read file", at: SourceLocation(file: display, line: 1, column: 1))
+                ])
+            }
+            guard data.count <= 8 << 20, let text = String(data: data, encoding: .utf8), !data.contains(0) else {
+                throw DiagnosticsError([
+                    .error("not a text file of at most 8 MB", at: SourceLocation(file: display, line: 1, column: 1))
+                ])
+            }
+            result.append((display, text))
+        }
+        return result
+    }
+
     /// The knowledge base to use: `base` (a folder, for KB authors) or the embedded one, with `overlays` layered on
     /// top in order (a later overlay wins). Diagnostics cover the overlays (and the base folder when given).
     public static func load(

@@ -5,6 +5,6 @@ struct KBCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kb",
         abstract: "Check and describe the knowledge base (embedded, plus your overlays).",
-        subcommands: [KBLintCommand.self, KBStatsCommand.self]
+        subcommands: [KBLintCommand.self, KBStatsCommand.self, KBCoverageCommand.self, KBTestCommand.self]
     )
 }

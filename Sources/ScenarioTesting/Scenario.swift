@@ -1,0 +1,52 @@
+import KnowledgeModel
+
+/// A scenario test: a set of answers and the properties a senior reviewer expects of the review
+/// (`KnowledgeBase/tests/*.yaml`, run by `stackwise kb test`).
+public struct Scenario: Sendable {
+    public var id: String
+    public var title: String
+    public var answers: AnswerSet
+    public var decisions: [DecisionExpectation]
+    public var checklist: MembershipExpectation
+    public var findings: MembershipExpectation
+    public var tensions: MembershipExpectation
+    public var location: SourceLocation
+}
+
+/// What a scenario expects of one decision.
+public struct DecisionExpectation: Sendable {
+    public enum Kind: Sendable, Equatable {
+        /// The chosen option is exactly this one.
+        case `is`(String)
+        /// The chosen option is one of these.
+        case oneOf([String])
+        /// The chosen option is none of these.
+        case not([String])
+        /// The decision does not apply.
+        case notApplicable
+    }
+
+    public var decisionID: String
+    public var kind: Kind
+    public var location: SourceLocation
+}
+
+/// Ids that must be present (`contains`) or absent (`excludes`).
+public struct MembershipExpectation: Sendable {
+    public var contains: [String] = []
+    public var excludes: [String] = []
+
+    public init(contains: [String] = [], excludes: [String] = []) {
+        self.contains = contains
+        self.excludes = excludes
+    }
+}
+
+/// The outcome of one scenario.
+public struct ScenarioResult: Sendable {
+    public var scenario: Scenario
+    /// One line per unmet expectation; empty when the scenario passes.
+    public var failures: [String]
+
+    public var passed: Bool { failures.isEmpty }
+}

@@ -1,0 +1,52 @@
+import KnowledgeModel
+import RecommendationEngine
+
+/// Runs scenarios through the recommendation engine and checks their expectations.
+public struct ScenarioRunner {
+    private let engine: RecommendationEngine
+
+    public init(engine: RecommendationEngine) {
+        self.engine = engine
+    }
+
+    public func run(_ scenarios: [Scenario]) -> [ScenarioResult] {
+        scenarios.map(run)
+    }
+
+    public func run(_ scenario: Scenario) -> ScenarioResult {
+        let review = engine.review(scenario.answers)
+        var failures: [String] = []
+        for expectation in scenario.decisions {
+            guard let outcome = review.decision(expectation.decisionID) else { continue }
+            let chosen = outcome.chosen
+            let shown = chosen ?? (outcome.status == .notApplicable ? "not applicable" : "no feasible option")
+            switch expectation.kind {
+            case .is(let option) where chosen != option:
+                failures.append("\(expectation.decisionID): expected \(option), got \(shown)")
+            case .oneOf(let options) where chosen.map({ !options.contains($0) }) ?? true:
+                failures.append(
+                    "\(expectation.decisionID): expected one of \(options.joined(separator: ", ")), got \(shown)")
+            case .not(let options) where chosen.map(options.contains) ?? false:
+                failures.append(
+                    "\(expectation.decisionID): expected none of \(options.joined(separator: ", ")), got \(shown)")
+            case .notApplicable where outcome.status != .notApplicable:
+                failures.append("\(expectation.decisionID): expected not applicable, got \(shown)")
+            default: break
+            }
+        }
+        check(
+            scenario.checklist, present: Set(review.checklist.map(\.item.id)), what: "checklist item", into: &failures)
+        check(scenario.findings, present: Set(review.findings.map(\.finding.id)), what: "finding", into: &failures)
+        check(scenario.tensions, present: Set(review.tensions.map(\.tension.id)), what: "tension", into: &failures)
+        return ScenarioResult(scenario: scenario, failures: failures)
+    }
+
+    private func check(
+        _ expectation: MembershipExpectation, present: Set<String>, what: String, into failures: inout [String]
+    ) {
+        for id in expectation.contains where !present.contains(id) {
+            failures.append("expected \(what) '\(id)' to be raised")
+        }
+        for id in expectation.excludes where present.contains(id) { failures.append("expected no \(what) '\(id)'") }
+    }
+}
