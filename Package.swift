@@ -31,6 +31,9 @@ let package = Package(
             plugins: ["KBEmbedPlugin"]
         ),
 
+        // Terminal: the interface as a pure state machine + views, and the ncursesw driver
+        .target(name: "TerminalUI", dependencies: ["KnowledgeModel", "RecommendationEngine", "RuleLanguage"]),
+
         // Build tooling: validates KnowledgeBase/ and embeds it as compact JSON
         .executableTarget(name: "KBEmbed", dependencies: ["KnowledgeModel"]),
         .plugin(name: "KBEmbedPlugin", capability: .buildTool(), dependencies: ["KBEmbed"]),
@@ -48,6 +51,7 @@ let package = Package(
         .testTarget(name: "RuleLanguageTests", dependencies: ["RuleLanguage"]),
         .testTarget(name: "KnowledgeModelTests", dependencies: ["KnowledgeModel", "EmbeddedKnowledgeBase"]),
         .testTarget(name: "EndToEndTests", dependencies: ["stackwise"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "KnowledgeModel", "RecommendationEngine"]),
     ],
     swiftLanguageModes: [.v6]
 )
