@@ -50,6 +50,10 @@ let package = Package(
         // Tests
         .testTarget(name: "RuleLanguageTests", dependencies: ["RuleLanguage"]),
         .testTarget(name: "KnowledgeModelTests", dependencies: ["KnowledgeModel", "EmbeddedKnowledgeBase"]),
+        .testTarget(
+            name: "RecommendationEngineTests",
+            dependencies: ["RecommendationEngine", "KnowledgeModel", "EmbeddedKnowledgeBase"]
+        ),
         .testTarget(name: "EndToEndTests", dependencies: ["stackwise"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "KnowledgeModel", "RecommendationEngine"]),
     ],
