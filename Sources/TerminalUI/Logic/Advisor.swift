@@ -14,3 +14,5 @@ public protocol Advisor: Sendable {
     /// Alternative answers that would change decisions.
     func whatIf(_ answers: AnswerSet) -> WhatIfReport
 }
+
+extension RecommendationEngine: Advisor {}

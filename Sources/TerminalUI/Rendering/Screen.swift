@@ -165,3 +165,7 @@ public struct Screen: Sendable, Equatable {
             && lhs.cursorColumn == rhs.cursorColumn
     }
 }
+
+extension Screen: CustomStringConvertible {
+    public var description: String { text }
+}
