@@ -33,6 +33,10 @@ let package = Package(
 
         // Terminal: the interface as a pure state machine + views, and the ncursesw driver
         .target(name: "TerminalUI", dependencies: ["KnowledgeModel", "RecommendationEngine", "RuleLanguage"]),
+        // No pkgConfig: SwiftPM drops its -D flags; shim.h defines NCURSES_WIDECHAR and links ncursesw itself.
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw", providers: [.apt(["libncurses-dev"])]),
+        .target(name: "CShim", dependencies: ["CNcursesw"]),
+        .target(name: "CursesTerminal", dependencies: ["TerminalUI", "CNcursesw", "CShim"]),
 
         // Build tooling: validates KnowledgeBase/ and embeds it as compact JSON
         .executableTarget(name: "KBEmbed", dependencies: ["KnowledgeModel"]),
