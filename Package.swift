@@ -5,6 +5,8 @@ import PackageDescription
 //   RuleLanguage          the condition language: lexer, parser, type checker, evaluator (no dependencies)
 //   KnowledgeModel        KB model, YAML loading with positions, overlays, linter (Yams)
 //   RecommendationEngine  answers + KB -> Review: scoring, exact joint choice, explanations, what-if
+//   AnswersFile           the answers file (YAML/JSON) read with positioned diagnostics, and written back
+//   ReviewRendering       a review (and the question catalogue) as 80-column text, Markdown or versioned JSON
 //   EmbeddedKnowledgeBase the KB compiled into the binary by the KBEmbedPlugin build-tool plugin
 //   stackwise             the command-line tool (swift-argument-parser); the only layer that prints
 let package = Package(
@@ -25,6 +27,8 @@ let package = Package(
             dependencies: ["RuleLanguage", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "RecommendationEngine", dependencies: ["KnowledgeModel", "RuleLanguage"]),
+        .target(name: "AnswersFile", dependencies: ["KnowledgeModel", "RuleLanguage", "RecommendationEngine"]),
+        .target(name: "ReviewRendering", dependencies: ["KnowledgeModel", "RecommendationEngine", "AnswersFile"]),
         .target(
             name: "EmbeddedKnowledgeBase",
             dependencies: ["KnowledgeModel"],
@@ -46,7 +50,8 @@ let package = Package(
         .executableTarget(
             name: "stackwise",
             dependencies: [
-                "KnowledgeModel", "EmbeddedKnowledgeBase", "RecommendationEngine",
+                "KnowledgeModel", "EmbeddedKnowledgeBase", "RecommendationEngine", "AnswersFile",
+                "ReviewRendering",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -60,6 +65,13 @@ let package = Package(
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["stackwise"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "KnowledgeModel", "RecommendationEngine"]),
+        .testTarget(name: "AnswersFileTests", dependencies: ["AnswersFile", "KnowledgeModel"]),
+        .testTarget(
+            name: "ReviewRenderingTests",
+            dependencies: [
+                "ReviewRendering", "AnswersFile", "RecommendationEngine", "KnowledgeModel", "EmbeddedKnowledgeBase",
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
