@@ -51,7 +51,7 @@ let package = Package(
             name: "stackwise",
             dependencies: [
                 "KnowledgeModel", "EmbeddedKnowledgeBase", "RecommendationEngine", "AnswersFile",
-                "ReviewRendering",
+                "ReviewRendering", "TerminalUI", "CursesTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

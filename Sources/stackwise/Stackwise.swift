@@ -20,6 +20,8 @@ struct Stackwise: ParsableCommand {
             QuestionsCommand.self,
             SchemaCommand.self,
             ReviewCommand.self,
-        ]
+            InterviewCommand.self,
+        ],
+        defaultSubcommand: InterviewCommand.self
     )
 }

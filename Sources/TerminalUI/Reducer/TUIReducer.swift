@@ -29,8 +29,9 @@ public struct TUIReducer: Sendable {
             state.width = width
             state.height = height
             return []
-        case .loaded(let answers, let notices):
+        case .loaded(let answers, let notices, let sessionPath):
             state.answers = answers
+            state.sessionPath = sessionPath
             state.mode = .interview
             state.advice = Advice()
             refresh(&state, trackChanges: false)

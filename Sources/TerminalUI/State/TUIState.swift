@@ -112,8 +112,9 @@ public struct AdviceChange: Sendable, Equatable {
 public enum TUIEvent: Sendable, Equatable {
     case key(Key)
     case resize(width: Int, height: Int)
-    /// A session or answers file was loaded (`notices`: answers dropped because the questions no longer exist).
-    case loaded(AnswerSet, notices: [String])
+    /// A session or answers file was loaded (`notices`: what was dropped, e.g. questions that no longer exist);
+    /// answers are saved to `sessionPath` from now on.
+    case loaded(AnswerSet, notices: [String], sessionPath: String)
     case loadFailed(String)
     case saveFailed(String)
     case exportPreviewed([String])

@@ -136,7 +136,7 @@ extension TUIView {
                 }
             case .notSure:
                 let mark = answer?.notSure == true ? "(•) " : "( ) "
-                let fallback = question.defaultValue.map { " — the default (\(describe($0, question))) is assumed" } ?? ""
+                let fallback = question.defaultValue.map { " — the default (\(displayText(of: $0, for: question))) is assumed" } ?? ""
                 let used = screen.write(pointer + mark + "Not sure", row: line, column: rect.column, limit: rect.width, role: role)
                 screen.write(fallback, row: line, column: rect.column + used, limit: rect.width - used, role: .dim)
             case .input:
@@ -166,14 +166,6 @@ extension TUIView {
         }
     }
 
-    func describe(_ value: AnswerValue, _ question: Question) -> String {
-        switch value {
-        case .choice(let id): return question.option(id)?.label ?? id
-        case .choices(let ids): return ids.map { question.option($0)?.label ?? $0 }.joined(separator: ", ")
-        case .number(let number): return formatNumber(number) + (question.unit.map { " " + $0 } ?? "")
-        default: return value.description
-        }
-    }
 
     private func drawAdvice(_ state: TUIState, in rect: Rect, _ screen: inout Screen) {
         guard rect.height > 0, rect.width > 10 else { return }

@@ -96,9 +96,9 @@ extension TUIView {
         case .whatIf:
             for row in state.advice.whatIf?.rows ?? [] {
                 let question = knowledgeBase.question(row.questionID)
-                let current = row.current.map { value in question.map { describe(value, $0) } ?? value.description }
+                let current = row.current.map { value in question.map { displayText(of: value, for: $0) } ?? value.description }
                     ?? "unanswered"
-                let alternative = question.map { describe(row.alternative, $0) } ?? row.alternative.description
+                let alternative = question.map { displayText(of: row.alternative, for: $0) } ?? row.alternative.description
                 let effects = row.changes.map { change in
                     let decision = knowledgeBase.decision(change.decisionID)
                     let from = change.from.map { decision?.option($0)?.name ?? $0 } ?? "—"
