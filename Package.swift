@@ -42,6 +42,13 @@ let package = Package(
         .target(name: "CShim", dependencies: ["CNcursesw"]),
         .target(name: "CursesTerminal", dependencies: ["TerminalUI", "CNcursesw", "CShim"]),
 
+        // Benchmark: key press -> redraw with a scaled knowledge base (`swift run -c release TUIBenchmark`)
+        .executableTarget(
+            name: "TUIBenchmark",
+            dependencies: ["TerminalUI", "KnowledgeModel", "EmbeddedKnowledgeBase", "RecommendationEngine", "RuleLanguage"],
+            path: "Benchmarks/TUIBenchmark"
+        ),
+
         // Build tooling: validates KnowledgeBase/ and embeds it as compact JSON
         .executableTarget(name: "KBEmbed", dependencies: ["KnowledgeModel"]),
         .plugin(name: "KBEmbedPlugin", capability: .buildTool(), dependencies: ["KBEmbed"]),

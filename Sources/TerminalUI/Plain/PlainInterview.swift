@@ -30,6 +30,7 @@ public struct PlainInterview {
 
     public func run(_ initial: AnswerSet, io: some LineIO) -> (AnswerSet, Outcome) {
         var answers = initial
+        let order = knowledgeBase.questionsInInterviewOrder.map(\.id)
         var review = advisor.review(answers)
         var applicable = advisor.applicableQuestions(answers).map(\.id)
         io.write("Stackwise plain mode. Type the number of an option (or its id), or: back, why, help, skip, quit.\n")
@@ -55,7 +56,6 @@ public struct PlainInterview {
                 io.write(whyText(question))
                 continue
             case "back", "b":
-                let order = knowledgeBase.questionsInInterviewOrder.map(\.id)
                 if let position = order.firstIndex(of: current),
                     let previous = order[..<position].last(where: applicable.contains)
                 {
@@ -87,7 +87,6 @@ public struct PlainInterview {
                 review = updated
                 applicable = advisor.applicableQuestions(answers).map(\.id)
             }
-            let order = knowledgeBase.questionsInInterviewOrder.map(\.id)
             let position = order.firstIndex(of: current) ?? -1
             if let next = order[(position + 1)...].first(where: applicable.contains) {
                 current = next

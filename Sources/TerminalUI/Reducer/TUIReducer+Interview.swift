@@ -165,18 +165,14 @@ extension TUIReducer {
 
     /// The next applicable question after `questionID` in interview order (follow-ups that just appeared included).
     func question(after questionID: String, in state: TUIState) -> String? {
-        let order = knowledgeBase.questionsInInterviewOrder.map(\.id)
-        guard let position = order.firstIndex(of: questionID) else { return state.applicableIDs.first }
-        let applicable = Set(state.applicableIDs)
-        return order[(position + 1)...].first { applicable.contains($0) }
+        guard let position = interviewPosition[questionID] else { return state.applicableIDs.first }
+        return state.applicableIDs.first { (interviewPosition[$0] ?? -1) > position }
     }
 
     private func goBack(_ state: inout TUIState) {
         guard let current = state.interview.questionID else { return }
-        let order = knowledgeBase.questionsInInterviewOrder.map(\.id)
-        let applicable = Set(state.applicableIDs)
-        guard let position = order.firstIndex(of: current),
-            let previous = order[..<position].last(where: { applicable.contains($0) })
+        guard let position = interviewPosition[current],
+            let previous = state.applicableIDs.last(where: { (interviewPosition[$0] ?? Int.max) < position })
         else {
             state.status = StatusLine("This is the first question.", role: .dim)
             return

@@ -6,10 +6,15 @@ import RecommendationEngine
 public struct TUIReducer: Sendable {
     public let advisor: any Advisor
     public let keyMap: KeyMap
+    /// Question ids in interview order (computed once).
+    let interviewOrder: [String]
+    let interviewPosition: [String: Int]
 
     public init(advisor: any Advisor, keyMap: KeyMap = .standard) {
         self.advisor = advisor
         self.keyMap = keyMap
+        interviewOrder = advisor.knowledgeBase.questionsInInterviewOrder.map(\.id)
+        interviewPosition = Dictionary(interviewOrder.enumerated().map { ($1, $0) }) { first, _ in first }
     }
 
     var knowledgeBase: KnowledgeBase { advisor.knowledgeBase }
@@ -18,12 +23,22 @@ public struct TUIReducer: Sendable {
     public func initialState(_ state: TUIState) -> TUIState {
         var state = state
         refresh(&state, trackChanges: false)
+        if state.mode == .review, state.review.tab == .whatIf { state.advice.whatIf = advisor.whatIf(state.answers) }
         if state.mode == .interview { open(firstOpenQuestion(state), in: &state) }
         return state
     }
 
     /// Applies one event.
     public func reduce(_ state: inout TUIState, _ event: TUIEvent) -> [TUIEffect] {
+        let effects = apply(event, &state)
+        // What-if is by far the costliest part of the advice and only its tab shows it: computed when that tab is open.
+        if state.mode == .review, state.review.tab == .whatIf, state.advice.whatIf == nil {
+            state.advice.whatIf = advisor.whatIf(state.answers)
+        }
+        return effects
+    }
+
+    private func apply(_ event: TUIEvent, _ state: inout TUIState) -> [TUIEffect] {
         switch event {
         case .resize(let width, let height):
             state.width = width
@@ -73,7 +88,7 @@ public struct TUIReducer: Sendable {
         let changes = AdviceDiff.changes(from: state.advice.review, to: review, in: knowledgeBase)
         if trackChanges { state.advice.changes = changes }
         state.advice.review = review
-        state.advice.whatIf = advisor.whatIf(state.answers)
+        state.advice.whatIf = nil
         if trackChanges {
             let newlyFlagged = state.flaggedAnswers(in: knowledgeBase).filter { !previouslyFlagged.contains($0) }
             if !newlyFlagged.isEmpty {

@@ -4,6 +4,7 @@ public enum TextWidth {
     /// Columns one Unicode scalar takes.
     public static func of(_ scalar: Unicode.Scalar) -> Int {
         let value = scalar.value
+        if value >= 0x20, value < 0x7F { return 1 }  // ASCII: the common case, no Unicode property lookups
         if value < 0x20 || (0x7F..<0xA0).contains(value) { return 0 }
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format: return 0
@@ -16,6 +17,7 @@ public enum TextWidth {
 
     /// Columns one grapheme cluster takes (its widest scalar; combining marks add nothing).
     public static func of(_ character: Character) -> Int {
+        if let ascii = character.asciiValue { return ascii >= 0x20 && ascii < 0x7F ? 1 : 0 }
         var width = 0
         for scalar in character.unicodeScalars { width = max(width, of(scalar)) }
         return width

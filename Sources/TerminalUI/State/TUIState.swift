@@ -36,12 +36,16 @@ public struct TUIState: Sendable, Equatable {
         self.height = height
     }
 
-    /// Answers kept for questions that no longer apply (flagged, never dropped).
+    /// Answers kept for questions that no longer apply (flagged, never dropped), in interview order.
     public func flaggedAnswers(in knowledgeBase: KnowledgeBase) -> [String] {
         let applicable = Set(applicableIDs)
-        return knowledgeBase.questionsInInterviewOrder.map(\.id).filter {
-            answers.answers[$0] != nil && !applicable.contains($0)
+        let sectionRank = Dictionary(knowledgeBase.sections.enumerated().map { ($1.id, $0) }) { first, _ in first }
+        func rank(_ id: String) -> (Int, Int) {
+            let section = knowledgeBase.question(id).flatMap { sectionRank[$0.section] } ?? Int.max
+            return (section, knowledgeBase.questionPosition(id) ?? Int.max)
         }
+        return answers.answers.keys.filter { !applicable.contains($0) && knowledgeBase.question($0) != nil }
+            .sorted { rank($0) < rank($1) }
     }
 }
 

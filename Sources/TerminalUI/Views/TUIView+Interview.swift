@@ -31,13 +31,17 @@ extension TUIView {
         let current = state.interview.questionID.flatMap(knowledgeBase.question)?.section
         let flagged = state.flaggedAnswers(in: knowledgeBase)
         var row = inner.row
+        var counts: [String: (asked: Int, answered: Int)] = [:]
+        for id in state.applicableIDs {
+            guard let section = knowledgeBase.question(id)?.section else { continue }
+            counts[section, default: (0, 0)].asked += 1
+            if state.answers.answers[id] != nil { counts[section, default: (0, 0)].answered += 1 }
+        }
         for section in knowledgeBase.sections {
-            let ids = state.applicableIDs.filter { knowledgeBase.question($0)?.section == section.id }
-            guard !ids.isEmpty, row < inner.bottom else { continue }
-            let answered = ids.filter { state.answers.answers[$0] != nil }.count
-            let done = answered == ids.count
+            guard let (asked, answered) = counts[section.id], row < inner.bottom else { continue }
+            let done = answered == asked
             let marker = section.id == current ? "▸ " : (done ? "✓ " : "  ")
-            let count = " \(answered)/\(ids.count)"
+            let count = " \(answered)/\(asked)"
             let role: StyleRole = section.id == current ? .active : (done ? .success : .normal)
             screen.write(
                 marker + TextWidth.pad(section.title, to: max(1, inner.width - 2 - TextWidth.of(count))) + count,
