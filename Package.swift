@@ -45,7 +45,9 @@ let package = Package(
         // Benchmark: key press -> redraw with a scaled knowledge base (`swift run -c release TUIBenchmark`)
         .executableTarget(
             name: "TUIBenchmark",
-            dependencies: ["TerminalUI", "KnowledgeModel", "EmbeddedKnowledgeBase", "RecommendationEngine", "RuleLanguage"],
+            dependencies: [
+                "TerminalUI", "KnowledgeModel", "EmbeddedKnowledgeBase", "RecommendationEngine", "RuleLanguage",
+            ],
             path: "Benchmarks/TUIBenchmark"
         ),
 

@@ -26,7 +26,8 @@ enum SyntheticKnowledgeBase {
             }
             func ref(_ ref: OptionRef) -> OptionRef { OptionRef(decision: ref.decision + suffix, option: ref.option) }
             for section in kb.sections {
-                sections.append(Section(id: section.id + suffix, title: section.title, order: section.order + copy * 1000))
+                sections.append(
+                    Section(id: section.id + suffix, title: section.title, order: section.order + copy * 1000))
             }
             for var question in kb.questions {
                 question.id += suffix

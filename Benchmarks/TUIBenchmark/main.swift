@@ -14,7 +14,9 @@ let knowledgeBase = SyntheticKnowledgeBase.scaled(StackwiseKnowledge.embedded, b
 let engine = RecommendationEngine(knowledgeBase: knowledgeBase)
 let reducer = TUIReducer(advisor: engine)
 let view = TUIView(knowledgeBase: knowledgeBase)
-print("knowledge base: \(factor)x embedded = \(knowledgeBase.questions.count) questions, \(knowledgeBase.decisions.count) decisions, \(knowledgeBase.rules.count) rules")
+print(
+    "knowledge base: \(factor)x embedded = \(knowledgeBase.questions.count) questions, \(knowledgeBase.decisions.count) decisions, \(knowledgeBase.rules.count) rules"
+)
 
 // Half the questions answered with their defaults (or the first option), as in the middle of an interview.
 var answers = AnswerSet(serviceName: "benchmark")
@@ -26,8 +28,9 @@ for question in knowledgeBase.questionsInInterviewOrder.prefix(knowledgeBase.que
     }
 }
 let start = DispatchTime.now().uptimeNanoseconds
-let initial = reducer.initialState(TUIState(mode: .interview, answers: answers, sessionPath: "/tmp/x", width: 200, height: 60))
-print("initial state (review + what-if): \(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6) ms")
+let initial = reducer.initialState(
+    TUIState(mode: .interview, answers: answers, sessionPath: "/tmp/x", width: 200, height: 60))
+print("initial state (applicability + review): \(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6) ms")
 
 func median(runs: Int, _ body: () -> Void) -> Double {
     var samples: [Double] = []
@@ -46,10 +49,12 @@ func report(_ name: String, _ milliseconds: Double) {
 
 // A cursor move: state update + redraw, no engine work.
 var state = initial
-report("cursor move (Down) + render 200x60", median(runs: 50) {
-    _ = reducer.reduce(&state, .key(.down))
-    _ = view.render(state)
-})
+report(
+    "cursor move (Down) + render 200x60",
+    median(runs: 50) {
+        _ = reducer.reduce(&state, .key(.down))
+        _ = view.render(state)
+    })
 
 // An answer: state update + engine review + what-if + render. Alternates between two options so every press changes
 // the answer. Uses the first single-choice question with two options.
@@ -68,11 +73,13 @@ var toggle = false
 report("interview answer (Enter) + review + render 200x60", median(runs: 21) { answer(returningToReview: false) })
 report("answer from the review (decisions tab) + render", median(runs: 11) { answer(returningToReview: true) })
 
-report("render only, review decisions tab 200x60", median(runs: 50) {
-    var review = state
-    review.mode = .review
-    _ = view.render(review)
-})
+report(
+    "render only, review decisions tab 200x60",
+    median(runs: 50) {
+        var review = state
+        review.mode = .review
+        _ = view.render(review)
+    })
 
 // The engine's share, for comparison.
 report("engine.review alone", median(runs: 11) { _ = engine.review(state.answers) })

@@ -57,7 +57,8 @@ struct TUIEndToEndTests {
     }
 
     @Test func filterALongList() throws {
-        try "version: 1\nanswers:\n  current.exists: yes\n".write(toFile: sessionFile, atomically: true, encoding: .utf8)
+        try "version: 1\nanswers:\n  current.exists: yes\n".write(
+            toFile: sessionFile, atomically: true, encoding: .utf8)
         let tmux = try TmuxSession(command("--session '\(sessionFile)'"))
         try tmux.waitFor("What does the data look like?")
         try tmux.send("Tab", "Enter")
@@ -158,8 +159,10 @@ struct TUIEndToEndTests {
         let workspace = try TUITestKnowledgeBase.workspace()
         defer { try? FileManager.default.removeItem(at: workspace) }
         let result = try BinaryRunner.run(
-            ["--base", workspace.appendingPathComponent("kb").path, "--session",
-             workspace.appendingPathComponent("s.yaml").path], stdin: "back\nwhy\n",
+            [
+                "--base", workspace.appendingPathComponent("kb").path, "--session",
+                workspace.appendingPathComponent("s.yaml").path,
+            ], stdin: "back\nwhy\n",
             environment: ["TERM": "dumb"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("This is the first question."))

@@ -25,8 +25,10 @@ final class TmuxSession {
     /// Starts `command` (a shell command line) in a detached session of the given size.
     init(_ command: String, width: Int = 100, height: Int = 30, environment: [String: String] = [:]) throws {
         tmux = try #require(Self.tmuxPath, "tmux is not installed")
-        var arguments = ["new-session", "-d", "-s", "t", "-x", "\(width)", "-y", "\(height)", "-e", "LANG=C.UTF-8",
-                         "-e", "TERM=screen-256color"]
+        var arguments = [
+            "new-session", "-d", "-s", "t", "-x", "\(width)", "-y", "\(height)", "-e", "LANG=C.UTF-8",
+            "-e", "TERM=screen-256color",
+        ]
         for (key, value) in environment { arguments += ["-e", "\(key)=\(value)"] }
         // The pane's output after the program exits is lost unless something keeps the pane alive.
         arguments.append("\(command); echo __EXIT__=$?; sleep 600")
@@ -51,7 +53,9 @@ final class TmuxSession {
 
     /// The pane's process id (the shell running the command).
     func panePID() throws -> Int32 {
-        Int32(try capture(["display-message", "-p", "-t", "t", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+        Int32(
+            try capture(["display-message", "-p", "-t", "t", "#{pane_pid}"]).trimmingCharacters(
+                in: .whitespacesAndNewlines)) ?? 0
     }
 
     /// The screen as text.
@@ -59,7 +63,9 @@ final class TmuxSession {
 
     /// Polls the screen every 20 ms until `marker` shows (5 s deadline); returns the screen.
     @discardableResult
-    func waitFor(_ marker: String, timeout: TimeInterval = 8, sourceLocation: SourceLocation = #_sourceLocation)
+    func waitFor(
+        _ marker: String, timeout: TimeInterval = 8, sourceLocation: SourceLocation = #_sourceLocation
+    )
         throws -> String
     {
         let deadline = Date().addingTimeInterval(timeout)
@@ -92,7 +98,9 @@ final class TmuxSession {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        for fd in Int32(0)...2 { posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0) }
+        for fd in Int32(0)...2 {
+            posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0)
+        }
         var cArguments = argv.map { strdup($0) } + [nil]
         defer { for pointer in cArguments { free(pointer) } }
         var pid: pid_t = 0

@@ -106,7 +106,8 @@ import Testing
         harness.send(.tab, .enter)
         harness.send(.character("/"))
         harness.type("fram")
-        let rows = ChoiceRow.rows(for: TUIFixtures.kb.question("current.stack")!, filter: harness.state.interview.filter)
+        let rows = ChoiceRow.rows(
+            for: TUIFixtures.kb.question("current.stack")!, filter: harness.state.interview.filter)
         #expect(rows.count == 2)
         #expect(harness.screen.contains("Express") && harness.screen.contains("Fastify"))
         #expect(!harness.screen.contains("Socket.IO"))

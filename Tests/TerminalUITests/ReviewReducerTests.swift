@@ -87,7 +87,10 @@ import Testing
 
     @Test func loadedSessionWithDroppedAnswersShowsANotice() {
         var harness = Harness()
-        harness.send(.loaded(Self.socketAnswers, notices: ["dropped 'old.question' (no longer in the knowledge base)"], sessionPath: "/tmp/s.yaml"))
+        harness.send(
+            .loaded(
+                Self.socketAnswers, notices: ["dropped 'old.question' (no longer in the knowledge base)"],
+                sessionPath: "/tmp/s.yaml"))
         #expect(harness.screen.contains("Some answers were dropped"))
         #expect(harness.screen.contains("old.question"))
         #expect(harness.state.answers == Self.socketAnswers)

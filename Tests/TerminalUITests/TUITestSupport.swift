@@ -5,7 +5,8 @@ import TerminalUI
 /// Small knowledge bases for interface tests (independent of the shipped knowledge base's content).
 enum TUIFixtures {
     static func load(_ yaml: String) -> KnowledgeBase {
-        let (layer, loadDiagnostics) = KnowledgeBaseLoader().loadLayer(name: "test", files: [(path: "kb.yaml", text: yaml)])
+        let (layer, loadDiagnostics) = KnowledgeBaseLoader().loadLayer(
+            name: "test", files: [(path: "kb.yaml", text: yaml)])
         let (kb, diagnostics) = KnowledgeBaseBuilder.build(layers: [layer], loadDiagnostics: loadDiagnostics)
         precondition(!diagnostics.hasErrors, diagnostics.map(\.description).joined(separator: "\n"))
         return kb
@@ -106,7 +107,8 @@ struct Harness {
         reducer = TUIReducer(advisor: RecommendationEngine(knowledgeBase: kb))
         view = TUIView(knowledgeBase: kb)
         state = reducer.initialState(
-            TUIState(mode: .interview, answers: answers, sessionPath: "/tmp/session.yaml", width: width, height: height))
+            TUIState(mode: .interview, answers: answers, sessionPath: "/tmp/session.yaml", width: width, height: height)
+        )
     }
 
     mutating func send(_ keys: Key...) {

@@ -72,7 +72,8 @@ public struct KeyMap: Sendable {
     /// In a text field printable keys are always typed, so only the other keys have actions there.
     public func action(for key: Key, in context: KeyContext) -> Action? {
         if context == .textField, key.printable != nil { return nil }
-        let contexts: [KeyContext] = context == .textField ? [.textField, .interview, .everywhere] : [context, .everywhere]
+        let contexts: [KeyContext] =
+            context == .textField ? [.textField, .interview, .everywhere] : [context, .everywhere]
         for wanted in contexts {
             if let binding = bindings.first(where: { $0.context == wanted && $0.keys.contains(key) }) {
                 return binding.action
@@ -86,7 +87,8 @@ public struct KeyMap: Sendable {
         if context == .textField {
             return bindings.filter { binding in
                 binding.context == .textField
-                    || ([.interview, .everywhere].contains(binding.context) && binding.keys.contains { $0.printable == nil })
+                    || ([.interview, .everywhere].contains(binding.context)
+                        && binding.keys.contains { $0.printable == nil })
             }
         }
         return bindings.filter { [context, .everywhere].contains($0.context) }

@@ -104,12 +104,15 @@ public struct PlainInterview {
         switch question.type {
         case .single, .multi:
             for (index, option) in question.options.enumerated() {
-                text += "  \(index + 1)) \(option.label)" + (option.description.isEmpty ? "" : ": \(option.description)") + "\n"
+                text +=
+                    "  \(index + 1)) \(option.label)" + (option.description.isEmpty ? "" : ": \(option.description)")
+                    + "\n"
             }
         case .yesno, .number, .text: break
         }
         if let answer = answers.answers[question.id] {
-            text += "  Current answer: \(answer.notSure ? "not sure" : answer.value.map { displayText(of: $0, for: question) } ?? "none")"
+            text +=
+                "  Current answer: \(answer.notSure ? "not sure" : answer.value.map { displayText(of: $0, for: question) } ?? "none")"
             text += " (press Enter to keep it)\n"
         }
         let notSure = question.allowsNotSure ? ", or not sure" : ""
@@ -128,7 +131,8 @@ public struct PlainInterview {
     /// nil value means "not sure".
     private func parse(_ text: String, for question: Question) -> Result<AnswerValue?, PlainError> {
         if ["not sure", "notsure", "unsure"].contains(text.lowercased()) {
-            return question.allowsNotSure ? .success(nil) : .failure(PlainError("\"not sure\" is not an answer to this question"))
+            return question.allowsNotSure
+                ? .success(nil) : .failure(PlainError("\"not sure\" is not an answer to this question"))
         }
         var input = text
         if question.type == .single || question.type == .multi {
@@ -159,7 +163,9 @@ public struct PlainInterview {
         if let askIf = question.askIf { text += "Asked because: \(askIf.source)\n" }
         let decisions = influence.decisions.map { knowledgeBase.decision($0)?.title ?? $0 }
         text += "It can move: \(decisions.isEmpty ? "no decision directly" : decisions.joined(separator: ", "))\n"
-        if !influence.followUps.isEmpty { text += "Follow-ups it opens: \(influence.followUps.joined(separator: ", "))\n" }
+        if !influence.followUps.isEmpty {
+            text += "Follow-ups it opens: \(influence.followUps.joined(separator: ", "))\n"
+        }
         return text
     }
 
@@ -173,7 +179,6 @@ public struct PlainInterview {
         }
         return text
     }
-
 
     static let helpText = """
         Commands: back (previous question), why (why this is asked), skip (leave it open), quit (stop; answers are saved),

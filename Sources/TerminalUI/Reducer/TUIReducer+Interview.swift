@@ -96,7 +96,9 @@ extension TUIReducer {
     }
 
     /// Saves the answer a row stands for; advances to the next question when `advance`.
-    private func choose(_ row: ChoiceRow, _ question: Question, advance: Bool, _ state: inout TUIState)
+    private func choose(
+        _ row: ChoiceRow, _ question: Question, advance: Bool, _ state: inout TUIState
+    )
         -> [TUIEffect]
     {
         switch row {
@@ -142,7 +144,9 @@ extension TUIReducer {
 
     private func validationError(_ text: String, for question: Question) -> String? {
         guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
-        if case .failure(let problem) = AnswerParsing.parse(text: text, for: question, at: nil) { return problem.message }
+        if case .failure(let problem) = AnswerParsing.parse(text: text, for: question, at: nil) {
+            return problem.message
+        }
         return nil
     }
 

@@ -95,7 +95,8 @@ extension TUIReducer {
             case .finding(let raised)?:
                 state.overlay = .acceptRisk(findingID: raised.finding.id, reason: raised.accepted?.reason ?? "")
             case .tension(let raised)?:
-                let questions = raised.tension.between.isEmpty ? raised.answers.map(\.questionID) : raised.tension.between
+                let questions =
+                    raised.tension.between.isEmpty ? raised.answers.map(\.questionID) : raised.tension.between
                 if let first = questions.first { jump(to: first, &state) }
             case nil: break
             }

@@ -100,8 +100,9 @@ public struct Screen: Sendable, Equatable {
     }
 
     /// Draws a box with single lines around `rect`, with an optional title in the top edge.
-    public mutating func box(_ rect: Rect, title: String? = nil, role: StyleRole = .border, titleRole: StyleRole = .title)
-    {
+    public mutating func box(
+        _ rect: Rect, title: String? = nil, role: StyleRole = .border, titleRole: StyleRole = .title
+    ) {
         guard rect.width >= 2, rect.height >= 2 else { return }
         let horizontal = String(repeating: "─", count: rect.width - 2)
         write("┌" + horizontal + "┐", row: rect.row, column: rect.column, limit: rect.width, role: role)

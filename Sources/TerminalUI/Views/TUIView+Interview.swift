@@ -14,7 +14,8 @@ extension TUIView {
         drawQuestion(state, in: questionRect, &screen)
         if adviceWidth > 0 {
             drawAdvice(
-                state, in: Rect(row: body.row, column: body.right - adviceWidth, width: adviceWidth, height: body.height),
+                state,
+                in: Rect(row: body.row, column: body.right - adviceWidth, width: adviceWidth, height: body.height),
                 &screen)
         } else {
             drawAdvice(
@@ -50,7 +51,8 @@ extension TUIView {
         }
         if !flagged.isEmpty, row + 1 < inner.bottom {
             row += 1
-            let text = "⚑ \(flagged.count) kept answer\(flagged.count == 1 ? "" : "s") no longer appl\(flagged.count == 1 ? "ies" : "y")"
+            let text =
+                "⚑ \(flagged.count) kept answer\(flagged.count == 1 ? "" : "s") no longer appl\(flagged.count == 1 ? "ies" : "y")"
             for line in TextWidth.wrap(text, width: inner.width) where row < inner.bottom {
                 screen.write(line, row: row, column: inner.column, limit: inner.width, role: .warning)
                 row += 1
@@ -104,7 +106,9 @@ extension TUIView {
             screen.write(hint, row: row, column: inner.column + used, limit: inner.width - used, role: .dim)
             row += 1
         }
-        drawRows(state, question, in: Rect(row: row, column: inner.column, width: inner.width, height: inner.bottom - row), &screen)
+        drawRows(
+            state, question, in: Rect(row: row, column: inner.column, width: inner.width, height: inner.bottom - row),
+            &screen)
     }
 
     private func drawRows(_ state: TUIState, _ question: Question, in rect: Rect, _ screen: inout Screen) {
@@ -132,7 +136,8 @@ extension TUIView {
                     mark = answer?.value == .bool(option.id == "yes") ? "(•) " : "( ) "
                 default: mark = answer?.value == .choice(option.id) ? "(•) " : "( ) "
                 }
-                let used = screen.write(pointer + mark + option.label, row: line, column: rect.column, limit: rect.width, role: role)
+                let used = screen.write(
+                    pointer + mark + option.label, row: line, column: rect.column, limit: rect.width, role: role)
                 if !option.description.isEmpty, used + 4 < rect.width {
                     screen.write(
                         " — " + option.description, row: line, column: rect.column + used, limit: rect.width - used,
@@ -140,8 +145,11 @@ extension TUIView {
                 }
             case .notSure:
                 let mark = answer?.notSure == true ? "(•) " : "( ) "
-                let fallback = question.defaultValue.map { " — the default (\(displayText(of: $0, for: question))) is assumed" } ?? ""
-                let used = screen.write(pointer + mark + "Not sure", row: line, column: rect.column, limit: rect.width, role: role)
+                let fallback =
+                    question.defaultValue.map { " — the default (\(displayText(of: $0, for: question))) is assumed" }
+                    ?? ""
+                let used = screen.write(
+                    pointer + mark + "Not sure", row: line, column: rect.column, limit: rect.width, role: role)
                 screen.write(fallback, row: line, column: rect.column + used, limit: rect.width - used, role: .dim)
             case .input:
                 let label = question.type == .number ? "Number: " : "Answer: "
@@ -153,23 +161,31 @@ extension TUIView {
                     role: focused ? .focused : .selected)
                 if focused { screen.cursor = (line, rect.column + used + TextWidth.of(shown)) }
                 used += fieldWidth
-                if let unit = question.unit { screen.write(" " + unit, row: line, column: rect.column + used, role: .dim) }
+                if let unit = question.unit {
+                    screen.write(" " + unit, row: line, column: rect.column + used, role: .dim)
+                }
                 if question.type == .number, question.minimum != nil || question.maximum != nil {
-                    let range = "\(question.minimum.map(formatNumber) ?? "-∞")–\(question.maximum.map(formatNumber) ?? "∞")"
+                    let range =
+                        "\(question.minimum.map(formatNumber) ?? "-∞")–\(question.maximum.map(formatNumber) ?? "∞")"
                     line += 1
-                    screen.write("    allowed: \(range) \(question.unit ?? "")", row: line, column: rect.column, limit: rect.width, role: .dim)
+                    screen.write(
+                        "    allowed: \(range) \(question.unit ?? "")", row: line, column: rect.column,
+                        limit: rect.width, role: .dim)
                 }
             }
             line += 1
         }
         if range.upperBound < rows.count, line < rect.bottom + 1 {
-            screen.write("↓ \(rows.count - range.upperBound) more", row: min(line, rect.bottom - 1), column: rect.column + rect.width - 12, role: .dim)
+            screen.write(
+                "↓ \(rows.count - range.upperBound) more", row: min(line, rect.bottom - 1),
+                column: rect.column + rect.width - 12, role: .dim)
         }
         if let error = state.interview.inputError {
-            screen.write("✗ " + error, row: min(line, rect.bottom - 1), column: rect.column + 2, limit: rect.width - 2, role: .error)
+            screen.write(
+                "✗ " + error, row: min(line, rect.bottom - 1), column: rect.column + 2, limit: rect.width - 2,
+                role: .error)
         }
     }
-
 
     private func drawAdvice(_ state: TUIState, in rect: Rect, _ screen: inout Screen) {
         guard rect.height > 0, rect.width > 10 else { return }
@@ -186,10 +202,11 @@ extension TUIView {
     func adviceLines(_ state: TUIState, width: Int) -> [(text: String, role: StyleRole)] {
         guard let review = state.advice.review else { return [("Answer a question to see advice.", .dim)] }
         var lines: [(String, StyleRole)] = state.advice.changes.map { ("Δ " + $0.text, .changed) }
-        let changedTitles = Set(state.advice.changes.compactMap { change -> String? in
-            if case .decision(let title, _, _) = change.kind { return title }
-            return nil
-        })
+        let changedTitles = Set(
+            state.advice.changes.compactMap { change -> String? in
+                if case .decision(let title, _, _) = change.kind { return title }
+                return nil
+            })
         for outcome in review.decisions where outcome.status != .notApplicable {
             let name: String
             switch outcome.status {
@@ -201,7 +218,8 @@ extension TUIView {
             var flags = ""
             if outcome.isCloseCall { flags += " ≈" }
             if outcome.lowConfidence { flags += " ?" }
-            let role: StyleRole = outcome.status == .infeasible ? .error : (changedTitles.contains(outcome.title) ? .changed : .normal)
+            let role: StyleRole =
+                outcome.status == .infeasible ? .error : (changedTitles.contains(outcome.title) ? .changed : .normal)
             lines.append((TextWidth.truncate(outcome.title, to: max(4, width / 2)) + ": " + name + flags, role))
         }
         if !review.findings.isEmpty || !review.tensions.isEmpty {

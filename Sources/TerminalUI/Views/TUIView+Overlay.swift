@@ -50,7 +50,8 @@ extension TUIView {
         screen.fill(rect)
         screen.box(rect, title: title)
         for (offset, line) in wrapped.prefix(height - 3).enumerated() {
-            screen.write(line.text, row: rect.row + 1 + offset, column: rect.column + 2, limit: width - 4, role: line.role)
+            screen.write(
+                line.text, row: rect.row + 1 + offset, column: rect.column + 2, limit: width - 4, role: line.role)
         }
         screen.write(footer, row: rect.bottom - 2, column: rect.column + 2, limit: width - 4, role: .dim)
         if case .acceptRisk = overlay, let last = wrapped.prefix(height - 3).indices.last {
@@ -64,20 +65,33 @@ extension TUIView {
         if let askIf = question.askIf { lines.append(("Asked because: \(askIf.source)", .dim)) }
         do {
             let decisions = influence.decisions.map { knowledgeBase.decision($0)?.title ?? $0 }
-            lines.append(("It can move: " + (decisions.isEmpty ? "no decision directly" : decisions.joined(separator: ", ")), .normal))
+            lines.append(
+                (
+                    "It can move: " + (decisions.isEmpty ? "no decision directly" : decisions.joined(separator: ", ")),
+                    .normal
+                ))
             if !influence.followUps.isEmpty {
                 lines.append(("Follow-ups it opens: " + influence.followUps.joined(separator: ", "), .normal))
             }
             if !influence.findings.isEmpty || !influence.tensions.isEmpty {
-                lines.append(("Risks it can reveal: \(influence.findings.count) finding(s), \(influence.tensions.count) tension(s)", .normal))
+                lines.append(
+                    (
+                        "Risks it can reveal: \(influence.findings.count) finding(s), \(influence.tensions.count) tension(s)",
+                        .normal
+                    ))
             }
-            lines.append(("Rules reading it: \(influence.rules.count); checklist items: \(influence.checklistItems.count)", .dim))
+            lines.append(
+                ("Rules reading it: \(influence.rules.count); checklist items: \(influence.checklistItems.count)", .dim)
+            )
         }
         return lines
     }
 
-    private func decisionLines(_ decisionID: String, cursor: Int, _ state: TUIState) -> [(text: String, role: StyleRole)] {
-        guard let outcome = state.advice.review?.decision(decisionID), let decision = knowledgeBase.decision(decisionID) else {
+    private func decisionLines(
+        _ decisionID: String, cursor: Int, _ state: TUIState
+    ) -> [(text: String, role: StyleRole)] {
+        guard let outcome = state.advice.review?.decision(decisionID), let decision = knowledgeBase.decision(decisionID)
+        else {
             return []
         }
         var lines: [(String, StyleRole)] = [(decision.problem, .dim)]
@@ -93,12 +107,16 @@ extension TUIView {
             case .chosen: verdict = "chosen"
             case .lowerScore: verdict = "lower score"
             case .excluded: verdict = "ruled out"
-            case .incompatible(let other, let otherOption, let reason): verdict = "incompatible with \(other).\(otherOption): \(reason)"
+            case .incompatible(let other, let otherOption, let reason):
+                verdict = "incompatible with \(other).\(otherOption): \(reason)"
             case .notConsidered: verdict = "not considered"
             }
-            lines.append(("\(option.name): \(option.score) — \(verdict)", option.verdict == .chosen ? .selected : .normal))
+            lines.append(
+                ("\(option.name): \(option.score) — \(verdict)", option.verdict == .chosen ? .selected : .normal))
             for contribution in option.contributions + option.exclusions {
-                let weight = contribution.weight == 0 ? "excl" : (contribution.weight > 0 ? "+\(contribution.weight)" : "\(contribution.weight)")
+                let weight =
+                    contribution.weight == 0
+                    ? "excl" : (contribution.weight > 0 ? "+\(contribution.weight)" : "\(contribution.weight)")
                 let facts = contribution.triggeredBy.map(\.description).joined(separator: ", ")
                 lines.append(("   \(weight) \(contribution.because)" + (facts.isEmpty ? "" : " [\(facts)]"), .dim))
             }

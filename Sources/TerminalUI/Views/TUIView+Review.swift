@@ -21,7 +21,8 @@ extension TUIView {
         if let text = lines.header {
             screen.write(text, row: inner.row, column: inner.column, limit: inner.width, role: .title)
         }
-        let range = visibleRange(count: lines.rows.count, cursor: state.review.cursor, height: inner.height - header - lines.footer.count)
+        let range = visibleRange(
+            count: lines.rows.count, cursor: state.review.cursor, height: inner.height - header - lines.footer.count)
         for (offset, index) in range.enumerated() {
             let focused = index == state.review.cursor
             let row = lines.rows[index]
@@ -55,7 +56,9 @@ extension TUIView {
         switch state.review.tab {
         case .decisions:
             let nameWidth = max(10, min(28, width / 3))
-            lines.header = "  " + TextWidth.pad("Decision", to: nameWidth) + "  " + TextWidth.pad("Choice", to: nameWidth) + "  Score  Runner-up"
+            lines.header =
+                "  " + TextWidth.pad("Decision", to: nameWidth) + "  " + TextWidth.pad("Choice", to: nameWidth)
+                + "  Score  Runner-up"
             for outcome in review.decisions {
                 let choice: String
                 switch outcome.status {
@@ -68,9 +71,11 @@ extension TUIView {
                 if outcome.isCloseCall { flags += " close call" }
                 if outcome.lowConfidence { flags += " · rests on defaults" }
                 let score = outcome.status == .chosen ? String(outcome.score) : ""
-                let text = TextWidth.pad(outcome.title, to: nameWidth) + "  " + TextWidth.pad(choice, to: nameWidth)
+                let text =
+                    TextWidth.pad(outcome.title, to: nameWidth) + "  " + TextWidth.pad(choice, to: nameWidth)
                     + "  " + TextWidth.pad(score, to: 5) + "  " + runnerUp + flags
-                lines.rows.append((text, outcome.status == .infeasible ? .error : (outcome.status == .chosen ? .normal : .dim)))
+                lines.rows.append(
+                    (text, outcome.status == .infeasible ? .error : (outcome.status == .chosen ? .normal : .dim)))
             }
             lines.footer = [("Enter: trade-offs and how each choice was reached.", .dim)]
             lines.empty = "The knowledge base has no decisions."
@@ -80,15 +85,23 @@ extension TUIView {
             }
             for finding in review.findings {
                 let accepted = finding.accepted.map { " — accepted: \($0.reason)" } ?? ""
-                let role: StyleRole = finding.accepted != nil ? .success : (finding.finding.severity.rawValue == "high" ? .error : .warning)
+                let role: StyleRole =
+                    finding.accepted != nil
+                    ? .success : (finding.finding.severity.rawValue == "high" ? .error : .warning)
                 lines.rows.append(("! \(finding.finding.severity.rawValue): \(finding.finding.title)\(accepted)", role))
             }
-            lines.footer = [("Enter on a finding: accept it as a risk with a reason. Enter on a tension: go to its question.", .dim)]
+            lines.footer = [
+                ("Enter on a finding: accept it as a risk with a reason. Enter on a tension: go to its question.", .dim)
+            ]
             lines.empty = "No tensions and no findings for these answers."
         case .checklist:
             for entry in review.checklist {
                 let mark = entry.done ? "[x] " : "[ ] "
-                lines.rows.append((mark + entry.item.text + "  (\(entry.item.category.rawValue), \(entry.item.priority.rawValue))", entry.done ? .success : .normal))
+                lines.rows.append(
+                    (
+                        mark + entry.item.text + "  (\(entry.item.category.rawValue), \(entry.item.priority.rawValue))",
+                        entry.done ? .success : .normal
+                    ))
             }
             let done = review.checklist.filter(\.done).count
             lines.footer = [("\(done) of \(review.checklist.count) done. Space ticks an item (saved at once).", .dim)]
@@ -96,16 +109,22 @@ extension TUIView {
         case .whatIf:
             for row in state.advice.whatIf?.rows ?? [] {
                 let question = knowledgeBase.question(row.questionID)
-                let current = row.current.map { value in question.map { displayText(of: value, for: $0) } ?? value.description }
+                let current =
+                    row.current.map { value in question.map { displayText(of: value, for: $0) } ?? value.description }
                     ?? "unanswered"
-                let alternative = question.map { displayText(of: row.alternative, for: $0) } ?? row.alternative.description
+                let alternative =
+                    question.map { displayText(of: row.alternative, for: $0) } ?? row.alternative.description
                 let effects = row.changes.map { change in
                     let decision = knowledgeBase.decision(change.decisionID)
                     let from = change.from.map { decision?.option($0)?.name ?? $0 } ?? "—"
                     let to = change.to.map { decision?.option($0)?.name ?? $0 } ?? "—"
                     return "\(decision?.title ?? change.decisionID): \(from) → \(to)"
                 }.joined(separator: "; ")
-                lines.rows.append(("\(row.questionID) = \(alternative) (now \(current)) ⇒ \(effects)", row.isOpen ? .warning : .normal))
+                lines.rows.append(
+                    (
+                        "\(row.questionID) = \(alternative) (now \(current)) ⇒ \(effects)",
+                        row.isOpen ? .warning : .normal
+                    ))
             }
             let settled = state.advice.whatIf?.settled.count ?? 0
             lines.footer = [("\(settled) decision(s) settled. Enter: go to the question and change the answer.", .dim)]
@@ -113,7 +132,10 @@ extension TUIView {
         case .export:
             let editing = state.review.isEditingFolder
             lines.rows = [
-                ("Folder: " + state.review.exportFolder + (editing ? "" : "   (Enter to edit)"), editing ? .selected : .normal),
+                (
+                    "Folder: " + state.review.exportFolder + (editing ? "" : "   (Enter to edit)"),
+                    editing ? .selected : .normal
+                ),
                 ("Preview what will be created, updated or superseded", .normal),
                 ("Write the decision records", state.review.exportPreview == nil ? .dim : .normal),
             ]

@@ -27,7 +27,8 @@ struct InterviewCommand: ParsableCommand {
     @Flag(help: "Continue the most recent session.")
     var resume = false
 
-    @Option(help: ArgumentHelp("Start from the answers in this file (the file itself is not changed).", valueName: "file"))
+    @Option(
+        help: ArgumentHelp("Start from the answers in this file (the file itself is not changed).", valueName: "file"))
     var answers: String?
 
     @Flag(name: .customLong("no-color"), help: "Monochrome (also when NO_COLOR is set).")

@@ -87,7 +87,9 @@ struct InterviewRunner {
 
 /// Quotes a path for a POSIX shell when it needs it.
 func shellQuoted(_ text: String) -> String {
-    let safe = text.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "/._-+:@".unicodeScalars.contains($0) }
+    let safe = text.unicodeScalars.allSatisfy {
+        CharacterSet.alphanumerics.contains($0) || "/._-+:@".unicodeScalars.contains($0)
+    }
     return safe ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
 }
 
