@@ -7,6 +7,7 @@ import PackageDescription
 //   RecommendationEngine  answers + KB -> Review: scoring, exact joint choice, explanations, what-if
 //   AnswersFile           the answers file (YAML/JSON) read with positioned diagnostics, and written back
 //   ReviewRendering       a review (and the question catalogue) as 80-column text, Markdown or versioned JSON
+//   DecisionRecords       MADR 4.0 records, index and design-review.md; never overwrites an edited record
 //   EmbeddedKnowledgeBase the KB compiled into the binary by the KBEmbedPlugin build-tool plugin
 //   stackwise             the command-line tool (swift-argument-parser); the only layer that prints
 let package = Package(
@@ -29,6 +30,10 @@ let package = Package(
         .target(name: "RecommendationEngine", dependencies: ["KnowledgeModel", "RuleLanguage"]),
         .target(name: "AnswersFile", dependencies: ["KnowledgeModel", "RuleLanguage", "RecommendationEngine"]),
         .target(name: "ReviewRendering", dependencies: ["KnowledgeModel", "RecommendationEngine", "AnswersFile"]),
+        .target(
+            name: "DecisionRecords",
+            dependencies: ["KnowledgeModel", "RecommendationEngine", "AnswersFile", "ReviewRendering"]
+        ),
         .target(
             name: "EmbeddedKnowledgeBase",
             dependencies: ["KnowledgeModel"],
@@ -60,9 +65,16 @@ let package = Package(
             name: "stackwise",
             dependencies: [
                 "KnowledgeModel", "EmbeddedKnowledgeBase", "RecommendationEngine", "AnswersFile",
-                "ReviewRendering", "TerminalUI", "CursesTerminal",
+                "ReviewRendering", "DecisionRecords", "TerminalUI", "CursesTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+
+        // Benchmarks (run by hand in release; see README "Performance")
+        .executableTarget(
+            name: "stackwise-benchmarks",
+            dependencies: ["KnowledgeModel", "EmbeddedKnowledgeBase", "RecommendationEngine", "RuleLanguage"],
+            path: "Benchmarks/StackwiseBenchmarks"
         ),
 
         // Tests
@@ -75,6 +87,10 @@ let package = Package(
         .testTarget(name: "EndToEndTests", dependencies: ["stackwise"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "KnowledgeModel", "RecommendationEngine"]),
         .testTarget(name: "AnswersFileTests", dependencies: ["AnswersFile", "KnowledgeModel"]),
+        .testTarget(
+            name: "DecisionRecordsTests",
+            dependencies: ["DecisionRecords", "ReviewRendering", "RecommendationEngine", "KnowledgeModel"]
+        ),
         .testTarget(
             name: "ReviewRenderingTests",
             dependencies: [

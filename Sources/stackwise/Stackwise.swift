@@ -20,6 +20,7 @@ struct Stackwise: ParsableCommand {
             QuestionsCommand.self,
             SchemaCommand.self,
             ReviewCommand.self,
+            ExportCommand.self,
             InterviewCommand.self,
         ],
         defaultSubcommand: InterviewCommand.self

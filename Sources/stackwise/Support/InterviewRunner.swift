@@ -1,7 +1,9 @@
 import CursesTerminal
+import DecisionRecords
 import Foundation
 import KnowledgeModel
 import RecommendationEngine
+import ReviewRendering
 import TerminalUI
 
 /// Runs an interview (full-screen or plain), performs its effects, and prints where the session is on exit.
@@ -42,8 +44,10 @@ struct InterviewRunner {
                 }
                 sessionPath = last
                 return [.loaded(loaded.answers, notices: loaded.notices, sessionPath: last)]
-            case .previewExport, .writeExport:
-                return [.exportFailed("Decision-record export is not part of this build yet.")]
+            case .previewExport(let folder, let answers):
+                return exportEvents(folder: folder, answers: answers, write: false)
+            case .writeExport(let folder, let answers):
+                return exportEvents(folder: folder, answers: answers, write: true)
             case .quit:
                 return []
             }
@@ -71,6 +75,25 @@ struct InterviewRunner {
         if let saveError { Output.error("error: could not save the session: \(saveError)") }
         printSessionNotice(start.path, answers)
         return 0
+    }
+
+    /// The scripted export's code path (`stackwise export`): plan, then write when asked.
+    private func exportEvents(folder: String, answers: AnswerSet, write: Bool) -> [TUIEvent] {
+        let report = ReviewReport(engine: engine, answers: answers)
+        let exporter = DecisionRecordExporter(
+            report: report, people: RecordPeople(status: "proposed"), date: ExportCommand.today())
+        let url = URL(fileURLWithPath: folder)
+        do {
+            let actions = try exporter.plan(folder: url)
+            if write { try exporter.write(actions, to: url) }
+            let lines = actions.map { action in
+                "\(action.kind.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) \(folder)/\(action.fileName)"
+                    + (action.detail.map { " (\($0))" } ?? "")
+            }
+            return [write ? .exportWritten(lines) : .exportPreviewed(lines)]
+        } catch {
+            return [.exportFailed("Export failed: \(error.message)")]
+        }
     }
 
     private func printSessionNotice(_ path: String, _ answers: AnswerSet) {
