@@ -41,6 +41,22 @@ let package = Package(
             plugins: ["KBEmbedPlugin"]
         ),
 
+        // Terminal: the interface as a pure state machine + views, and the ncursesw driver
+        .target(name: "TerminalUI", dependencies: ["KnowledgeModel", "RecommendationEngine", "RuleLanguage"]),
+        // No pkgConfig: SwiftPM drops its -D flags; shim.h defines NCURSES_WIDECHAR and links ncursesw itself.
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw", providers: [.apt(["libncurses-dev"])]),
+        .target(name: "CShim", dependencies: ["CNcursesw"]),
+        .target(name: "CursesTerminal", dependencies: ["TerminalUI", "CNcursesw", "CShim"]),
+
+        // Benchmark: key press -> redraw with a scaled knowledge base (`swift run -c release TUIBenchmark`)
+        .executableTarget(
+            name: "TUIBenchmark",
+            dependencies: [
+                "TerminalUI", "KnowledgeModel", "EmbeddedKnowledgeBase", "RecommendationEngine", "RuleLanguage",
+            ],
+            path: "Benchmarks/TUIBenchmark"
+        ),
+
         // Build tooling: validates KnowledgeBase/ and embeds it as compact JSON
         .executableTarget(name: "KBEmbed", dependencies: ["KnowledgeModel"]),
         .plugin(name: "KBEmbedPlugin", capability: .buildTool(), dependencies: ["KBEmbed"]),
@@ -50,7 +66,7 @@ let package = Package(
             name: "stackwise",
             dependencies: [
                 "KnowledgeModel", "EmbeddedKnowledgeBase", "RecommendationEngine", "AnswersFile",
-                "ReviewRendering", "DecisionRecords", "ScenarioTesting",
+                "ReviewRendering", "DecisionRecords", "ScenarioTesting", "TerminalUI", "CursesTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -74,6 +90,7 @@ let package = Package(
             dependencies: ["ScenarioTesting", "RecommendationEngine", "KnowledgeModel", "EmbeddedKnowledgeBase"]
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["stackwise"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "KnowledgeModel", "RecommendationEngine"]),
         .testTarget(name: "AnswersFileTests", dependencies: ["AnswersFile", "KnowledgeModel"]),
         .testTarget(
             name: "DecisionRecordsTests",

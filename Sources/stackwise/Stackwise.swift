@@ -21,6 +21,8 @@ struct Stackwise: ParsableCommand {
             SchemaCommand.self,
             ReviewCommand.self,
             ExportCommand.self,
-        ]
+            InterviewCommand.self,
+        ],
+        defaultSubcommand: InterviewCommand.self
     )
 }

@@ -87,7 +87,8 @@ struct ExportCommand: ParsableCommand {
         (list ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
-    private static func today() -> String {
+    /// Today as YYYY-MM-DD (also used by the interactive export).
+    static func today() -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.dateFormat = "yyyy-MM-dd"

@@ -1,0 +1,87 @@
+import Dispatch
+import EmbeddedKnowledgeBase
+import KnowledgeModel
+import RecommendationEngine
+import TerminalUI
+
+// Key press -> finished redraw for the full-screen interface: the state update (reducer), the engine refresh it
+// triggers (review + what-if after an answer) and the view producing the screen. The curses copy of the screen is
+// not included (it is a memcpy-sized loop plus ncurses' own diffing). Run in release:
+//   swift run -c release TUIBenchmark [factor]
+
+let factor = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 100
+let knowledgeBase = SyntheticKnowledgeBase.scaled(StackwiseKnowledge.embedded, by: factor)
+let engine = RecommendationEngine(knowledgeBase: knowledgeBase)
+let reducer = TUIReducer(advisor: engine)
+let view = TUIView(knowledgeBase: knowledgeBase)
+print(
+    "knowledge base: \(factor)x embedded = \(knowledgeBase.questions.count) questions, \(knowledgeBase.decisions.count) decisions, \(knowledgeBase.rules.count) rules"
+)
+
+// Half the questions answered with their defaults (or the first option), as in the middle of an interview.
+var answers = AnswerSet(serviceName: "benchmark")
+for question in knowledgeBase.questionsInInterviewOrder.prefix(knowledgeBase.questions.count / 2) {
+    if let value = question.defaultValue {
+        answers.set(question.id, to: value)
+    } else if let first = question.options.first {
+        answers.set(question.id, to: question.type == .multi ? .choices([first.id]) : .choice(first.id))
+    }
+}
+let start = DispatchTime.now().uptimeNanoseconds
+let initial = reducer.initialState(
+    TUIState(mode: .interview, answers: answers, sessionPath: "/tmp/x", width: 200, height: 60))
+print("initial state (applicability + review): \(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6) ms")
+
+func median(runs: Int, _ body: () -> Void) -> Double {
+    var samples: [Double] = []
+    for run in 0..<(runs + 2) {
+        let begin = DispatchTime.now().uptimeNanoseconds
+        body()
+        if run >= 2 { samples.append(Double(DispatchTime.now().uptimeNanoseconds - begin) / 1e6) }
+    }
+    samples.sort()
+    return samples[samples.count / 2]
+}
+
+func report(_ name: String, _ milliseconds: Double) {
+    print(name.padding(toLength: 52, withPad: " ", startingAt: 0) + String(format: "%8.2f ms (median)", milliseconds))
+}
+
+// A cursor move: state update + redraw, no engine work.
+var state = initial
+report(
+    "cursor move (Down) + render 200x60",
+    median(runs: 50) {
+        _ = reducer.reduce(&state, .key(.down))
+        _ = view.render(state)
+    })
+
+// An answer: state update + engine review + what-if + render. Alternates between two options so every press changes
+// the answer. Uses the first single-choice question with two options.
+let question = knowledgeBase.questionsInInterviewOrder.first { $0.type == .single && $0.options.count >= 2 }!
+var toggle = false
+@MainActor func answer(returningToReview: Bool) {
+    var answered = state
+    answered.interview = InterviewState()
+    answered.interview.questionID = question.id
+    answered.interview.cursor = toggle ? 1 : 0
+    answered.interview.returnToReview = returningToReview
+    toggle.toggle()
+    _ = reducer.reduce(&answered, .key(.enter))
+    _ = view.render(answered)
+}
+report("interview answer (Enter) + review + render 200x60", median(runs: 21) { answer(returningToReview: false) })
+report("answer from the review (decisions tab) + render", median(runs: 11) { answer(returningToReview: true) })
+
+report(
+    "render only, review decisions tab 200x60",
+    median(runs: 50) {
+        var review = state
+        review.mode = .review
+        _ = view.render(review)
+    })
+
+// The engine's share, for comparison.
+report("engine.review alone", median(runs: 11) { _ = engine.review(state.answers) })
+report("engine.whatIf alone", median(runs: 5) { _ = engine.whatIf(state.answers) })
+report("engine.applicableQuestions alone", median(runs: 11) { _ = engine.applicableQuestions(state.answers) })

@@ -1,0 +1,110 @@
+/// What a key does, independent of which key it is.
+public enum Action: String, Sendable, CaseIterable, Equatable {
+    case up, down, pageUp, pageDown, top, bottom
+    case select, toggle, back, nextSection, filter, help, why, quit
+    case notSure, nextTab, previousTab, acceptRisk, export, writeExport, interview, review
+}
+
+/// Where a binding applies.
+public enum KeyContext: String, Sendable, CaseIterable, Equatable {
+    case everywhere, interview, textField, review
+}
+
+/// A binding: keys, the action, the help text, and where it applies. The help overlay and the hint bar are
+/// generated from these, so they can never disagree with what the keys do.
+public struct KeyBinding: Sendable, Equatable {
+    public var keys: [Key]
+    public var action: Action
+    public var help: String
+    public var context: KeyContext
+    /// Shown in the one-line hint bar.
+    public var inHintBar: Bool
+
+    public init(_ keys: [Key], _ action: Action, _ help: String, _ context: KeyContext, hint: Bool = false) {
+        self.keys = keys
+        self.action = action
+        self.help = help
+        self.context = context
+        self.inHintBar = hint
+    }
+
+    /// `↑/k` style label.
+    public var label: String { keys.map(\.description).joined(separator: "/") }
+}
+
+/// The key bindings, as data.
+public struct KeyMap: Sendable {
+    public var bindings: [KeyBinding]
+
+    public init(bindings: [KeyBinding]) { self.bindings = bindings }
+
+    /// The default bindings (lazygit/huh conventions: arrows and j/k, `/` filter, `?` help, `q` quit).
+    public static let standard = KeyMap(bindings: [
+        KeyBinding([.up, .character("k")], .up, "move up", .everywhere),
+        KeyBinding([.down, .character("j")], .down, "move down", .everywhere),
+        KeyBinding([.pageUp], .pageUp, "page up", .everywhere),
+        KeyBinding([.pageDown], .pageDown, "page down", .everywhere),
+        KeyBinding([.home, .character("g")], .top, "first row", .everywhere),
+        KeyBinding([.end, .character("G")], .bottom, "last row", .everywhere),
+        KeyBinding([.enter], .select, "answer / open", .everywhere, hint: true),
+        KeyBinding([.character(" ")], .toggle, "toggle (multiple choice, checklist)", .everywhere, hint: true),
+        KeyBinding([.left, .backTab, .escape], .back, "previous question / close", .interview, hint: true),
+        KeyBinding([.tab], .nextSection, "next section", .interview, hint: true),
+        KeyBinding([.character("/")], .filter, "filter the options", .interview, hint: true),
+        KeyBinding([.character("n")], .notSure, "answer \"not sure\" (where allowed)", .interview),
+        KeyBinding([.character("w")], .why, "why is this asked?", .interview, hint: true),
+        KeyBinding([.character("r")], .review, "open the review", .interview, hint: true),
+        KeyBinding([.character("?")], .help, "all keys", .everywhere, hint: true),
+        KeyBinding([.character("q")], .quit, "quit (your answers are saved)", .everywhere, hint: true),
+        KeyBinding([.function(1)], .help, "all keys", .textField, hint: true),
+        KeyBinding([.function(2)], .why, "why is this asked?", .textField, hint: true),
+        KeyBinding([.escape], .back, "previous question", .textField, hint: true),
+        KeyBinding([.control("c")], .quit, "quit", .textField),
+        KeyBinding([.tab, .right, .character("l")], .nextTab, "next tab", .review, hint: true),
+        KeyBinding([.backTab, .left, .character("h")], .previousTab, "previous tab", .review),
+        KeyBinding([.character("a")], .acceptRisk, "accept a finding as a risk (with a reason)", .review),
+        KeyBinding([.character("i"), .escape], .interview, "back to the questions", .review, hint: true),
+        KeyBinding([.character("x")], .export, "export decision records", .review),
+        KeyBinding([.character("W")], .writeExport, "write the previewed records", .review),
+    ])
+
+    /// The action a key triggers in a context (context bindings first, then the general ones).
+    /// In a text field printable keys are always typed, so only the other keys have actions there.
+    public func action(for key: Key, in context: KeyContext) -> Action? {
+        if context == .textField, key.printable != nil { return nil }
+        let contexts: [KeyContext] =
+            context == .textField ? [.textField, .interview, .everywhere] : [context, .everywhere]
+        for wanted in contexts {
+            if let binding = bindings.first(where: { $0.context == wanted && $0.keys.contains(key) }) {
+                return binding.action
+            }
+        }
+        return nil
+    }
+
+    /// Bindings to show for a context, in order (for the help overlay).
+    public func bindings(for context: KeyContext) -> [KeyBinding] {
+        if context == .textField {
+            return bindings.filter { binding in
+                binding.context == .textField
+                    || ([.interview, .everywhere].contains(binding.context)
+                        && binding.keys.contains { $0.printable == nil })
+            }
+        }
+        return bindings.filter { [context, .everywhere].contains($0.context) }
+    }
+
+    /// The one-line hint bar text for a context.
+    public func hints(for context: KeyContext) -> [(key: String, help: String)] {
+        var seen: Set<Action> = []
+        return bindings(for: context).filter { $0.inHintBar && seen.insert($0.action).inserted }.map { binding in
+            let key = context == .textField ? binding.keys.first { $0.printable == nil } : binding.keys.first
+            return (key.map(\.description) ?? "", Self.shortHelp[binding.action] ?? binding.help)
+        }
+    }
+
+    private static let shortHelp: [Action: String] = [
+        .select: "select", .toggle: "toggle", .back: "back", .nextSection: "section", .filter: "filter",
+        .why: "why?", .help: "keys", .quit: "quit", .nextTab: "tab", .interview: "questions", .review: "review",
+    ]
+}

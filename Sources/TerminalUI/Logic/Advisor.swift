@@ -1,0 +1,18 @@
+import KnowledgeModel
+import RecommendationEngine
+
+/// What the interface needs from the recommender. ``RecommendationEngine`` is the real one; the protocol keeps the
+/// state machine independent of how advice is computed.
+public protocol Advisor: Sendable {
+    var knowledgeBase: KnowledgeBase { get }
+    /// Questions to ask for these answers, in interview order (their `askIf` holds).
+    func applicableQuestions(_ answers: AnswerSet) -> [Question]
+    /// The full review of these answers.
+    func review(_ answers: AnswerSet) -> Review
+    /// What a question's answer can move (WHY).
+    func influence(of questionID: String) -> QuestionInfluence
+    /// Alternative answers that would change decisions.
+    func whatIf(_ answers: AnswerSet) -> WhatIfReport
+}
+
+extension RecommendationEngine: Advisor {}

@@ -1,0 +1,168 @@
+import KnowledgeModel
+import RecommendationEngine
+
+/// The state machine: `reduce(&state, event)` applies an event and returns the effects to run. It never touches
+/// the terminal or the file system, so every behaviour of the interface is testable without a terminal.
+public struct TUIReducer: Sendable {
+    public let advisor: any Advisor
+    public let keyMap: KeyMap
+    /// Question ids in interview order (computed once).
+    let interviewOrder: [String]
+    let interviewPosition: [String: Int]
+
+    public init(advisor: any Advisor, keyMap: KeyMap = .standard) {
+        self.advisor = advisor
+        self.keyMap = keyMap
+        interviewOrder = advisor.knowledgeBase.questionsInInterviewOrder.map(\.id)
+        interviewPosition = Dictionary(interviewOrder.enumerated().map { ($1, $0) }) { first, _ in first }
+    }
+
+    var knowledgeBase: KnowledgeBase { advisor.knowledgeBase }
+
+    /// A fresh state for `answers`, with applicability and advice computed, on the first question to ask.
+    public func initialState(_ state: TUIState) -> TUIState {
+        var state = state
+        refresh(&state, trackChanges: false)
+        if state.mode == .review, state.review.tab == .whatIf { state.advice.whatIf = advisor.whatIf(state.answers) }
+        if state.mode == .interview { open(firstOpenQuestion(state), in: &state) }
+        return state
+    }
+
+    /// Applies one event.
+    public func reduce(_ state: inout TUIState, _ event: TUIEvent) -> [TUIEffect] {
+        let effects = apply(event, &state)
+        // What-if is by far the costliest part of the advice and only its tab shows it: computed when that tab is open.
+        if state.mode == .review, state.review.tab == .whatIf, state.advice.whatIf == nil {
+            state.advice.whatIf = advisor.whatIf(state.answers)
+        }
+        return effects
+    }
+
+    private func apply(_ event: TUIEvent, _ state: inout TUIState) -> [TUIEffect] {
+        switch event {
+        case .resize(let width, let height):
+            state.width = width
+            state.height = height
+            return []
+        case .loaded(let answers, let notices, let sessionPath):
+            state.answers = answers
+            state.sessionPath = sessionPath
+            state.mode = .interview
+            state.advice = Advice()
+            refresh(&state, trackChanges: false)
+            open(firstOpenQuestion(state), in: &state)
+            if !notices.isEmpty {
+                state.overlay = .notice(title: "Some answers were dropped", lines: notices)
+            }
+            state.status = StatusLine("Loaded \(answers.answers.count) answers.", role: .success)
+            return [.save(state.answers)]
+        case .loadFailed(let message), .saveFailed(let message), .exportFailed(let message):
+            state.status = StatusLine(message, role: .error)
+            return []
+        case .exportPreviewed(let lines):
+            state.review.exportPreview = lines
+            state.review.exportResult = nil
+            return []
+        case .exportWritten(let lines):
+            state.review.exportResult = lines
+            state.review.exportPreview = nil
+            state.status = StatusLine("Decision records written.", role: .success)
+            return []
+        case .key(let key):
+            if let overlay = state.overlay { return overlayKey(key, overlay, &state) }
+            switch state.mode {
+            case .start: return startKey(key, &state)
+            case .interview: return interviewKey(key, &state)
+            case .review: return reviewKey(key, &state)
+            }
+        }
+    }
+
+    // MARK: - Shared
+
+    /// Recomputes which questions apply and the advice; records what changed when `trackChanges`.
+    func refresh(_ state: inout TUIState, trackChanges: Bool) {
+        let previouslyFlagged = Set(state.flaggedAnswers(in: knowledgeBase))
+        state.applicableIDs = advisor.applicableQuestions(state.answers).map(\.id)
+        let review = advisor.review(state.answers)
+        let changes = AdviceDiff.changes(from: state.advice.review, to: review, in: knowledgeBase)
+        if trackChanges { state.advice.changes = changes }
+        state.advice.review = review
+        state.advice.whatIf = nil
+        if trackChanges {
+            let newlyFlagged = state.flaggedAnswers(in: knowledgeBase).filter { !previouslyFlagged.contains($0) }
+            if !newlyFlagged.isEmpty {
+                let names = newlyFlagged.joined(separator: ", ")
+                state.status = StatusLine(
+                    "Kept \(newlyFlagged.count == 1 ? "an answer" : "\(newlyFlagged.count) answers") that no longer "
+                        + "appl\(newlyFlagged.count == 1 ? "ies" : "y"): \(names)", role: .warning)
+            }
+        }
+    }
+
+    /// The first applicable question without an answer, else the first applicable question.
+    func firstOpenQuestion(_ state: TUIState) -> String? {
+        state.applicableIDs.first { state.answers.answers[$0] == nil } ?? state.applicableIDs.first
+    }
+
+    /// Shows a question, loading its saved answer into the draft.
+    func open(_ questionID: String?, in state: inout TUIState) {
+        let returnToReview = state.interview.returnToReview
+        state.interview = InterviewState()
+        state.interview.returnToReview = returnToReview
+        state.interview.questionID = questionID
+        guard let questionID, let question = knowledgeBase.question(questionID) else { return }
+        let rows = ChoiceRow.rows(for: question)
+        let answer = state.answers.answers[questionID]
+        if answer?.notSure == true, let index = rows.firstIndex(of: .notSure) {
+            state.interview.cursor = index
+            return
+        }
+        switch answer?.value {
+        case .choice(let id)?:
+            state.interview.cursor = rows.firstIndex { if case .option(let o) = $0 { o.id == id } else { false } } ?? 0
+        case .choices(let ids)?:
+            state.interview.selection = ids
+        case .bool(let flag)?:
+            state.interview.cursor = flag ? 0 : 1
+        case .number, .text:
+            state.interview.input = answer?.value?.description ?? ""
+        case nil:
+            break
+        }
+    }
+
+    func overlayKey(_ key: Key, _ overlay: Overlay, _ state: inout TUIState) -> [TUIEffect] {
+        switch overlay {
+        case .help, .why, .notice:
+            state.overlay = nil
+            return []
+        case .confirmQuit:
+            switch key {
+            case .character("y"), .character("Y"), .character("q"), .enter:
+                return [.quit]
+            default:
+                state.overlay = nil
+                return []
+            }
+        case .decision(let decisionID, let cursor):
+            return decisionOverlayKey(key, decisionID: decisionID, cursor: cursor, &state)
+        case .acceptRisk(let findingID, let reason):
+            return acceptRiskKey(key, findingID: findingID, reason: reason, &state)
+        }
+    }
+
+    /// Keys typed into a one-line text field: returns the new text, or nil when the key is not an edit.
+    func edit(_ text: String, with key: Key) -> String? {
+        switch key {
+        case .backspace, .delete:
+            return String(text.dropLast())
+        case .control("u"):
+            return ""
+        case .character(let character):
+            return text.count < 500 ? text + String(character) : text
+        default:
+            return nil
+        }
+    }
+}

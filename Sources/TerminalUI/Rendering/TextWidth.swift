@@ -1,0 +1,117 @@
+/// Display width of text in terminal columns (what `wcwidth` says for a UTF-8 terminal): East Asian wide and
+/// emoji characters take two columns, combining marks and format characters none.
+public enum TextWidth {
+    /// Columns one Unicode scalar takes.
+    public static func of(_ scalar: Unicode.Scalar) -> Int {
+        let value = scalar.value
+        if value >= 0x20, value < 0x7F { return 1 }  // ASCII: the common case, no Unicode property lookups
+        if value < 0x20 || (0x7F..<0xA0).contains(value) { return 0 }
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format: return 0
+        default: break
+        }
+        if value == 0x200B || (0xFE00...0xFE0F).contains(value) { return 0 }
+        if isWide(value) || scalar.properties.isEmojiPresentation { return 2 }
+        return 1
+    }
+
+    /// Columns one grapheme cluster takes (its widest scalar; combining marks add nothing).
+    public static func of(_ character: Character) -> Int {
+        if let ascii = character.asciiValue { return ascii >= 0x20 && ascii < 0x7F ? 1 : 0 }
+        var width = 0
+        for scalar in character.unicodeScalars { width = max(width, of(scalar)) }
+        return width
+    }
+
+    /// Columns a string takes.
+    public static func of(_ text: String) -> Int {
+        text.reduce(0) { $0 + of($1) }
+    }
+
+    /// The longest prefix of `text` that fits in `width` columns, with `…` when something was cut.
+    public static func truncate(_ text: String, to width: Int) -> String {
+        guard width > 0 else { return "" }
+        if of(text) <= width { return text }
+        var result = ""
+        var used = 0
+        for character in text {
+            let columns = of(character)
+            if used + columns > width - 1 { break }
+            result.append(character)
+            used += columns
+        }
+        return result + "…"
+    }
+
+    /// `text` padded with spaces (or truncated) to exactly `width` columns.
+    public static func pad(_ text: String, to width: Int) -> String {
+        let fitted = truncate(text, to: width)
+        return fitted + String(repeating: " ", count: max(0, width - of(fitted)))
+    }
+
+    /// Word-wraps `text` into lines of at most `width` columns; words longer than a line are broken. Newlines in
+    /// the text start new lines.
+    public static func wrap(_ text: String, width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        var lines: [String] = []
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = ""
+            var used = 0
+            for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
+                var word = String(word)
+                var wordWidth = of(word)
+                if used > 0, used + 1 + wordWidth <= width {
+                    line += " " + word
+                    used += 1 + wordWidth
+                    continue
+                }
+                if used > 0 {
+                    lines.append(line)
+                    line = ""
+                    used = 0
+                }
+                while wordWidth > width {
+                    var head = ""
+                    var headWidth = 0
+                    var rest = Substring(word)
+                    while let first = rest.first, headWidth + of(first) <= width {
+                        head.append(first)
+                        headWidth += of(first)
+                        rest = rest.dropFirst()
+                    }
+                    if head.isEmpty { break }
+                    lines.append(head)
+                    word = String(rest)
+                    wordWidth = of(word)
+                }
+                line = word
+                used = wordWidth
+            }
+            lines.append(line)
+        }
+        return lines
+    }
+
+    private static func isWide(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF,
+            0x4E00...0x9FFF, 0xA000...0xA4CF, 0xA960...0xA97F, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE10...0xFE19,
+            0xFE30...0xFE6F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF,
+            0x20000...0x2FFFD, 0x30000...0x3FFFD:
+            return true
+        default:
+            return false
+        }
+    }
+}
+
+/// Removes C0/C1 control characters (ESC, BEL, CSI...) from untrusted text; tabs and newlines become spaces.
+public func sanitizedForTerminal(_ text: String) -> String {
+    String(
+        String.UnicodeScalarView(
+            text.unicodeScalars.compactMap { scalar in
+                if scalar == "\t" || scalar == "\n" || scalar == "\r" { return " " }
+                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) { return nil }
+                return scalar
+            }))
+}

@@ -1,0 +1,138 @@
+import KnowledgeModel
+import RecommendationEngine
+
+/// Everything the interface shows, as a value: the curses layer draws ``TUIView/render(_:keyMap:)`` of it and
+/// feeds key presses to ``TUIReducer``.
+public struct TUIState: Sendable, Equatable {
+    public enum Mode: Sendable, Equatable {
+        case start, interview, review
+    }
+
+    public var mode: Mode
+    public var answers: AnswerSet
+    /// Ids of the questions asked for the current answers, in interview order.
+    public var applicableIDs: [String] = []
+    public var interview = InterviewState()
+    public var review = ReviewState()
+    public var start: StartState
+    public var overlay: Overlay?
+    public var width: Int
+    public var height: Int
+    /// One line under the question (what changed, what was saved, what went wrong).
+    public var status: StatusLine?
+    public var advice = Advice()
+    /// Where every answer is saved.
+    public var sessionPath: String
+
+    public init(
+        mode: Mode = .interview, answers: AnswerSet = AnswerSet(), sessionPath: String, lastSession: String? = nil,
+        width: Int = 100, height: Int = 30
+    ) {
+        self.mode = mode
+        self.answers = answers
+        self.sessionPath = sessionPath
+        self.start = StartState(lastSession: lastSession)
+        self.width = width
+        self.height = height
+    }
+
+    /// Answers kept for questions that no longer apply (flagged, never dropped), in interview order.
+    public func flaggedAnswers(in knowledgeBase: KnowledgeBase) -> [String] {
+        let applicable = Set(applicableIDs)
+        let sectionRank = Dictionary(knowledgeBase.sections.enumerated().map { ($1.id, $0) }) { first, _ in first }
+        func rank(_ id: String) -> (Int, Int) {
+            let section = knowledgeBase.question(id).flatMap { sectionRank[$0.section] } ?? Int.max
+            return (section, knowledgeBase.questionPosition(id) ?? Int.max)
+        }
+        return answers.answers.keys.filter { !applicable.contains($0) && knowledgeBase.question($0) != nil }
+            .sorted { rank($0) < rank($1) }
+    }
+}
+
+/// A transient message line.
+public struct StatusLine: Sendable, Equatable {
+    public var text: String
+    public var role: StyleRole
+
+    public init(_ text: String, role: StyleRole = .dim) {
+        self.text = text
+        self.role = role
+    }
+}
+
+/// A window over the screen.
+public enum Overlay: Sendable, Equatable {
+    /// Every key, for the context it was opened from.
+    case help(KeyContext)
+    /// Why a question is asked, with what its answer can move (from the engine).
+    case why(questionID: String, influence: QuestionInfluence)
+    case confirmQuit
+    /// Trade-offs and HOW for a decision; `cursor` picks a question behind it.
+    case decision(decisionID: String, cursor: Int)
+    /// Accepting a finding as a risk: the reason being typed.
+    case acceptRisk(findingID: String, reason: String)
+    /// A notice with a title (e.g. what was dropped from an older session).
+    case notice(title: String, lines: [String])
+}
+
+/// The emerging recommendations, refreshed after every answer.
+public struct Advice: Sendable, Equatable {
+    public var review: Review?
+    public var whatIf: WhatIfReport?
+    /// What the last answer changed.
+    public var changes: [AdviceChange] = []
+
+    public init() {}
+}
+
+/// One change caused by the last answer.
+public struct AdviceChange: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        /// A decision's choice changed (`from`/`to` are option names; nil means none / not applicable).
+        case decision(title: String, from: String?, to: String?)
+        case findingRaised(String)
+        case findingCleared(String)
+        case tensionRaised(String)
+        case tensionCleared(String)
+    }
+
+    public var kind: Kind
+
+    public init(_ kind: Kind) { self.kind = kind }
+
+    /// "Database: MongoDB → PostgreSQL".
+    public var text: String {
+        switch kind {
+        case .decision(let title, let from, let to): return "\(title): \(from ?? "—") → \(to ?? "—")"
+        case .findingRaised(let title): return "new finding: \(title)"
+        case .findingCleared(let title): return "finding cleared: \(title)"
+        case .tensionRaised(let title): return "new tension: \(title)"
+        case .tensionCleared(let title): return "tension resolved: \(title)"
+        }
+    }
+}
+
+/// Something that happened: a key press, a resize, or the result of an effect.
+public enum TUIEvent: Sendable, Equatable {
+    case key(Key)
+    case resize(width: Int, height: Int)
+    /// A session or answers file was loaded (`notices`: what was dropped, e.g. questions that no longer exist);
+    /// answers are saved to `sessionPath` from now on.
+    case loaded(AnswerSet, notices: [String], sessionPath: String)
+    case loadFailed(String)
+    case saveFailed(String)
+    case exportPreviewed([String])
+    case exportWritten([String])
+    case exportFailed(String)
+}
+
+/// Something the state machine asks the outside world to do.
+public enum TUIEffect: Sendable, Equatable {
+    /// Save the answers to the session file now.
+    case save(AnswerSet)
+    case openAnswersFile(String)
+    case resumeLastSession
+    case previewExport(folder: String, answers: AnswerSet)
+    case writeExport(folder: String, answers: AnswerSet)
+    case quit
+}

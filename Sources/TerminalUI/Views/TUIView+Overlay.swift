@@ -1,0 +1,134 @@
+import KnowledgeModel
+import RecommendationEngine
+
+extension TUIView {
+    func drawOverlay(_ overlay: Overlay, _ state: TUIState, _ screen: inout Screen) {
+        let width = min(state.width - 4, 96)
+        var title = ""
+        var lines: [(text: String, role: StyleRole)] = []
+        var footer = "any key closes"
+        switch overlay {
+        case .help(let context):
+            title = "Keys"
+            for binding in keyMap.bindings(for: context) {
+                lines.append((TextWidth.pad(binding.label, to: 22) + binding.help, .normal))
+            }
+        case .why(let questionID, let influence):
+            title = "Why is this asked?"
+            lines = whyLines(questionID, influence)
+        case .confirmQuit:
+            title = "Quit?"
+            lines = [
+                ("Your answers are saved in", .normal), (state.sessionPath, .selected),
+                ("Quit now? y / Enter quits, any other key stays.", .normal),
+            ]
+            footer = "y quit · n stay"
+        case .decision(let decisionID, let cursor):
+            title = knowledgeBase.decision(decisionID)?.title ?? decisionID
+            lines = decisionLines(decisionID, cursor: cursor, state)
+            footer = "↑↓ pick a question · Enter go to it · Esc close"
+        case .acceptRisk(let findingID, let reason):
+            title = "Accept a risk"
+            let finding = state.advice.review?.findings.first { $0.finding.id == findingID }
+            lines = [(finding?.finding.title ?? findingID, .title)]
+            lines += (finding.map { "Fix: " + $0.finding.remediation }).map { [($0, .dim)] } ?? []
+            lines.append(("", .normal))
+            lines.append(("Why is this risk acceptable? " + reason, .selected))
+            footer = "Enter accept (empty un-accepts) · Esc cancel"
+        case .notice(let noticeTitle, let noticeLines):
+            title = noticeTitle
+            lines = noticeLines.map { ($0, .normal) }
+        }
+        var wrapped: [(text: String, role: StyleRole)] = []
+        for line in lines {
+            let parts = TextWidth.wrap(line.text, width: width - 4)
+            wrapped += (parts.isEmpty ? [""] : parts).map { ($0, line.role) }
+        }
+        let height = min(state.height - 2, wrapped.count + 3)
+        let rect = Rect(
+            row: max(1, (state.height - height) / 2), column: (state.width - width) / 2, width: width, height: height)
+        screen.fill(rect)
+        screen.box(rect, title: title)
+        for (offset, line) in wrapped.prefix(height - 3).enumerated() {
+            screen.write(
+                line.text, row: rect.row + 1 + offset, column: rect.column + 2, limit: width - 4, role: line.role)
+        }
+        screen.write(footer, row: rect.bottom - 2, column: rect.column + 2, limit: width - 4, role: .dim)
+        if case .acceptRisk = overlay, let last = wrapped.prefix(height - 3).indices.last {
+            screen.cursor = (rect.row + 1 + last, rect.column + 2 + TextWidth.of(wrapped[last].text))
+        }
+    }
+
+    private func whyLines(_ questionID: String, _ influence: QuestionInfluence) -> [(text: String, role: StyleRole)] {
+        guard let question = knowledgeBase.question(questionID) else { return [] }
+        var lines: [(String, StyleRole)] = [(question.prompt, .title), (question.help, .normal), ("", .normal)]
+        if let askIf = question.askIf { lines.append(("Asked because: \(askIf.source)", .dim)) }
+        do {
+            let decisions = influence.decisions.map { knowledgeBase.decision($0)?.title ?? $0 }
+            lines.append(
+                (
+                    "It can move: " + (decisions.isEmpty ? "no decision directly" : decisions.joined(separator: ", ")),
+                    .normal
+                ))
+            if !influence.followUps.isEmpty {
+                lines.append(("Follow-ups it opens: " + influence.followUps.joined(separator: ", "), .normal))
+            }
+            if !influence.findings.isEmpty || !influence.tensions.isEmpty {
+                lines.append(
+                    (
+                        "Risks it can reveal: \(influence.findings.count) finding(s), \(influence.tensions.count) tension(s)",
+                        .normal
+                    ))
+            }
+            lines.append(
+                ("Rules reading it: \(influence.rules.count); checklist items: \(influence.checklistItems.count)", .dim)
+            )
+        }
+        return lines
+    }
+
+    private func decisionLines(
+        _ decisionID: String, cursor: Int, _ state: TUIState
+    ) -> [(text: String, role: StyleRole)] {
+        guard let outcome = state.advice.review?.decision(decisionID), let decision = knowledgeBase.decision(decisionID)
+        else {
+            return []
+        }
+        var lines: [(String, StyleRole)] = [(decision.problem, .dim)]
+        if let chosen = outcome.chosen.flatMap(decision.option) {
+            lines.append(("Chosen: \(chosen.name) (score \(outcome.score)) — \(chosen.summary)", .title))
+            for pro in chosen.pros { lines.append(("  + " + pro, .success)) }
+            for con in chosen.cons { lines.append(("  − " + con, .warning)) }
+        }
+        lines.append(("How:", .title))
+        for option in outcome.options {
+            let verdict: String
+            switch option.verdict {
+            case .chosen: verdict = "chosen"
+            case .lowerScore: verdict = "lower score"
+            case .excluded: verdict = "ruled out"
+            case .incompatible(let other, let otherOption, let reason):
+                verdict = "incompatible with \(other).\(otherOption): \(reason)"
+            case .notConsidered: verdict = "not considered"
+            }
+            lines.append(
+                ("\(option.name): \(option.score) — \(verdict)", option.verdict == .chosen ? .selected : .normal))
+            for contribution in option.contributions + option.exclusions {
+                let weight =
+                    contribution.weight == 0
+                    ? "excl" : (contribution.weight > 0 ? "+\(contribution.weight)" : "\(contribution.weight)")
+                let facts = contribution.triggeredBy.map(\.description).joined(separator: ", ")
+                lines.append(("   \(weight) \(contribution.because)" + (facts.isEmpty ? "" : " [\(facts)]"), .dim))
+            }
+        }
+        let questions = DecisionExplanation.questionsBehind(decisionID, state, knowledgeBase)
+        if !questions.isEmpty {
+            lines.append(("Questions behind it (Enter to change the answer):", .title))
+            for (index, id) in questions.enumerated() {
+                let prompt = knowledgeBase.question(id)?.prompt ?? id
+                lines.append(((index == cursor ? "› " : "  ") + prompt, index == cursor ? .focused : .normal))
+            }
+        }
+        return lines
+    }
+}

@@ -1,0 +1,102 @@
+import KnowledgeModel
+
+/// Turns a state into a screen. Pure: the same state always draws the same screen.
+public struct TUIView: Sendable {
+    /// Smallest usable terminal.
+    public static let minimumWidth = 60
+    public static let minimumHeight = 18
+
+    public let knowledgeBase: KnowledgeBase
+    public let keyMap: KeyMap
+
+    public init(knowledgeBase: KnowledgeBase, keyMap: KeyMap = .standard) {
+        self.knowledgeBase = knowledgeBase
+        self.keyMap = keyMap
+    }
+
+    public func render(_ state: TUIState) -> Screen {
+        var screen = Screen(width: state.width, height: state.height)
+        guard state.width >= Self.minimumWidth, state.height >= Self.minimumHeight else {
+            drawTooSmall(state, &screen)
+            return screen
+        }
+        drawHeader(state, &screen)
+        let body = Rect(row: 1, column: 0, width: state.width, height: state.height - 3)
+        switch state.mode {
+        case .start: drawStart(state, in: body, &screen)
+        case .interview: drawInterview(state, in: body, &screen)
+        case .review: drawReview(state, in: body, &screen)
+        }
+        if let status = state.status {
+            screen.write(" " + status.text, row: state.height - 2, column: 0, role: status.role)
+        }
+        drawHints(state, &screen)
+        if let overlay = state.overlay { drawOverlay(overlay, state, &screen) }
+        return screen
+    }
+
+    /// The key context the hint bar and help describe.
+    func context(_ state: TUIState) -> KeyContext {
+        switch state.mode {
+        case .start: return state.start.field == nil ? .everywhere : .textField
+        case .review: return state.review.isEditingFolder ? .textField : .review
+        case .interview:
+            guard let question = state.interview.questionID.flatMap(knowledgeBase.question) else { return .interview }
+            if state.interview.isFiltering { return .textField }
+            let rows = ChoiceRow.rows(for: question, filter: state.interview.filter)
+            return rows.element(at: state.interview.cursor) == .input ? .textField : .interview
+        }
+    }
+
+    private func drawTooSmall(_ state: TUIState, _ screen: inout Screen) {
+        let lines = [
+            "Terminal too small: \(state.width)×\(state.height).",
+            "Stackwise needs at least \(Self.minimumWidth)×\(Self.minimumHeight).",
+            "Enlarge the window (your answers are saved), or press q to quit.",
+        ]
+        let top = max(0, (state.height - lines.count) / 2)
+        for (offset, line) in lines.enumerated() {
+            let wrapped = TextWidth.truncate(line, to: state.width)
+            let column = max(0, (state.width - TextWidth.of(wrapped)) / 2)
+            screen.write(wrapped, row: top + offset, column: column, role: offset == 0 ? .warning : .normal)
+        }
+    }
+
+    private func drawHeader(_ state: TUIState, _ screen: inout Screen) {
+        screen.fill(Rect(row: 0, column: 0, width: state.width, height: 1), role: .statusBar)
+        var title = " stackwise"
+        if let name = state.answers.serviceName, !name.isEmpty { title += " · " + name }
+        switch state.mode {
+        case .start: title += " · start"
+        case .interview:
+            let answered = state.applicableIDs.filter { state.answers.answers[$0] != nil }.count
+            title += " · interview \(answered)/\(state.applicableIDs.count)"
+        case .review: title += " · review"
+        }
+        let used = screen.write(title, row: 0, column: 0, role: .statusBar)
+        let saved = "saved ✓ "
+        if state.width - used > TextWidth.of(saved) + 2, state.mode != .start {
+            screen.write(saved, row: 0, column: state.width - TextWidth.of(saved), role: .statusBar)
+        }
+    }
+
+    private func drawHints(_ state: TUIState, _ screen: inout Screen) {
+        let row = state.height - 1
+        screen.fill(Rect(row: row, column: 0, width: state.width, height: 1), role: .statusBar)
+        var column = 1
+        for hint in keyMap.hints(for: context(state)) {
+            let width = TextWidth.of(hint.key) + 1 + TextWidth.of(hint.help) + 2
+            guard column + width <= state.width else { break }
+            column += screen.write(hint.key, row: row, column: column, role: .key)
+            column += screen.write(" " + hint.help + "  ", row: row, column: column, role: .statusBar)
+        }
+    }
+}
+
+/// Which slice of a list fits in `height` rows so that `cursor` is visible.
+func visibleRange(count: Int, cursor: Int, height: Int) -> Range<Int> {
+    guard height > 0, count > 0 else { return 0..<0 }
+    if count <= height { return 0..<count }
+    let start = min(max(0, cursor - height / 2), count - height)
+    return start..<(start + height)
+}

@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Drives the real binary in a private tmux server: send keys, read the screen, wait until it shows something.
+///
+/// tmux commands are started with posix_spawn and an empty signal mask (swift-testing threads block every signal,
+/// and a child would inherit that, so SIGWINCH and SIGTERM would never reach the TUI). Foundation.Process is used
+/// only for capture-pane, which never starts a server.
+final class TmuxSession {
+    let socket = "stackwise-e2e-\(getpid())-\(UInt32.random(in: 0..<UInt32.max))"
+    let tmux: String
+
+    static var tmuxPath: String? {
+        for folder in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":") {
+            let candidate = "\(folder)/tmux"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return nil
+    }
+
+    /// Starts `command` (a shell command line) in a detached session of the given size.
+    init(_ command: String, width: Int = 100, height: Int = 30, environment: [String: String] = [:]) throws {
+        tmux = try #require(Self.tmuxPath, "tmux is not installed")
+        var arguments = [
+            "new-session", "-d", "-s", "t", "-x", "\(width)", "-y", "\(height)", "-e", "LANG=C.UTF-8",
+            "-e", "TERM=screen-256color",
+        ]
+        for (key, value) in environment { arguments += ["-e", "\(key)=\(value)"] }
+        // The pane's output after the program exits is lost unless something keeps the pane alive.
+        arguments.append("\(command); echo __EXIT__=$?; sleep 600")
+        try run(arguments)
+        _ = try? run(["set-option", "-t", "t", "status", "off"])
+    }
+
+    deinit {
+        _ = try? run(["kill-server"])
+        let folder = ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp"
+        unlink("\(folder)/tmux-\(getuid())/\(socket)")
+    }
+
+    /// Sends tmux key names (`Down`, `Enter`, `C-c`) or literal text with `literal: true`.
+    func send(_ keys: String..., literal: Bool = false) throws {
+        try run(["send-keys", "-t", "t"] + (literal ? ["-l"] : []) + keys)
+    }
+
+    func resize(width: Int, height: Int) throws {
+        try run(["resize-window", "-t", "t", "-x", "\(width)", "-y", "\(height)"])
+    }
+
+    /// The pane's process id (the shell running the command).
+    func panePID() throws -> Int32 {
+        Int32(
+            try capture(["display-message", "-p", "-t", "t", "#{pane_pid}"]).trimmingCharacters(
+                in: .whitespacesAndNewlines)) ?? 0
+    }
+
+    /// The screen as text.
+    func screen() throws -> String { try capture(["capture-pane", "-p", "-t", "t"]) }
+
+    /// Polls the screen every 20 ms until `marker` shows (5 s deadline); returns the screen.
+    @discardableResult
+    func waitFor(
+        _ marker: String, timeout: TimeInterval = 8, sourceLocation: SourceLocation = #_sourceLocation
+    )
+        throws -> String
+    {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < deadline {
+            last = try screen()
+            if last.contains(marker) { return last }
+            usleep(20_000)
+        }
+        Issue.record("'\(marker)' never appeared; the screen was:\n\(last)", sourceLocation: sourceLocation)
+        throw TmuxError.timeout
+    }
+
+    enum TmuxError: Error { case timeout, spawn(Int32) }
+
+    @discardableResult
+    private func run(_ arguments: [String]) throws -> Int32 {
+        let argv = [tmux, "-L", socket, "-f", "/dev/null"] + arguments
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for signal in [SIGINT, SIGTERM, SIGHUP, SIGWINCH, SIGPIPE, SIGCHLD] { sigaddset(&defaults, signal) }
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        for fd in Int32(0)...2 {
+            posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0)
+        }
+        var cArguments = argv.map { strdup($0) } + [nil]
+        defer { for pointer in cArguments { free(pointer) } }
+        var pid: pid_t = 0
+        let result = posix_spawn(&pid, tmux, &actions, &attributes, &cArguments, environ)
+        guard result == 0 else { throw TmuxError.spawn(result) }
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+        return status
+    }
+
+    private func capture(_ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tmux)
+        process.arguments = ["-L", socket, "-f", "/dev/null"] + arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+}

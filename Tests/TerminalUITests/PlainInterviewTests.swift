@@ -1,0 +1,56 @@
+import KnowledgeModel
+import RecommendationEngine
+import Testing
+
+@testable import TerminalUI
+
+/// Lines in from an array, text out into a buffer.
+final class ScriptedLines: LineIO {
+    var input: [String]
+    var output = ""
+
+    init(_ input: [String]) { self.input = input }
+
+    func readLine() -> String? { input.isEmpty ? nil : input.removeFirst() }
+    func write(_ text: String) { output += text }
+}
+
+@Suite struct PlainInterviewTests {
+    func run(_ lines: [String], answers: AnswerSet = AnswerSet()) -> (AnswerSet, PlainInterview.Outcome, String, Int) {
+        var saves = 0
+        let interview = PlainInterview(advisor: RecommendationEngine(knowledgeBase: TUIFixtures.kb)) { _ in saves += 1 }
+        let io = ScriptedLines(lines)
+        let (result, outcome) = interview.run(answers, io: io)
+        return (result, outcome, io.output, saves)
+    }
+
+    @Test func answersByNumberSavesEachAndFinishesWithTheRecommendations() {
+        let (answers, outcome, output, saves) = run(["2", "no", "not sure", "yes", "1, 2", "none"])
+        #expect(outcome == .finished)
+        #expect(answers.value(of: "data.shape") == .choice("documents"))
+        #expect(answers.answers["data.rps"]?.notSure == true)
+        #expect(answers.value(of: "current.stack") == .choices(["socketio", "redis"]))
+        #expect(saves == 6)
+        #expect(output.contains("[5/6] What runs today: What does it use?"), "the follow-up was asked")
+        #expect(output.contains("All questions answered. Recommendations:\n  Database: MongoDB"))
+    }
+
+    @Test func backWhySkipAndInvalidInput() {
+        let (answers, outcome, output, _) = run(["why", "1", "back", "", "maybe", "3", "skip", "quit"])
+        #expect(outcome == .quit)
+        #expect(output.contains("Why: Related records favour a relational database."))
+        #expect(output.contains("It can move: Database"))
+        #expect(output.contains("Current answer: Related records (press Enter to keep it)"))
+        #expect(output.contains("Invalid: expected yes or no, found 'maybe'. Try again."))
+        #expect(output.contains("Invalid: expected yes or no, found '3'. Try again."))
+        #expect(answers.value(of: "data.tx") == nil, "skipped")
+    }
+
+    @Test func notSureWhereNotAllowedAndOutOfRangeOptionAreReasked() {
+        let (_, outcome, output, _) = run(["9", "1", "not sure"])
+        #expect(outcome == .endOfInput)
+        #expect(output.contains("Invalid: 9 is not between 1 and 2. Try again."))
+        #expect(output.contains("Invalid: \"not sure\" is not an answer to this question. Try again."))
+        #expect(output.hasSuffix("End of input: your answers are saved.\n"))
+    }
+}

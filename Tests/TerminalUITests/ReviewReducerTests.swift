@@ -1,0 +1,98 @@
+import KnowledgeModel
+import Testing
+
+@testable import TerminalUI
+
+@Suite struct ReviewReducerTests {
+    static let socketAnswers = AnswerSet(answers: [
+        "current.exists": Answer(value: .bool(true)), "current.stack": Answer(value: .choices(["socketio"])),
+    ])
+
+    @Test func checklistTicksAreSaved() {
+        var harness = Harness()
+        harness.send(.character("r"), .character("3"))
+        #expect(harness.state.review.tab == .checklist)
+        harness.send(.character(" "))
+        #expect(harness.lastSaved?.checklistDone == ["c.backups"])
+        #expect(harness.screen.contains("[x] Back up the database."))
+        harness.send(.enter)
+        #expect(harness.lastSaved?.checklistDone == [])
+    }
+
+    @Test func acceptingARiskNeedsAReasonAndIsSaved() {
+        var harness = Harness(answers: Self.socketAnswers)
+        harness.send(.character("r"), .character("2"))
+        #expect(harness.screen.contains("Socket.IO has no Redis adapter"))
+        harness.send(.enter)
+        harness.send(.enter)
+        #expect(harness.state.status?.text.contains("reason is required") == true)
+        harness.type("single instance only")
+        harness.send(.enter)
+        #expect(harness.lastSaved?.acceptedRisks.first?.reason == "single instance only")
+        #expect(harness.state.advice.review?.findings.first?.accepted != nil)
+        #expect(harness.screen.contains("accepted: single instance only"))
+    }
+
+    @Test func whatIfRowJumpsToItsQuestionAndAnsweringReturnsToTheReview() throws {
+        var harness = Harness()
+        harness.send(.character("r"), .character("4"))
+        let rows = try #require(harness.state.advice.whatIf?.rows)
+        let index = try #require(rows.firstIndex { $0.questionID == "data.shape" })
+        for _ in 0..<index { harness.send(.down) }
+        harness.send(.enter)
+        #expect(harness.state.mode == .interview)
+        #expect(harness.question == "data.shape")
+        harness.send(.down, .enter)
+        #expect(harness.state.mode == .review)
+        #expect(harness.state.advice.changes.first?.text == "Database: PostgreSQL → MongoDB")
+    }
+
+    @Test func decisionDetailExplainsAndJumpsToTheQuestionBehindIt() {
+        var harness = Harness()
+        harness.send(.character("r"), .enter)
+        let screen = harness.screen
+        #expect(screen.contains("Chosen: PostgreSQL"))
+        #expect(screen.contains("+ Joins"))
+        #expect(screen.contains("Relational data."))
+        #expect(screen.contains("What does the data look like?"))
+        harness.send(.enter)
+        #expect(harness.state.mode == .interview)
+        #expect(harness.question == "data.shape")
+    }
+
+    @Test func exportNeedsAPreviewBeforeWriting() {
+        var harness = Harness()
+        harness.send(.character("r"), .character("5"), .down, .down, .enter)
+        #expect(harness.state.status?.text.contains("Preview first") == true)
+        harness.send(.up, .enter)
+        #expect(harness.effects.last == .previewExport(folder: "docs/decisions", answers: harness.state.answers))
+        harness.send(.exportPreviewed(["create docs/decisions/0001-database.md"]))
+        #expect(harness.screen.contains("create docs/decisions/0001-database.md"))
+        harness.send(.down, .enter)
+        #expect(harness.effects.last == .writeExport(folder: "docs/decisions", answers: harness.state.answers))
+    }
+
+    @Test func startScreenNewReviewAsksForTheServiceName() {
+        var harness = Harness()
+        harness.state = harness.reducer.initialState(
+            TUIState(mode: .start, sessionPath: "/tmp/s.yaml", lastSession: "/tmp/old.yaml (3 answers)"))
+        #expect(harness.screen.contains("Resume the last session"))
+        harness.send(.enter)
+        harness.type("Zahlungsdienst 支付")
+        harness.send(.enter)
+        #expect(harness.state.mode == .interview)
+        #expect(harness.lastSaved?.serviceName == "Zahlungsdienst 支付")
+        #expect(harness.screen.line(0).contains("Zahlungsdienst 支付"))
+    }
+
+    @Test func loadedSessionWithDroppedAnswersShowsANotice() {
+        var harness = Harness()
+        harness.send(
+            .loaded(
+                Self.socketAnswers, notices: ["dropped 'old.question' (no longer in the knowledge base)"],
+                sessionPath: "/tmp/s.yaml"))
+        #expect(harness.screen.contains("Some answers were dropped"))
+        #expect(harness.screen.contains("old.question"))
+        #expect(harness.state.answers == Self.socketAnswers)
+    }
+}
