@@ -25,6 +25,7 @@ let package = Package(
             dependencies: ["RuleLanguage", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "RecommendationEngine", dependencies: ["KnowledgeModel", "RuleLanguage"]),
+        .target(name: "StackScanner", dependencies: ["KnowledgeModel", "RuleLanguage"]),
         .target(
             name: "EmbeddedKnowledgeBase",
             dependencies: ["KnowledgeModel"],
