@@ -48,6 +48,10 @@ let package = Package(
         // Tests
         .testTarget(name: "RuleLanguageTests", dependencies: ["RuleLanguage"]),
         .testTarget(name: "KnowledgeModelTests", dependencies: ["KnowledgeModel", "EmbeddedKnowledgeBase"]),
+        .testTarget(
+            name: "RecommendationEngineTests",
+            dependencies: ["RecommendationEngine", "KnowledgeModel", "EmbeddedKnowledgeBase"]
+        ),
         .testTarget(name: "EndToEndTests", dependencies: ["stackwise"]),
     ],
     swiftLanguageModes: [.v6]

@@ -2,7 +2,9 @@ import RuleLanguage
 
 /// The whole knowledge base: questions, decisions, rules, checklist, sources and reference catalogues.
 ///
-/// Arrays keep the authored order (files sorted by path, entries in file order); lookups by id are O(1).
+/// Questions and options keep the authored order (files sorted by path, entries in file order): it is the interview
+/// order and the tie-break order. Sections and decisions are sorted by `order`, then id; rules and checklist items
+/// by id, so that moving them between files never changes a review. Lookups by id are O(1).
 public struct KnowledgeBase: Sendable, Codable {
     public private(set) var sections: [Section]
     public private(set) var questions: [Question]
@@ -28,8 +30,8 @@ public struct KnowledgeBase: Sendable, Codable {
         self.sections = sections.sorted { ($0.order, $0.id) < ($1.order, $1.id) }
         self.questions = questions
         self.decisions = decisions.sorted { ($0.order, $0.id) < ($1.order, $1.id) }
-        self.rules = rules
-        self.checklist = checklist
+        self.rules = rules.sorted { $0.id < $1.id }
+        self.checklist = checklist.sorted { $0.id < $1.id }
         self.sources = sources
         self.references = references
         self.detection = detection

@@ -65,7 +65,7 @@ public struct WhatIfRow: Sendable, Codable, Equatable {
 }
 
 /// A decision whose choice would change.
-public struct DecisionChange: Sendable, Codable, Equatable {
+public struct DecisionChange: Sendable, Codable, Hashable {
     public var decisionID: String
     /// Option id now (nil: not applicable / infeasible).
     public var from: String?

@@ -1,0 +1,163 @@
+import KnowledgeModel
+import RuleLanguage
+
+/// The knowledge base with every condition compiled to slots and every id resolved to an index, built once per
+/// engine so that reviews do no string lookups on the hot path.
+struct CompiledKnowledgeBase: Sendable {
+    struct CompiledRule: Sendable {
+        let index: Int
+        let condition: CompiledCondition
+        /// Question slots the condition reads.
+        let reads: [Int]
+        let scores: [(decision: Int, option: Int, weight: Int)]
+        let excludes: [(decision: Int, option: Int)]
+        let includes: [Int]
+    }
+
+    struct Constraint: Sendable {
+        let sourceDecision: Int
+        let sourceOption: Int
+        let targetDecision: Int
+        /// Bit i set when option i of the target decision is allowed.
+        let allowed: UInt64
+        let reason: String
+        let text: String
+    }
+
+    let questions: [Question]
+    let questionSlot: [String: Int]
+    let askIf: [CompiledCondition?]
+    /// Question slots in an order where every askIf reads only earlier questions.
+    let applicabilityOrder: [Int]
+    let defaults: [Value?]
+
+    let decisions: [Decision]
+    let decisionSlot: [String: Int]
+    let optionSlot: [[String: Int]]
+    let decisionAppliesIf: [CompiledCondition?]
+
+    let rules: [CompiledRule]
+    /// For each question slot, the rules whose condition reads it.
+    let rulesReading: [[Int]]
+    let checklistConditions: [CompiledCondition?]
+    /// Checklist items some rule includes (those without appliesIf then apply only when included).
+    let includedByAnyRule: [Bool]
+    let constraints: [Constraint]
+    /// For each question slot, the numeric literals conditions compare it with (for what-if).
+    let thresholds: [[Double]]
+
+    init(_ kb: KnowledgeBase) {
+        questions = kb.questionsInInterviewOrder
+        var questionSlot: [String: Int] = [:]
+        for (slot, question) in questions.enumerated() { questionSlot[question.id] = slot }
+        self.questionSlot = questionSlot
+        decisions = kb.decisions
+        var decisionSlot: [String: Int] = [:]
+        for (slot, decision) in decisions.enumerated() { decisionSlot[decision.id] = slot }
+        self.decisionSlot = decisionSlot
+        optionSlot = decisions.map { decision in
+            var map: [String: Int] = [:]
+            for (slot, option) in decision.options.enumerated() where slot < 64 { map[option.id] = slot }
+            return map
+        }
+        let questionLookup = { (id: String) in questionSlot[id] }
+        let decisionLookup = { (id: String) in decisionSlot[id] }
+        func compile(_ condition: Condition?) -> CompiledCondition? {
+            condition.map {
+                CompiledCondition($0.expression, questionSlot: questionLookup, decisionSlot: decisionLookup)
+            }
+        }
+        askIf = questions.map { compile($0.askIf) }
+        defaults = questions.map { $0.defaultValue.map(Self.value(of:)) }
+        applicabilityOrder = Self.topologicalOrder(questions, slots: questionSlot)
+        decisionAppliesIf = decisions.map { compile($0.appliesIf) }
+
+        var rules: [CompiledRule] = []
+        var rulesReading = [[Int]](repeating: [], count: questions.count)
+        var checklistSlot: [String: Int] = [:]
+        for (slot, item) in kb.checklist.enumerated() { checklistSlot[item.id] = slot }
+        var includedByAnyRule = [Bool](repeating: false, count: kb.checklist.count)
+        let optionSlot = self.optionSlot
+        func resolve(_ ref: OptionRef) -> (Int, Int)? {
+            guard let d = decisionSlot[ref.decision], let o = optionSlot[d][ref.option] else { return nil }
+            return (d, o)
+        }
+        for (index, rule) in kb.rules.enumerated() {
+            let reads = rule.when.expression.questionIDs.compactMap { questionSlot[$0] }
+            for slot in reads { rulesReading[slot].append(index) }
+            let includes = rule.includes.compactMap { checklistSlot[$0] }
+            for item in includes { includedByAnyRule[item] = true }
+            rules.append(
+                CompiledRule(
+                    index: index,
+                    condition: CompiledCondition(
+                        rule.when.expression, questionSlot: questionLookup, decisionSlot: decisionLookup),
+                    reads: reads,
+                    scores: rule.scores.compactMap { effect in
+                        resolve(effect.target).map { ($0.0, $0.1, effect.weight) }
+                    },
+                    excludes: rule.excludes.compactMap { resolve($0).map { ($0.0, $0.1) } },
+                    includes: includes))
+        }
+        self.rules = rules
+        self.rulesReading = rulesReading
+        self.includedByAnyRule = includedByAnyRule
+        checklistConditions = kb.checklist.map { compile($0.appliesIf) }
+        var thresholds = [Set<Double>](repeating: [], count: questions.count)
+        let allConditions =
+            kb.rules.map(\.when) + kb.questions.compactMap(\.askIf) + kb.decisions.compactMap(\.appliesIf)
+            + kb.checklist.compactMap(\.appliesIf)
+        for condition in allConditions {
+            condition.expression.visit { expression in
+                guard case .compare(_, let left, let right, _) = expression else { return }
+                switch (left, right) {
+                case (.answer(let id, _), .literal(.number(let value), _)),
+                    (.literal(.number(let value), _), .answer(let id, _)):
+                    if let slot = questionSlot[id] { thresholds[slot].insert(value) }
+                default: break
+                }
+            }
+        }
+        self.thresholds = thresholds.map { $0.sorted() }
+        constraints = CompatibilityConstraint.all(in: kb).compactMap { constraint in
+            guard let (d, o) = resolve(constraint.source), let target = decisionSlot[constraint.targetDecision]
+            else { return nil }
+            var mask: UInt64 = 0
+            for id in constraint.allowed { if let bit = optionSlot[target][id] { mask |= 1 << UInt64(bit) } }
+            let allowedText = constraint.allowed.sorted().joined(separator: ", ")
+            return Constraint(
+                sourceDecision: d, sourceOption: o, targetDecision: target, allowed: mask, reason: constraint.reason,
+                text:
+                    "\(constraint.source) requires \(constraint.targetDecision) in [\(allowedText)]: \(constraint.reason)"
+            )
+        }
+    }
+
+    /// Converts an answer to a condition-language value.
+    static func value(of answer: AnswerValue) -> Value {
+        switch answer {
+        case .bool(let flag): return .bool(flag)
+        case .number(let number): return .number(number)
+        case .text(let text): return .text(text)
+        case .choice(let id): return .text(id)
+        case .choices(let ids): return .set(Set(ids))
+        }
+    }
+
+    /// Orders questions so that each askIf reads only questions placed before it (interview order otherwise).
+    private static func topologicalOrder(_ questions: [Question], slots: [String: Int]) -> [Int] {
+        var order: [Int] = []
+        var state = [UInt8](repeating: 0, count: questions.count)
+        func visit(_ slot: Int) {
+            if state[slot] != 0 { return }
+            state[slot] = 1
+            for id in questions[slot].askIf?.expression.questionIDs ?? [] {
+                if let dependency = slots[id], state[dependency] == 0 { visit(dependency) }
+            }
+            state[slot] = 2
+            order.append(slot)
+        }
+        for slot in questions.indices { visit(slot) }
+        return order
+    }
+}

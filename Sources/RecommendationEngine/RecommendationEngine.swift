@@ -1,0 +1,59 @@
+import KnowledgeModel
+import RuleLanguage
+
+/// Turns the knowledge base and a set of answers (possibly partial) into a ``Review``.
+///
+/// Create one per knowledge base (it compiles every condition once) and call ``review(_:)`` as often as needed;
+/// it is cheap enough to rerun on every key press.
+public struct RecommendationEngine: Sendable {
+    public let knowledgeBase: KnowledgeBase
+    let compiled: CompiledKnowledgeBase
+
+    public init(knowledgeBase: KnowledgeBase) {
+        self.knowledgeBase = knowledgeBase
+        self.compiled = CompiledKnowledgeBase(knowledgeBase)
+    }
+
+    /// The full review of `answers`.
+    public func review(_ answers: AnswerSet) -> Review {
+        let evaluation = evaluate(answers)
+        return ReviewBuilder(engine: self, answers: answers, evaluation: evaluation).build()
+    }
+
+    /// Questions to ask for these answers, in interview order (their askIf holds).
+    public func applicableQuestions(_ answers: AnswerSet) -> [Question] {
+        let state = AnswerState(answers, compiled: compiled)
+        return compiled.questions.indices.filter { state.applicable[$0] }.map { compiled.questions[$0] }
+    }
+
+    /// Whether a question is asked (its askIf holds) for these answers.
+    public func isApplicable(_ questionID: String, _ answers: AnswerSet) -> Bool {
+        guard let slot = compiled.questionSlot[questionID] else { return false }
+        return AnswerState(answers, compiled: compiled).applicable[slot]
+    }
+
+    /// The scored, constrained state of one set of answers.
+    struct Evaluation {
+        var state: AnswerState
+        var firing: RuleFiring
+        var solution: ConstraintSolver.Solution
+    }
+
+    func evaluate(_ answers: AnswerSet) -> Evaluation {
+        let state = AnswerState(answers, compiled: compiled)
+        let firing = RuleFiring(state: state, compiled: compiled)
+        return Evaluation(state: state, firing: firing, solution: solve(firing))
+    }
+
+    func solve(_ firing: RuleFiring) -> ConstraintSolver.Solution {
+        let optionCounts = compiled.decisions.map { min($0.options.count, 64) }
+        let domains = optionCounts.enumerated().map { slot, count in
+            let all: UInt64 = count == 64 ? ~0 : (1 << UInt64(count)) - 1
+            return all & ~firing.excluded[slot]
+        }
+        return ConstraintSolver.solve(
+            .init(
+                optionCounts: optionCounts, active: firing.decisionApplies, domains: domains, scores: firing.scores,
+                constraints: compiled.constraints))
+    }
+}
