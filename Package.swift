@@ -40,7 +40,7 @@ let package = Package(
         .executableTarget(
             name: "stackwise",
             dependencies: [
-                "KnowledgeModel", "EmbeddedKnowledgeBase", "RecommendationEngine",
+                "KnowledgeModel", "EmbeddedKnowledgeBase", "RecommendationEngine", "StackScanner",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -14,6 +14,6 @@ struct Stackwise: ParsableCommand {
             knowledge base answers with architecture choices, trade-offs, risks and checklists.
             """,
         version: version,
-        subcommands: [KBCommand.self]
+        subcommands: [KBCommand.self, ScanCommand.self]
     )
 }

@@ -63,9 +63,10 @@ public enum DetectedAnswers {
         return set
     }
 
-    /// `detected in package.json (dependencies: ^4.18.2)`.
+    /// `detected: express in package.json (dependencies: ^4.18.2)`.
     static func origin(of detection: Detection) -> String {
         guard let evidence = detection.evidence.first else { return originPrefix }
-        return "\(originPrefix) in \(evidence.place) (\(evidence.detail))"
+        let subject = evidence.package.map { " \($0)" } ?? ""
+        return "\(originPrefix):\(subject) in \(evidence.place) (\(evidence.detail))"
     }
 }

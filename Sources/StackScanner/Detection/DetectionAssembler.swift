@@ -44,7 +44,7 @@ struct DetectionAssembler {
                     if let importedIn {
                         found.append(Evidence(file: importedIn, package: dependency.name, detail: "imported"))
                     }
-                    let ownsVersion = mapping.adapts == nil && mapping.detects.first == id
+                    let ownsVersion = dependency.name == id
                     add(
                         technology, status: status, confidence: confidence, evidence: found,
                         caveats: mapping.caveats, via: mapping.adapts == nil ? nil : dependency.name,

@@ -169,7 +169,7 @@ struct ContainerSignals {
             let hasAPIVersion = lines.contains { $0.1.hasPrefix("apiVersion:") }
             if hasAPIVersion,
                 let (number, kind) = lines.lazy.compactMap({ n, l in TextLines.value(of: "kind", in: l).map { (n, $0) }
-                    }).first,
+                }).first,
                 Self.kubernetesKinds.contains(kind)
             {
                 signals.append(
