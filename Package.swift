@@ -53,6 +53,8 @@ let package = Package(
             dependencies: ["RecommendationEngine", "KnowledgeModel", "EmbeddedKnowledgeBase"]
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["stackwise"]),
+        .testTarget(
+            name: "StackScannerTests", dependencies: ["StackScanner", "KnowledgeModel", "EmbeddedKnowledgeBase"]),
     ],
     swiftLanguageModes: [.v6]
 )
