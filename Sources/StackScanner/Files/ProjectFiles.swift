@@ -1,6 +1,12 @@
 import Foundation
 import KnowledgeModel
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Limits that keep a scan fast and safe on hostile or enormous repositories.
 public struct ScanLimits: Sendable {
     /// Largest manifest or config file read (package.json, compose files, ...), in bytes.
@@ -49,25 +55,42 @@ final class ProjectFiles {
 
     enum Kind { case missing, file, directory, other }
 
-    /// What is at `relative` (symbolic links resolved, but only when they stay inside the project).
+    /// What is at `relative`. A symbolic link counts as what it points to, but only when it stays inside the
+    /// project; FIFOs, sockets and devices are `.other` (reading them could block forever).
     func kind(_ relative: String) -> Kind {
-        let path = url(relative).path
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return .missing }
-        guard isInsideProject(path) else { return .other }
-        if isDirectory.boolValue { return .directory }
-        let type = (try? FileManager.default.attributesOfItem(atPath: path)[.type]) as? FileAttributeType
-        return type == .typeRegular || type == .typeSymbolicLink ? .file : .other
+        kind(atPath: url(relative).path)
+    }
+
+    private func kind(atPath path: String) -> Kind {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return .missing }
+        var mode = info.st_mode & S_IFMT
+        if mode == S_IFLNK {
+            guard stat(path, &info) == 0 else { return .missing }
+            guard isInsideProject(path) else { return .other }
+            mode = info.st_mode & S_IFMT
+        }
+        switch mode {
+        case S_IFDIR: return .directory
+        case S_IFREG: return .file
+        default: return .other
+        }
     }
 
     /// Whether the real location of `path` is inside the project (a symbolic link may point elsewhere).
     func isInsideProject(_ path: String) -> Bool {
-        let real = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        let real = Self.realPath(of: path)
         return real == rootPath || real.hasPrefix(rootPath.hasSuffix("/") ? rootPath : rootPath + "/")
     }
 
     /// The real path of a folder, for loop detection.
-    func realPath(_ relative: String) -> String { url(relative).resolvingSymlinksInPath().path }
+    func realPath(_ relative: String) -> String { Self.realPath(of: url(relative).path) }
+
+    static func realPath(of path: String) -> String {
+        guard let resolved = realpath(path, nil) else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
 
     /// The text of a file, or nil (with a warning) when it is missing, too large, binary, unreadable or not UTF-8.
     /// `quietIfMissing` is for optional files.
@@ -129,21 +152,33 @@ final class ProjectFiles {
     /// only when they stay inside the project. Unreadable folders produce a warning and no entries.
     func entries(_ relative: String) -> [(name: String, isDirectory: Bool)] {
         let path = url(relative).path
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: path)
-        } catch {
+        guard let directory = opendir(path) else {
             warn(
                 "cannot read folder \(relative.isEmpty ? "." : relative) (permission denied?); skipped",
                 file: relative.isEmpty ? nil : relative)
             return []
         }
-        return names.sorted().compactMap { name in
-            let child = (path as NSString).appendingPathComponent(name)
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: child, isDirectory: &isDirectory) else { return nil }
-            if isDirectory.boolValue, !isInsideProject(child) { return nil }
-            return (name, isDirectory.boolValue)
+        defer { closedir(directory) }
+        var result: [(name: String, isDirectory: Bool)] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            }
+            if name == "." || name == ".." { continue }
+            let type = Int32(entry.pointee.d_type)
+            switch type {
+            case Int32(DT_DIR): result.append((name, true))
+            case Int32(DT_REG): result.append((name, false))
+            default:
+                // Links, and file systems that do not report types: ask.
+                let kind = kind(atPath: path + "/" + name)
+                if kind == .directory {
+                    result.append((name, true))
+                } else if kind != .missing {
+                    result.append((name, false))
+                }
+            }
         }
+        return result.sorted { $0.name < $1.name }
     }
 }

@@ -13,6 +13,8 @@ struct WorkspaceResolver {
         let positive = patterns.filter { !$0.hasPrefix("!") }
         let negative = patterns.filter { $0.hasPrefix("!") }.map { Self.segments(String($0.dropFirst())) }
         var state = WalkState(budget: files.limits.maximumGlobVisits)
+        // A link back to the project root (or any folder already walked) is a loop.
+        state.visitedRealPaths.insert(files.rootPath)
         var found: [String] = []
         var seen: Set<String> = []
         for pattern in positive {
