@@ -45,6 +45,10 @@ let package = Package(
             ]
         ),
 
+        // Benchmarks (run manually: swift run -c release ScanBenchmark)
+        .executableTarget(
+            name: "ScanBenchmark", dependencies: ["StackScanner", "EmbeddedKnowledgeBase"], path: "Benchmarks/ScanBenchmark"),
+
         // Tests
         .testTarget(name: "RuleLanguageTests", dependencies: ["RuleLanguage"]),
         .testTarget(name: "KnowledgeModelTests", dependencies: ["KnowledgeModel", "EmbeddedKnowledgeBase"]),

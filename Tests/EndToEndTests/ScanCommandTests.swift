@@ -6,13 +6,16 @@ import Testing
     static func project() throws -> URL {
         let folder = try BinaryRunner.temporaryFolder()
         let files = [
-            "package.json": #"{ "name": "orders-api", "dependencies": { "express": "^4.19.0", "pg": "^8.11.0", "helmet": "^7.0.0" }, "devDependencies": { "jest": "^29.0.0" } }"#,
-            "src/app.js": "const express = require('express')\nconst { Pool } = require('pg')\nconst helmet = require('helmet')\n",
+            "package.json":
+                #"{ "name": "orders-api", "dependencies": { "express": "^4.19.0", "pg": "^8.11.0", "helmet": "^7.0.0" }, "devDependencies": { "jest": "^29.0.0" } }"#,
+            "src/app.js":
+                "const express = require('express')\nconst { Pool } = require('pg')\nconst helmet = require('helmet')\n",
             "Dockerfile": "FROM node:20-slim\nUSER node\nCMD [\"node\", \"src/app.js\"]\n",
         ]
         for (path, text) in files {
             let url = folder.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try text.write(to: url, atomically: true, encoding: .utf8)
         }
         return folder
