@@ -5,6 +5,9 @@ import PackageDescription
 //   RuleLanguage          the condition language: lexer, parser, type checker, evaluator (no dependencies)
 //   KnowledgeModel        KB model, YAML loading with positions, overlays, linter (Yams)
 //   RecommendationEngine  answers + KB -> Review: scoring, exact joint choice, explanations, what-if
+//   AnswersFile           the answers file (YAML/JSON) read with positioned diagnostics, and written back
+//   ReviewRendering       a review (and the question catalogue) as 80-column text, Markdown or versioned JSON
+//   DecisionRecords       MADR 4.0 records, index and design-review.md; never overwrites an edited record
 //   EmbeddedKnowledgeBase the KB compiled into the binary by the KBEmbedPlugin build-tool plugin
 //   stackwise             the command-line tool (swift-argument-parser); the only layer that prints
 let package = Package(
@@ -26,6 +29,12 @@ let package = Package(
         ),
         .target(name: "RecommendationEngine", dependencies: ["KnowledgeModel", "RuleLanguage"]),
         .target(name: "StackScanner", dependencies: ["KnowledgeModel", "RuleLanguage"]),
+        .target(name: "AnswersFile", dependencies: ["KnowledgeModel", "RuleLanguage", "RecommendationEngine"]),
+        .target(name: "ReviewRendering", dependencies: ["KnowledgeModel", "RecommendationEngine", "AnswersFile"]),
+        .target(
+            name: "DecisionRecords",
+            dependencies: ["KnowledgeModel", "RecommendationEngine", "AnswersFile", "ReviewRendering"]
+        ),
         .target(
             name: "EmbeddedKnowledgeBase",
             dependencies: ["KnowledgeModel"],
@@ -40,11 +49,18 @@ let package = Package(
         .executableTarget(
             name: "stackwise",
             dependencies: [
-                "KnowledgeModel", "EmbeddedKnowledgeBase", "RecommendationEngine", "StackScanner",
+                "KnowledgeModel", "EmbeddedKnowledgeBase", "RecommendationEngine", "AnswersFile",
+                "ReviewRendering", "DecisionRecords", "StackScanner",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
+        // Benchmarks (run by hand in release; see README "Performance")
+        .executableTarget(
+            name: "stackwise-benchmarks",
+            dependencies: ["KnowledgeModel", "EmbeddedKnowledgeBase", "RecommendationEngine", "RuleLanguage"],
+            path: "Benchmarks/StackwiseBenchmarks"
+        ),
         // Benchmarks (run manually: swift run -c release ScanBenchmark)
         .executableTarget(
             name: "ScanBenchmark", dependencies: ["StackScanner", "EmbeddedKnowledgeBase"], path: "Benchmarks/ScanBenchmark"),
@@ -57,6 +73,17 @@ let package = Package(
             dependencies: ["RecommendationEngine", "KnowledgeModel", "EmbeddedKnowledgeBase"]
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["stackwise"]),
+        .testTarget(name: "AnswersFileTests", dependencies: ["AnswersFile", "KnowledgeModel"]),
+        .testTarget(
+            name: "DecisionRecordsTests",
+            dependencies: ["DecisionRecords", "ReviewRendering", "RecommendationEngine", "KnowledgeModel"]
+        ),
+        .testTarget(
+            name: "ReviewRenderingTests",
+            dependencies: [
+                "ReviewRendering", "AnswersFile", "RecommendationEngine", "KnowledgeModel", "EmbeddedKnowledgeBase",
+            ]
+        ),
         .testTarget(
             name: "StackScannerTests", dependencies: ["StackScanner", "KnowledgeModel", "EmbeddedKnowledgeBase"]),
     ],

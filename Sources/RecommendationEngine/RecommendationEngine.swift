@@ -57,3 +57,28 @@ public struct RecommendationEngine: Sendable {
                 constraints: compiled.constraints))
     }
 }
+
+/// The joint choice alone, without explanations (the fast path for live panes and benchmarks).
+public struct JointChoice: Sendable, Equatable {
+    /// Decision id -> chosen option id, for applicable, feasible decisions.
+    public var choices: [String: String]
+    public var totalScore: Int
+    /// Solver search nodes.
+    public var nodes: Int
+    /// Decisions that no combination can satisfy.
+    public var infeasibleDecisions: [String]
+}
+
+extension RecommendationEngine {
+    /// Scores the options and solves the joint choice for `answers`, without building explanations.
+    public func choose(_ answers: AnswerSet) -> JointChoice {
+        let solution = evaluate(answers).solution
+        var choices: [String: String] = [:]
+        for (slot, choice) in solution.choice.enumerated() {
+            if let choice { choices[compiled.decisions[slot].id] = compiled.decisions[slot].options[choice].id }
+        }
+        return JointChoice(
+            choices: choices, totalScore: solution.total, nodes: solution.nodes,
+            infeasibleDecisions: solution.infeasible.flatMap { $0.map { compiled.decisions[$0].id } })
+    }
+}

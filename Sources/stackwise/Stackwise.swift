@@ -14,6 +14,14 @@ struct Stackwise: ParsableCommand {
             knowledge base answers with architecture choices, trade-offs, risks and checklists.
             """,
         version: version,
-        subcommands: [KBCommand.self, ScanCommand.self]
+        subcommands: [
+            KBCommand.self,
+            AnswersCommand.self,
+            QuestionsCommand.self,
+            SchemaCommand.self,
+            ReviewCommand.self,
+            ExportCommand.self,
+            ScanCommand.self,
+        ]
     )
 }

@@ -87,6 +87,10 @@ import Testing
         #expect(written.hasPrefix("# Written by stackwise scan."))
         #expect(written.contains("version: 1"))
         #expect(written.contains("service: \"orders-api\""))
+        // The shared answers-file reader accepts it without a warning.
+        let check = try BinaryRunner.run(["answers", "check", out.path])
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        #expect(!check.stderr.contains("warning"), "\(check.stderr)")
         // Written again by the scan: replaced.
         let second = try BinaryRunner.run(["scan", folder.path, "--answers-out", out.path])
         #expect(second.status == 0)
@@ -100,5 +104,26 @@ import Testing
 
         let unwritable = try BinaryRunner.run(["scan", folder.path, "--answers-out", "/proc/stackwise/answers.yaml"])
         #expect(unwritable.status == 3)
+    }
+}
+
+@Suite struct ReviewFromTests {
+    @Test func reviewFromAProjectUsesTheDetectedAnswersAndTheFileWins() throws {
+        let folder = try ScanCommandTests.project()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let detected = try BinaryRunner.run(["review", "--from", folder.path])
+        #expect(detected.status == 0, "\(detected.stderr)")
+        #expect(detected.stderr.contains("current-stack answers detected in"))
+        #expect(detected.stdout.contains("current.framework = express4"))
+        #expect(detected.stdout.contains("current.node_version = node20"))
+
+        let answers = folder.appendingPathComponent("mine.yaml")
+        try "version: 1\nanswers:\n  current.framework: fastify\n".write(to: answers, atomically: true, encoding: .utf8)
+        let mine = try BinaryRunner.run(["review", "--from", folder.path, "--answers", answers.path])
+        #expect(mine.status == 0, "\(mine.stderr)")
+        #expect(!mine.stdout.contains("current.framework = express4"))
+
+        let bad = try BinaryRunner.run(["review", "--from", folder.appendingPathComponent("nope").path])
+        #expect(bad.status == 2)
     }
 }

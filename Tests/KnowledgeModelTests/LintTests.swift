@@ -68,7 +68,7 @@ import Testing
             """)
         expectDiagnostic(
             diagnostics,
-            "duplicate rule id 'database.relational-data' (first defined at KnowledgeBase/rules/database.yaml:",
+            "duplicate rule id 'database.relational-data' (first defined at base/kb.yaml:",
             at: "overlay/test.yaml:2:5")
         expectDiagnostic(diagnostics, "add 'override: true'")
     }

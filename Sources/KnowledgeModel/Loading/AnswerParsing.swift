@@ -121,6 +121,10 @@ public enum AnswerParsing {
             }
         }
         let cleaned = body.replacingOccurrences(of: "_", with: "")
+        let bare = cleaned.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "+-."))
+        if ["inf", "infinity", "nan"].contains(bare) {
+            return .failure(Problem(message: "'\(text)' is not a finite number", location: location))
+        }
         guard !cleaned.isEmpty, cleaned.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }),
             let number = Double(cleaned)
         else {
@@ -136,9 +140,20 @@ public enum AnswerParsing {
             }
             return .failure(Problem(message: "expected a number\(unitHint), found '\(text)'", location: location))
         }
-        guard number.isFinite, abs(number) <= 9.007_199_254_740_992e15 else {
+        guard number.isFinite else {
+            return .failure(Problem(message: "'\(text)' is not a finite number", location: location))
+        }
+        guard abs(number) <= 9.007_199_254_740_992e15 else {
             return .failure(
-                Problem(message: "'\(text)' is not a usable number (too large or not finite)", location: location))
+                Problem(
+                    message: "'\(text)' is too large to hold exactly (beyond 64-bit precision) \(rangeText(question))",
+                    location: location))
+        }
+        if let minimum = question.minimum, minimum >= 0, number < 0 {
+            return .failure(
+                Problem(
+                    message: "\(formatNumber(number)) is negative; negative numbers make no sense here "
+                        + rangeText(question), location: location))
         }
         if let minimum = question.minimum, number < minimum {
             return .failure(

@@ -155,7 +155,8 @@ public struct Fields {
         return flag
     }
 
-    static func parseBool(_ text: String) -> Bool? {
+    /// `true`/`yes`/`on` and `false`/`no`/`off` (any case); nil for anything else.
+    public static func parseBool(_ text: String) -> Bool? {
         switch text.lowercased() {
         case "true", "yes", "on": return true
         case "false", "no", "off": return false

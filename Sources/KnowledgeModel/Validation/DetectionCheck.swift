@@ -30,12 +30,9 @@ struct DetectionCheck: KnowledgeBaseCheck {
             for answer in technology.answers {
                 let location = answer.location ?? technology.location
                 guard let question = kb.question(answer.question) else {
-                    // A warning, not an error: an overlay may drop the current-stack questions, and the mapping
-                    // then simply answers nothing.
-                    sink.warning(
+                    sink.error(
                         "technology '\(technology.id)' answers unknown question '\(answer.question)'"
-                            + Suggestions.hint(for: answer.question, in: questionIDs) + "; the mapping is ignored",
-                        at: location)
+                            + Suggestions.hint(for: answer.question, in: questionIDs), at: location)
                     continue
                 }
                 guard question.type == .single || question.type == .multi else {

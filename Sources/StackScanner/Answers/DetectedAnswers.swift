@@ -9,7 +9,13 @@ public enum DetectedAnswers {
     /// The answers the scan supports: `service.stage = existing` plus every choice question a detection in use
     /// (medium confidence or better) answers. Single-choice questions take the highest-priority mapping, then
     /// the most confident detection; multiple-choice questions take every option found, in the question's order.
-    public static func answers(for report: ScanReport, knowledgeBase: KnowledgeBase) -> AnswerSet {
+    ///
+    /// `isApplicable` (the engine's `isApplicable`) drops answers to questions that would not be asked given the
+    /// other answers (a follow-up whose `askIf` does not hold), so the answers file has no ignored entries.
+    public static func answers(
+        for report: ScanReport, knowledgeBase: KnowledgeBase,
+        isApplicable: (String, AnswerSet) -> Bool = { _, _ in true }
+    ) -> AnswerSet {
         var set = AnswerSet(serviceName: report.serviceName)
         if let stage = knowledgeBase.question("service.stage"), stage.option("existing") != nil {
             set.answers[stage.id] = Answer(
@@ -60,6 +66,8 @@ public enum DetectedAnswers {
                 value: .choices(ordered),
                 origin: "\(originPrefix) (only what the scan can see): " + origins.joined(separator: "; "))
         }
+        let complete = set
+        for id in complete.answers.keys where !isApplicable(id, complete) { set.answers[id] = nil }
         return set
     }
 

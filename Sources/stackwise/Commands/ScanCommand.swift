@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KnowledgeModel
+import RecommendationEngine
 import StackScanner
 
 /// `stackwise scan [DIR]`: detect the current stack of an existing service from its repository.
@@ -51,7 +52,9 @@ struct ScanCommand: ParsableCommand {
         }
         for warning in report.warnings { Output.error(warning.description) }
         if let answersOut {
-            let answers = DetectedAnswers.answers(for: report, knowledgeBase: knowledgeBase)
+            let answers = DetectedAnswers.answers(
+                for: report, knowledgeBase: knowledgeBase,
+                isApplicable: RecommendationEngine(knowledgeBase: knowledgeBase).isApplicable)
             try DetectedAnswersOutput.write(answers, knowledgeBase: knowledgeBase, report: report, to: answersOut)
             if format == .text {
                 Output.print("Wrote \(answers.answers.count) detected answers to \(answersOut).")

@@ -3,8 +3,14 @@ import Foundation
 /// The only place that writes to the terminal. Text that came from users or overlays is stripped of control
 /// characters first, so it can never move the cursor, change colours or retitle the terminal.
 enum Output {
-    static func print(_ text: String) {
-        FileHandle.standardOutput.write(Data((sanitized(text) + "\n").utf8))
+    static func print(_ text: String, terminator: String = "\n") {
+        FileHandle.standardOutput.write(Data((sanitized(text) + terminator).utf8))
+    }
+
+    /// Prints text a renderer has already reduced to printable characters plus its own colour codes
+    /// (``ReviewRendering/ReviewText``); nothing else may use this.
+    static func printRendered(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }
 
     static func error(_ text: String) {

@@ -1,0 +1,49 @@
+import KnowledgeModel
+
+/// Random solver instances in the shape of the peer measurements: D decisions x O options with C pairwise
+/// compatibility constraints (conflicts between two options of different decisions) and random scores.
+enum RandomInstances {
+    static func knowledgeBase(decisions: Int, options: Int, constraints: Int, seed: UInt64) -> KnowledgeBase {
+        var rng = SplitMix(state: seed)
+        var conflicts: [Int: [Int: [Conflict]]] = [:]
+        var added = 0
+        while added < constraints {
+            let a = Int(rng.next() % UInt64(decisions))
+            let b = Int(rng.next() % UInt64(decisions))
+            guard a != b else { continue }
+            let optionA = Int(rng.next() % UInt64(options))
+            let optionB = Int(rng.next() % UInt64(options))
+            conflicts[a, default: [:]][optionA, default: []].append(
+                Conflict(option: OptionRef(decision: "d\(b)", option: "o\(optionB)"), reason: "random"))
+            added += 1
+        }
+        let decisionList = (0..<decisions).map { d in
+            Decision(
+                id: "d\(d)", title: "D\(d)", problem: "P", order: d,
+                options: (0..<options).map { o in
+                    DecisionOption(
+                        id: "o\(o)", name: "O\(o)", summary: "S", conflicts: conflicts[d]?[o] ?? [])
+                })
+        }
+        var scores: [ScoreEffect] = []
+        for d in 0..<decisions {
+            for o in 0..<options {
+                let weight = Int(rng.next() % 10) + 1
+                scores.append(ScoreEffect(target: OptionRef(decision: "d\(d)", option: "o\(o)"), weight: weight))
+            }
+        }
+        let rule = Rule(id: "scores", when: try! Condition(parsing: "true", at: nil), because: "random", scores: scores)
+        return KnowledgeBase(decisions: decisionList, rules: [rule])
+    }
+}
+
+struct SplitMix {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -1,0 +1,91 @@
+import KnowledgeModel
+import RuleLanguage
+
+/// Knowledge bases N times the size of a real one, in the same proportions: every question, decision, rule,
+/// checklist item and constraint is copied N times with renamed ids (copy 0 keeps the original ids).
+enum SyntheticKnowledgeBase {
+    static func scaled(_ kb: KnowledgeBase, by factor: Int) -> KnowledgeBase {
+        guard factor > 1 else { return kb }
+        let questionIDs = Set(kb.questions.map(\.id))
+        let decisionIDs = Set(kb.decisions.map(\.id))
+        var sections: [Section] = []
+        var questions: [Question] = []
+        var decisions: [Decision] = []
+        var rules: [Rule] = []
+        var checklist: [ChecklistItem] = []
+        for copy in 0..<factor {
+            let suffix = copy == 0 ? "" : "_x\(copy)"
+            func rename(_ condition: Condition?) -> Condition? {
+                guard let condition else { return nil }
+                let renamed = renameIdentifiers(in: condition.source) { name in
+                    questionIDs.contains(name) || decisionIDs.contains(name) ? name + suffix : name
+                }
+                return try? Condition(parsing: renamed, at: nil)
+            }
+            func ref(_ ref: OptionRef) -> OptionRef { OptionRef(decision: ref.decision + suffix, option: ref.option) }
+            for section in kb.sections {
+                sections.append(
+                    Section(id: section.id + suffix, title: section.title, order: section.order + copy * 1000))
+            }
+            for var question in kb.questions {
+                question.id += suffix
+                question.section += suffix
+                question.askIf = rename(question.askIf)
+                questions.append(question)
+            }
+            for var decision in kb.decisions {
+                decision.id += suffix
+                decision.appliesIf = rename(decision.appliesIf)
+                decision.order += copy * 1000
+                decision.options = decision.options.map { option in
+                    var option = option
+                    option.requires = option.requires.map {
+                        Requirement(decision: $0.decision + suffix, anyOf: $0.anyOf, reason: $0.reason)
+                    }
+                    option.conflicts = option.conflicts.map { Conflict(option: ref($0.option), reason: $0.reason) }
+                    return option
+                }
+                decisions.append(decision)
+            }
+            for var rule in kb.rules {
+                rule.id += suffix
+                rule.when = rename(rule.when) ?? rule.when
+                rule.scores = rule.scores.map { ScoreEffect(target: ref($0.target), weight: $0.weight) }
+                rule.excludes = rule.excludes.map(ref)
+                rule.includes = rule.includes.map { $0 + suffix }
+                if var finding = rule.finding {
+                    finding.id += suffix
+                    rule.finding = finding
+                }
+                if var tension = rule.tension {
+                    tension.id += suffix
+                    tension.between = tension.between.map { $0 + suffix }
+                    rule.tension = tension
+                }
+                rules.append(rule)
+            }
+            for var item in kb.checklist {
+                item.id += suffix
+                item.appliesIf = rename(item.appliesIf)
+                checklist.append(item)
+            }
+        }
+        return KnowledgeBase(
+            sections: sections, questions: questions, decisions: decisions, rules: rules, checklist: checklist,
+            sources: kb.sources, references: kb.references)
+    }
+
+    /// Rewrites identifier tokens (question ids, and ids inside answered()/chosen()) through `transform`.
+    static func renameIdentifiers(in text: String, _ transform: (String) -> String) -> String {
+        guard let tokens = try? Lexer.tokenize(text) else { return text }
+        var characters = Array(text)
+        for token in tokens.reversed() {
+            guard case .identifier(let name) = token.kind else { continue }
+            let replacement = transform(name)
+            if replacement != name {
+                characters.replaceSubrange(token.offset..<token.offset + token.length, with: Array(replacement))
+            }
+        }
+        return String(characters)
+    }
+}

@@ -1,0 +1,134 @@
+// stackwise-benchmarks: performance of start-up, reviews, what-if and the solver (release build, medians).
+//
+//   swift build -c release --product stackwise-benchmarks && .build/release/stackwise-benchmarks
+//
+// Prints a Markdown table. Whole-process numbers spawn the release `stackwise` binary next to this one and two
+// empty programs compiled on the fly with swiftc (with and without Foundation).
+import EmbeddedKnowledgeBase
+import Foundation
+import KnowledgeModel
+import RecommendationEngine
+
+let binDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+let runs = Int(ProcessInfo.processInfo.environment["BENCH_RUNS"] ?? "") ?? 21
+var rows: [(String, String, String)] = []
+@MainActor func report(_ name: String, _ value: String, _ note: String = "") {
+    rows.append((name, value, note))
+    FileHandle.standardError.write(Data("\(name): \(value) \(note)\n".utf8))
+}
+
+// MARK: Start-up
+
+func compileEmptyProgram(_ name: String, source: String) -> String? {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("stackwise-bench-\(name)")
+    try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let file = folder.appendingPathComponent("main.swift")
+    let output = folder.appendingPathComponent(name).path
+    try? source.write(to: file, atomically: true, encoding: .utf8)
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["swiftc", "-O", file.path, "-o", output]
+    process.standardOutput = FileHandle.nullDevice
+    try? process.run()
+    process.waitUntilExit()
+    return process.terminationStatus == 0 ? output : nil
+}
+
+if let empty = compileEmptyProgram("empty", source: "print(\"\")") {
+    report(
+        "empty Swift program (no Foundation), whole process",
+        Timing.format(Timing.processMilliseconds(empty, [], runs: runs)))
+}
+if let emptyFoundation = compileEmptyProgram(
+    "empty-foundation", source: "import Foundation\nprint(Date().timeIntervalSince1970 > 0 ? \"\" : \"x\")")
+{
+    report(
+        "empty Swift program (Foundation), whole process",
+        Timing.format(Timing.processMilliseconds(emptyFoundation, [], runs: runs)))
+}
+let stackwise = binDirectory.appendingPathComponent("stackwise").path
+if FileManager.default.fileExists(atPath: stackwise) {
+    report(
+        "stackwise --version, whole process",
+        Timing.format(Timing.processMilliseconds(stackwise, ["--version"], runs: runs)))
+    report(
+        "stackwise kb stats (embedded KB), whole process",
+        Timing.format(Timing.processMilliseconds(stackwise, ["kb", "stats"], runs: runs)))
+    let answers = FileManager.default.currentDirectoryPath + "/docs/examples/payments-api.yaml"
+    if FileManager.default.fileExists(atPath: answers) {
+        report(
+            "stackwise review (example answers), whole process",
+            Timing.format(Timing.processMilliseconds(stackwise, ["review", "--answers", answers], runs: runs)))
+    }
+}
+
+// MARK: In-process: the knowledge base
+
+let real = StackwiseKnowledge.embedded
+let encoder = JSONEncoder()
+let decoder = JSONDecoder()
+for factor in [1, 10] {
+    let kb = SyntheticKnowledgeBase.scaled(real, by: factor)
+    let data = try! encoder.encode(kb)
+    report(
+        "decode \(factor)x KB from embedded JSON (\(data.count / 1024) KB), in process",
+        Timing.format(Timing.medianMilliseconds(runs: runs) { _ = try! decoder.decode(KnowledgeBase.self, from: data) })
+    )
+}
+
+// MARK: In-process: reviews and what-if
+
+func sampleAnswers(for kb: KnowledgeBase) -> AnswerSet {
+    // Answer about half of the questions with their first option / a mid-range number / yes.
+    var answers = AnswerSet()
+    for (index, question) in kb.questions.enumerated() where index % 2 == 0 {
+        switch question.type {
+        case .single: if let first = question.options.last { answers.set(question.id, to: .choice(first.id)) }
+        case .multi: if let first = question.options.first { answers.set(question.id, to: .choices([first.id])) }
+        case .yesno: answers.set(question.id, to: .bool(true))
+        case .number:
+            answers.set(
+                question.id, to: .number(((question.minimum ?? 0) + min(question.maximum ?? 1000, 100_000)) / 2))
+        case .text: answers.set(question.id, to: .text("payments"))
+        }
+    }
+    return answers
+}
+
+for factor in [1, 10, 100] {
+    let kb = SyntheticKnowledgeBase.scaled(real, by: factor)
+    let engine = RecommendationEngine(knowledgeBase: kb)
+    let answers = sampleAnswers(for: kb)
+    let label = "\(factor)x KB (\(kb.rules.count) rules, \(kb.decisions.count) decisions)"
+    let reviewTime = Timing.medianMilliseconds(runs: runs) { _ = engine.review(answers) }
+    let whatIfTime = Timing.medianMilliseconds(runs: factor == 100 ? 5 : runs) { _ = engine.whatIf(answers) }
+    let choice = engine.choose(answers)
+    report("review, \(label)", Timing.format(reviewTime), "solver nodes: \(choice.nodes)")
+    report("what-if sweep, \(label)", Timing.format(whatIfTime))
+    report("review + what-if, \(label)", Timing.format(reviewTime + whatIfTime))
+}
+
+// MARK: In-process: the solver on random instances (peer: OR-tools CP-SAT, one worker)
+
+for (decisions, options, constraints, peer) in [(28, 6, 40, 2.0), (28, 6, 120, 4.0), (60, 8, 300, 10.0)] {
+    var times: [Double] = []
+    var nodes: [Double] = []
+    for seed in 0..<20 {
+        let kb = RandomInstances.knowledgeBase(
+            decisions: decisions, options: options, constraints: constraints, seed: UInt64(seed))
+        let engine = RecommendationEngine(knowledgeBase: kb)
+        times.append(Timing.medianMilliseconds(runs: 5, warmup: 1) { _ = engine.choose(AnswerSet()) })
+        nodes.append(Double(engine.choose(AnswerSet()).nodes))
+    }
+    let median = Timing.median(times)
+    report(
+        "solve random \(decisions)x\(options), \(constraints) constraints (median of 20 instances)",
+        Timing.format(median),
+        String(
+            format: "nodes median %.0f, max %.0f; CP-SAT ~%.0f ms -> %.0fx faster", Timing.median(nodes),
+            nodes.max() ?? 0, peer, peer / median))
+}
+
+print("| measurement | median | notes |")
+print("|---|---|---|")
+for (name, value, note) in rows { print("| \(name) | \(value) | \(note) |") }

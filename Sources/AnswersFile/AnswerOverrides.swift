@@ -1,0 +1,60 @@
+import KnowledgeModel
+import RuleLanguage
+
+/// `--set id=value` assignments: parsed, checked against the knowledge base, and applied over an answers file.
+public enum AnswerOverrides {
+    /// Applies `assignments` (each `question.id=value`) to `answerSet`, replacing values from the file while
+    /// keeping their notes. Returns the problems found; when there are errors, `answerSet` is left unchanged.
+    ///
+    /// `not-sure` as the value marks the question "not sure". The same question set twice to different values is
+    /// an error (which one was meant?); set twice to the same value is accepted.
+    public static func apply(
+        _ assignments: [String], to answerSet: inout AnswerSet, knowledgeBase: KnowledgeBase
+    ) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var parsed: [(id: String, raw: String, value: AnswerValue?)] = []
+        let ids = knowledgeBase.questions.map(\.id)
+        for assignment in assignments {
+            guard let equals = assignment.firstIndex(of: "=") else {
+                diagnostics.append(
+                    .error("--set '\(assignment)': expected question-id=value (e.g. traffic.peak_rps=500)", at: nil))
+                continue
+            }
+            let id = String(assignment[..<equals]).trimmingCharacters(in: .whitespaces)
+            let raw = String(assignment[assignment.index(after: equals)...])
+            guard let question = knowledgeBase.question(id) else {
+                diagnostics.append(
+                    .error(
+                        "--set '\(assignment)': unknown question '\(id)'\(Suggestions.hint(for: id, in: ids))", at: nil)
+                )
+                continue
+            }
+            if let earlier = parsed.first(where: { $0.id == id }) {
+                if earlier.raw.trimmingCharacters(in: .whitespaces) != raw.trimmingCharacters(in: .whitespaces) {
+                    diagnostics.append(
+                        .error(
+                            "--set gives '\(id)' two different values ('\(earlier.raw)' and '\(raw)'); keep one",
+                            at: nil))
+                }
+                continue
+            }
+            if raw.trimmingCharacters(in: .whitespaces) == "not-sure" {
+                guard question.allowsNotSure else {
+                    diagnostics.append(.error("--set '\(assignment)': '\(id)' does not accept 'not sure'", at: nil))
+                    continue
+                }
+                parsed.append((id, raw, nil))
+                continue
+            }
+            switch AnswerParsing.parse(text: raw, for: question, at: nil) {
+            case .success(let value): parsed.append((id, raw, value))
+            case .failure(let problem): diagnostics.append(.error("--set '\(assignment)': \(problem.message)", at: nil))
+            }
+        }
+        guard !diagnostics.hasErrors else { return diagnostics }
+        for (id, _, value) in parsed {
+            if let value { answerSet.set(id, to: value) } else { answerSet.markNotSure(id) }
+        }
+        return diagnostics
+    }
+}

@@ -1,0 +1,314 @@
+import Foundation
+import KnowledgeModel
+import RecommendationEngine
+import RuleLanguage
+
+/// What reading an answers file gave: the answers that were valid, and every problem found, positioned.
+public struct AnswersFileResult: Sendable {
+    /// The answers read. When ``hasErrors`` is true this holds only the parts that were valid.
+    public var answerSet: AnswerSet
+    /// Errors and warnings, sorted by position.
+    public var diagnostics: [Diagnostic]
+    /// The file could not be read at all (missing, a folder, permission denied): an I/O failure, not bad content.
+    public var isUnreadable: Bool
+
+    public init(answerSet: AnswerSet, diagnostics: [Diagnostic], isUnreadable: Bool = false) {
+        self.answerSet = answerSet
+        self.diagnostics = diagnostics.sortedForDisplay
+        self.isUnreadable = isUnreadable
+    }
+
+    /// Whether any diagnostic is an error (the answers must not be used).
+    public var hasErrors: Bool { diagnostics.hasErrors }
+}
+
+/// Reads an answers file (YAML, or JSON) into an ``AnswerSet``, checking every value against the knowledge base.
+///
+/// The format (documented in README.md, "Answers file"):
+/// ```yaml
+/// version: 1
+/// service: payments-api
+/// answers:
+///   traffic.peak_rps: 500
+///   data.shape: { value: relational, note: "orders and invoices" }
+///   data.volume_gb: { notSure: true }
+/// checklistDone: [data.transactions-tested]
+/// acceptedRisks:
+///   - { finding: no-backups, reason: "staging only", by: Ana, date: 2025-03-01 }
+/// ```
+public struct AnswersFileReader: Sendable {
+    /// The current format version, written by ``AnswersFileWriter``.
+    public static let formatVersion = 1
+    /// Largest accepted answers file, in bytes (a complete file is a few kilobytes).
+    public static let maximumBytes = 1 << 20
+    /// Top-level keys.
+    public static let topLevelKeys = ["version", "service", "answers", "checklistDone", "acceptedRisks", "$schema"]
+    /// Keys of an answer written as a mapping.
+    public static let answerKeys = ["value", "note", "notSure", "origin"]
+    /// Keys of an accepted risk.
+    public static let acceptedRiskKeys = ["finding", "reason", "by", "date"]
+    /// Longest accepted note, accepted-risk reason or service name, in characters.
+    public static let maximumTextLength = 2_000
+
+    public let knowledgeBase: KnowledgeBase
+    private let engine: RecommendationEngine
+
+    public init(knowledgeBase: KnowledgeBase) {
+        self.init(engine: RecommendationEngine(knowledgeBase: knowledgeBase))
+    }
+
+    /// Uses an engine the caller already has (it decides which questions are asked).
+    public init(engine: RecommendationEngine) {
+        self.engine = engine
+        self.knowledgeBase = engine.knowledgeBase
+    }
+
+    /// Reads the file at `url`; `displayPath` is how diagnostics name it.
+    public func read(fileAt url: URL, displayPath: String) -> AnswersFileResult {
+        let start = SourceLocation(file: displayPath, line: 1, column: 1)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+            return unreadable("cannot read the answers file: no such file", at: start)
+        }
+        if isDirectory.boolValue {
+            return unreadable("cannot read the answers file: it is a folder, not a file", at: start)
+        }
+        if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int,
+            size > Self.maximumBytes
+        {
+            return invalid(tooLarge(size), at: start)
+        }
+        guard FileManager.default.isReadableFile(atPath: url.path) else {
+            return unreadable("cannot read the answers file: permission denied", at: start)
+        }
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            return unreadable("cannot read the answers file: \(error.localizedDescription)", at: start)
+        }
+        return read(data: data, displayPath: displayPath)
+    }
+
+    /// Reads answers from raw bytes (a file's content, or standard input).
+    public func read(data: Data, displayPath: String) -> AnswersFileResult {
+        let start = SourceLocation(file: displayPath, line: 1, column: 1)
+        if data.count > Self.maximumBytes { return invalid(tooLarge(data.count), at: start) }
+        let yaml = YAMLReader(maximumBytes: Self.maximumBytes, maximumNodes: 100_000, maximumDepth: 20)
+        do {
+            let root = try yaml.read(data: data, displayPath: displayPath)
+            return decode(root, displayPath: displayPath)
+        } catch {
+            return AnswersFileResult(answerSet: AnswerSet(), diagnostics: error.diagnostics)
+        }
+    }
+
+    /// Reads answers from text.
+    public func read(text: String, displayPath: String) -> AnswersFileResult {
+        read(data: Data(text.utf8), displayPath: displayPath)
+    }
+
+    /// Decodes a parsed document (nil: an empty file, which holds no answers).
+    public func decode(_ root: YAMLNode?, displayPath: String) -> AnswersFileResult {
+        let sink = DiagnosticSink()
+        var answerSet = AnswerSet()
+        guard let root else { return AnswersFileResult(answerSet: answerSet, diagnostics: []) }
+        guard let fields = Fields(root, kind: "an answers file", allowed: Self.topLevelKeys, sink: sink) else {
+            return AnswersFileResult(answerSet: answerSet, diagnostics: sink.diagnostics)
+        }
+        if let version = fields.value("version") {
+            if version.scalar != String(Self.formatVersion) {
+                sink.error(
+                    "unsupported answers-file version '\(version.scalar ?? version.kindName)'; this Stackwise reads "
+                        + "version \(Self.formatVersion)", at: version.location)
+            }
+        }
+        if let name = fields.string("service") {
+            answerSet.serviceName = checkedText(name, key: "service", at: fields.value("service")?.location, sink)
+        }
+        if let answersNode = fields.value("answers") {
+            answerSet.answers = decodeAnswers(answersNode, sink: sink)
+        }
+        answerSet.checklistDone = Set(decodeChecklist(fields, sink: sink))
+        answerSet.acceptedRisks = fields.list("acceptedRisks").compactMap { decodeAcceptedRisk($0, sink: sink) }
+        var seenFindings: [String: SourceLocation] = [:]
+        for (node, risk) in zip(fields.list("acceptedRisks"), answerSet.acceptedRisks) {
+            if let first = seenFindings[risk.findingID] {
+                sink.error(
+                    "finding '\(risk.findingID)' is accepted twice (first at line \(first.line))", at: node.location)
+            }
+            seenFindings[risk.findingID] = seenFindings[risk.findingID] ?? node.location
+        }
+        warnAboutInapplicableAnswers(answerSet, answersNode: fields.value("answers"), sink: sink)
+        return AnswersFileResult(answerSet: answerSet, diagnostics: sink.diagnostics)
+    }
+
+    // MARK: - Answers
+
+    private func decodeAnswers(_ node: YAMLNode, sink: DiagnosticSink) -> [String: Answer] {
+        guard case .mapping(let pairs) = node.content else {
+            sink.error("'answers' must map question ids to answers, found \(node.kindName)", at: node.location)
+            return [:]
+        }
+        var result: [String: Answer] = [:]
+        let ids = knowledgeBase.questions.map(\.id)
+        for (key, value) in pairs {
+            guard let id = key.scalar else {
+                sink.error("keys in 'answers' must be question ids", at: key.location)
+                continue
+            }
+            guard let question = knowledgeBase.question(id) else {
+                sink.error("unknown question '\(id)'\(Suggestions.hint(for: id, in: ids))", at: key.location)
+                continue
+            }
+            if let answer = decodeAnswer(value, for: question, sink: sink) { result[id] = answer }
+        }
+        return result
+    }
+
+    private func decodeAnswer(_ node: YAMLNode, for question: Question, sink: DiagnosticSink) -> Answer? {
+        switch node.content {
+        case .null:
+            return nil  // left blank (as in the template): unanswered
+        case .mapping:
+            guard let fields = Fields(node, kind: "an answer", allowed: Self.answerKeys, sink: sink) else { return nil }
+            var answer = Answer()
+            answer.notSure = fields.bool("notSure") ?? false
+            if let note = fields.string("note") {
+                answer.note = checkedText(note, key: "note", at: fields.value("note")?.location, sink)
+            }
+            if let origin = fields.string("origin") {
+                answer.origin = checkedText(origin, key: "origin", at: fields.value("origin")?.location, sink)
+            }
+            if let valueNode = fields.value("value") {
+                if answer.notSure {
+                    sink.error(
+                        "'\(question.id)' has both a value and 'notSure: true'; keep one", at: valueNode.location)
+                    return nil
+                }
+                guard let value = AnswerParsing.value(valueNode, for: question, sink: sink, role: "answer") else {
+                    return nil
+                }
+                answer.value = value
+            }
+            if answer.notSure, !question.allowsNotSure {
+                sink.error(
+                    "'\(question.id)' does not accept 'not sure'; give an answer or remove it",
+                    at: fields.location(ofKey: "notSure"))
+                return nil
+            }
+            return answer
+        case .scalar, .sequence:
+            guard let value = AnswerParsing.value(node, for: question, sink: sink, role: "answer") else { return nil }
+            return Answer(value: value)
+        }
+    }
+
+    /// Warns about answers to questions whose `askIf` does not hold: they are kept but not used.
+    private func warnAboutInapplicableAnswers(_ answerSet: AnswerSet, answersNode: YAMLNode?, sink: DiagnosticSink) {
+        guard case .mapping(let pairs)? = answersNode?.content else { return }
+        for (key, _) in pairs {
+            guard let id = key.scalar, answerSet.value(of: id) != nil, let question = knowledgeBase.question(id),
+                let askIf = question.askIf, !engine.isApplicable(id, answerSet)
+            else { continue }
+            sink.warning(
+                "'\(id)' is only asked when \(askIf.source), which does not hold for these answers; "
+                    + "the answer is ignored", at: key.location)
+        }
+    }
+
+    // MARK: - Checklist and accepted risks
+
+    private func decodeChecklist(_ fields: Fields, sink: DiagnosticSink) -> [String] {
+        guard let node = fields.value("checklistDone") else { return [] }
+        let items: [YAMLNode]
+        switch node.content {
+        case .sequence(let list): items = list
+        case .scalar: items = [node]
+        default:
+            sink.error(
+                "'checklistDone' must be a list of checklist item ids, found \(node.kindName)", at: node.location)
+            return []
+        }
+        let known = knowledgeBase.checklist.map(\.id)
+        var ids: [String] = []
+        for item in items {
+            guard let id = item.scalar else {
+                sink.error(
+                    "items of 'checklistDone' must be checklist item ids, found \(item.kindName)", at: item.location)
+                continue
+            }
+            if knowledgeBase.checklistItem(id) == nil {
+                sink.warning(
+                    "unknown checklist item '\(id)'\(Suggestions.hint(for: id, in: known)); it is ignored",
+                    at: item.location)
+                continue
+            }
+            ids.append(id)
+        }
+        return ids
+    }
+
+    private func decodeAcceptedRisk(_ node: YAMLNode, sink: DiagnosticSink) -> AcceptedRisk? {
+        guard let fields = Fields(node, kind: "an accepted risk", allowed: Self.acceptedRiskKeys, sink: sink) else {
+            return nil
+        }
+        let finding = fields.string("finding", required: true)
+        let reason = fields.string("reason", required: true)
+        if let finding, !knowledgeBase.findings.contains(where: { $0.id == finding }) {
+            let known = knowledgeBase.findings.map(\.id)
+            sink.warning(
+                "unknown finding '\(finding)'\(Suggestions.hint(for: finding, in: known)); the acceptance is kept "
+                    + "but matches nothing", at: fields.value("finding")?.location)
+        }
+        var date = fields.string("date")
+        if let text = date, !Self.isCalendarDate(text) {
+            sink.error("'date' must be a date written YYYY-MM-DD, found '\(text)'", at: fields.value("date")?.location)
+            date = nil
+        }
+        guard let finding, let reason,
+            let checkedReason = checkedText(reason, key: "reason", at: fields.value("reason")?.location, sink)
+        else { return nil }
+        let by = fields.string("by").flatMap { checkedText($0, key: "by", at: fields.value("by")?.location, sink) }
+        return AcceptedRisk(findingID: finding, reason: checkedReason, by: by, date: date)
+    }
+
+    // MARK: - Helpers
+
+    /// Whether `text` is a real calendar date `YYYY-MM-DD`.
+    public static func isCalendarDate(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            parts.allSatisfy({ $0.allSatisfy(\.isASCII) }),
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+            (1...12).contains(month), day >= 1
+        else { return false }
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+        let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        return day <= lengths[month - 1]
+    }
+
+    private func checkedText(
+        _ text: String, key: String, at location: SourceLocation?, _ sink: DiagnosticSink
+    )
+        -> String?
+    {
+        if text.count > Self.maximumTextLength {
+            sink.error("'\(key)' is longer than \(Self.maximumTextLength) characters", at: location)
+            return nil
+        }
+        return text
+    }
+
+    private func tooLarge(_ size: Int) -> String {
+        "the answers file is too large (\(size) bytes; the limit is \(Self.maximumBytes) bytes)"
+    }
+
+    private func invalid(_ message: String, at location: SourceLocation) -> AnswersFileResult {
+        AnswersFileResult(answerSet: AnswerSet(), diagnostics: [.error(message, at: location)])
+    }
+
+    private func unreadable(_ message: String, at location: SourceLocation) -> AnswersFileResult {
+        AnswersFileResult(answerSet: AnswerSet(), diagnostics: [.error(message, at: location)], isUnreadable: true)
+    }
+}

@@ -1,0 +1,79 @@
+import KnowledgeModel
+
+/// Writes an ``AnswerSet`` as an answers file (the format ``AnswersFileReader`` reads; the TUI saves sessions in
+/// it). Deterministic: the same answers give the same bytes. Answers follow the interview order, each under a
+/// comment with its question, so the file reads like the interview.
+public struct AnswersFileWriter: Sendable {
+    public let knowledgeBase: KnowledgeBase
+
+    public init(knowledgeBase: KnowledgeBase) {
+        self.knowledgeBase = knowledgeBase
+    }
+
+    /// The file's text.
+    public func yaml(for answerSet: AnswerSet) -> String {
+        var lines: [String] = [
+            "# Stackwise answers file. Check or use it with: stackwise review --answers FILE",
+            "version: \(AnswersFileReader.formatVersion)",
+        ]
+        if let name = answerSet.serviceName { lines.append("service: \(YAMLText.quoted(name))") }
+        lines += answerLines(answerSet.answers)
+        let done = orderedChecklist(answerSet.checklistDone)
+        if !done.isEmpty {
+            lines.append("checklistDone:")
+            lines += done.map { "  - \(YAMLText.scalar($0))" }
+        }
+        if !answerSet.acceptedRisks.isEmpty {
+            lines.append("acceptedRisks:")
+            for risk in answerSet.acceptedRisks {
+                lines.append("  - finding: \(YAMLText.scalar(risk.findingID))")
+                lines.append("    reason: \(YAMLText.quoted(risk.reason))")
+                if let by = risk.by { lines.append("    by: \(YAMLText.quoted(by))") }
+                if let date = risk.date { lines.append("    date: \(YAMLText.quoted(date))") }
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func answerLines(_ answers: [String: Answer]) -> [String] {
+        let ordered = orderedQuestionIDs(answers.keys)
+        guard !ordered.isEmpty else { return ["answers: {}"] }
+        var lines = ["answers:"]
+        var currentSection: String?
+        for id in ordered {
+            guard let answer = answers[id] else { continue }
+            if let question = knowledgeBase.question(id) {
+                if question.section != currentSection {
+                    currentSection = question.section
+                    let title = knowledgeBase.section(question.section)?.title ?? question.section
+                    lines.append("  # --- \(YAMLText.comment(title)) ---")
+                }
+                lines.append("  # \(YAMLText.comment(question.prompt))")
+            }
+            let key = YAMLText.scalar(id)
+            let extras = answer.note != nil || answer.origin != nil || answer.notSure
+            if !extras, let value = answer.value {
+                lines.append("  \(key): \(YAMLText.value(value))")
+                continue
+            }
+            lines.append("  \(key):")
+            if answer.notSure { lines.append("    notSure: true") }
+            if let value = answer.value, !answer.notSure { lines.append("    value: \(YAMLText.value(value))") }
+            if let note = answer.note { lines.append("    note: \(YAMLText.quoted(note))") }
+            if let origin = answer.origin { lines.append("    origin: \(YAMLText.quoted(origin))") }
+        }
+        return lines
+    }
+
+    /// Question ids in interview order; ids the knowledge base does not know come last, sorted.
+    private func orderedQuestionIDs(_ ids: some Collection<String>) -> [String] {
+        let wanted = Set(ids)
+        let known = knowledgeBase.questionsInInterviewOrder.map(\.id).filter(wanted.contains)
+        return known + wanted.subtracting(known).sorted()
+    }
+
+    private func orderedChecklist(_ ids: Set<String>) -> [String] {
+        let known = knowledgeBase.checklist.map(\.id).filter(ids.contains)
+        return known + ids.subtracting(known).sorted()
+    }
+}

@@ -1,0 +1,197 @@
+import AnswersFile
+import KnowledgeModel
+import RecommendationEngine
+import ReviewRendering
+
+/// Who is involved in the decisions, and the status new records get (MADR front matter).
+public struct RecordPeople: Sendable, Equatable {
+    public var status: String
+    public var decisionMakers: [String]
+    public var consulted: [String]
+    public var informed: [String]
+
+    public init(
+        status: String = "proposed", decisionMakers: [String] = [], consulted: [String] = [], informed: [String] = []
+    ) {
+        self.status = status
+        self.decisionMakers = decisionMakers
+        self.consulted = consulted
+        self.informed = informed
+    }
+}
+
+/// A link to another record: `[ADR-0003](0003-primary-database-postgresql.md)`.
+public struct RecordLink: Sendable, Equatable {
+    public var number: Int
+    public var fileName: String
+    public var title: String
+
+    public init(number: Int, fileName: String, title: String) {
+        self.number = number
+        self.fileName = fileName
+        self.title = title
+    }
+
+    /// `ADR-0003`
+    public var label: String { "ADR-" + RecordNaming.paddedNumber(number) }
+
+    /// A Markdown link (the file name is generated, so it is safe as a link target).
+    public var markdown: String { "[\(label): \(MarkdownText.inline(title))](\(fileName))" }
+}
+
+/// Renders one decision as a MADR 4.0 record.
+struct RecordRenderer {
+    let report: ReviewReport
+    let people: RecordPeople
+
+    /// The record's title: "Primary database: PostgreSQL".
+    static func title(_ outcome: DecisionOutcome, _ report: ReviewReport) -> String {
+        "\(outcome.title): \(report.outcomeText(outcome))"
+    }
+
+    /// The full, signed record text.
+    func render(_ outcome: DecisionOutcome, date: String, supersedes: RecordLink?) -> String {
+        let kb = report.knowledgeBase
+        let esc = MarkdownText.inline
+        let decision = kb.decision(outcome.decisionID)
+        let chosen = outcome.chosenAssessment
+        let chosenOption = outcome.chosen.flatMap { decision?.option($0) }
+        var out: [String] = [
+            "---",
+            "status: \(YAMLText.scalar(people.status))",
+            "date: \(date)",
+            "decision-makers: \(list(people.decisionMakers))",
+            "consulted: \(list(people.consulted))",
+            "informed: \(list(people.informed))",
+            "stackwise-decision: \(YAMLText.scalar(outcome.decisionID))",
+            "stackwise-option: \(YAMLText.scalar(outcome.chosen ?? ""))",
+            Signature.frontMatterPrefix + Signature.placeholder,
+            "---",
+            "",
+            "# \(esc(Self.title(outcome, report)))",
+            "",
+        ]
+        if let supersedes { out += ["Supersedes \(supersedes.markdown).", ""] }
+
+        out += ["## Context and Problem Statement", ""]
+        out.append(
+            "\(esc(decision?.problem ?? outcome.title)) This record is part of the design review of "
+                + "\(esc(report.serviceTitle)) ([design-review.md](design-review.md)).")
+
+        let reasons = chosen?.contributions ?? []
+        let facts = uniqueFacts(reasons.flatMap(\.triggeredBy))
+        out += ["", "## Decision Drivers", ""]
+        if facts.isEmpty && reasons.isEmpty {
+            out.append("* No answer moved this decision; it rests on general defaults.")
+        }
+        for fact in facts { out.append("* \(factLine(fact))") }
+        for reason in reasons {
+            let sign = reason.weight >= 0 ? "+\(reason.weight)" : "\(reason.weight)"
+            out.append("* Rule \(MarkdownText.code(reason.ruleID)) (\(sign)): \(esc(reason.because))")
+        }
+
+        out += ["", "## Considered Options", ""]
+        for option in outcome.options { out.append("* \(esc(option.name))") }
+
+        out += ["", "## Decision Outcome", ""]
+        let positive = reasons.filter { $0.weight > 0 }.map(\.because)
+        let because = positive.isEmpty ? "it scores best for these answers" : positive.map(esc).joined(separator: " ")
+        out.append("Chosen option: \"\(esc(chosenOption?.name ?? report.outcomeText(outcome)))\", because \(because)")
+        if outcome.isCloseCall {
+            out += [
+                "",
+                "This is a close call (margin \(outcome.margin ?? 0)): a slightly different answer could change it.",
+            ]
+        }
+        if outcome.lowConfidence {
+            out += ["", "The choice rests partly on default answers; confirm the assumptions below."]
+        }
+        out += ["", "### Consequences", ""]
+        let pros = chosenOption?.pros ?? []
+        let cons = chosenOption?.cons ?? []
+        if pros.isEmpty && cons.isEmpty { out.append("* Neutral, because the knowledge base lists no trade-offs.") }
+        for pro in pros { out.append("* Good, because \(esc(pro))") }
+        for con in cons { out.append("* Bad, because \(esc(con))") }
+
+        out += ["", "### Confirmation", ""]
+        let confirmation = confirmationItems(outcome.decisionID)
+        if confirmation.isEmpty {
+            out.append("Confirm in code review that the implementation uses \(esc(report.outcomeText(outcome))).")
+        }
+        for entry in confirmation {
+            out.append("* [\(entry.done ? "x" : " ")] \(esc(entry.item.text)) (\(MarkdownText.code(entry.item.id)))")
+        }
+
+        out += ["", "## Pros and Cons of the Options"]
+        for assessment in outcome.options {
+            let option = decision?.option(assessment.optionID)
+            out += ["", "### \(esc(assessment.name))", ""]
+            if let summary = option?.summary { out += [esc(summary), ""] }
+            for pro in option?.pros ?? [] { out.append("* Good, because \(esc(pro))") }
+            for con in option?.cons ?? [] { out.append("* Bad, because \(esc(con))") }
+            let verdict =
+                assessment.verdict == .chosen ? "chosen (score \(assessment.score))" : report.verdictText(assessment)
+            out.append("* Verdict: \(esc(verdict))")
+        }
+
+        out += ["", "## More Information", ""]
+        let sourceIDs = unique((chosenOption?.sources ?? []) + reasons.flatMap(\.sources))
+        for id in sourceIDs {
+            guard let source = kb.source(id) else { continue }
+            out.append(
+                "* Source: \(MarkdownText.link(source.title, url: source.url)) (\(esc(source.publisher)), "
+                    + "checked \(esc(source.verified)))")
+        }
+        let assumptions = report.review.assumptions.filter { $0.affectedDecisions.contains(outcome.decisionID) }
+        for assumption in assumptions {
+            let why = assumption.reason == .notSure ? "answered \"not sure\"" : "unanswered"
+            out.append(
+                "* Assumption: \(MarkdownText.code("\(assumption.questionID) = \(assumption.value)")) "
+                    + "(the default; the question was \(why))")
+        }
+        out.append(
+            "* Generated by Stackwise from the answers file. Edit freely: Stackwise never overwrites a record that "
+                + "was edited by hand; when this decision changes it writes a new record that supersedes this one.")
+        return Signature.sign(out.joined(separator: "\n") + "\n")
+    }
+
+    /// Checklist items that verify this decision: included by a rule that scores or excludes one of its options,
+    /// or applying through a condition that reads `chosen(decision)`.
+    private func confirmationItems(_ decisionID: String) -> [ChecklistEntry] {
+        let kb = report.knowledgeBase
+        let relatedRules = Set(
+            kb.rules.filter { rule in
+                rule.scores.contains { $0.target.decision == decisionID }
+                    || rule.excludes.contains { $0.decision == decisionID }
+            }.map(\.id))
+        return report.review.checklist.filter { entry in
+            entry.includedBy.contains(where: relatedRules.contains)
+                || (entry.item.appliesIf?.expression.decisionIDs.contains(decisionID) ?? false)
+        }
+    }
+
+    private func factLine(_ fact: AnswerFact) -> String {
+        let prompt = report.knowledgeBase.question(fact.questionID)?.prompt
+        var line = MarkdownText.code("\(fact.questionID) = \(fact.value)")
+        if fact.assumed { line += " (default)" }
+        if let prompt { line += " — \(MarkdownText.inline(prompt))" }
+        if let note = report.answers.answers[fact.questionID]?.note {
+            line += " Note: \(MarkdownText.inline(note))"
+        }
+        return line
+    }
+
+    private func uniqueFacts(_ facts: [AnswerFact]) -> [AnswerFact] {
+        var seen = Set<String>()
+        return facts.filter { seen.insert($0.questionID).inserted }
+    }
+
+    private func unique(_ ids: [String]) -> [String] {
+        var seen = Set<String>()
+        return ids.filter { seen.insert($0).inserted }
+    }
+
+    private func list(_ names: [String]) -> String {
+        "[" + names.map(YAMLText.quoted).joined(separator: ", ") + "]"
+    }
+}

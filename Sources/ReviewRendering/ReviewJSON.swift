@@ -1,0 +1,264 @@
+import Foundation
+import KnowledgeModel
+import RecommendationEngine
+
+/// The JSON rendering of a review (`stackwise review --format json`): a stable, documented document.
+///
+/// `schemaVersion` changes only when a field is removed, renamed or changes meaning; new fields may be added
+/// within a version. Fields (README.md, "Review JSON"): `schemaVersion`, `service`, `summary`, `decisions`,
+/// `assumptions`, `tensions`, `findings`, `checklist`, `conflicts`, `unansweredRequired`.
+public enum ReviewJSON {
+    /// The current schema version.
+    public static let schemaVersion = 1
+
+    /// The review as pretty-printed JSON with sorted keys.
+    public static func render(_ report: ReviewReport) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(Document(report)) else { return "{}" }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    struct Document: Encodable {
+        var schemaVersion = ReviewJSON.schemaVersion
+        var service: String?
+        var summary: Summary
+        var decisions: [DecisionJSON]
+        var assumptions: [AssumptionJSON]
+        var tensions: [TensionJSON]
+        var findings: [FindingJSON]
+        var checklist: [ChecklistJSON]
+        var conflicts: [ConflictJSON]
+        var unansweredRequired: [String]
+
+        init(_ report: ReviewReport) {
+            let review = report.review
+            service = report.answers.serviceName
+            summary = Summary(report)
+            decisions = review.decisions.map { DecisionJSON($0, report) }
+            assumptions = review.assumptions.map {
+                AssumptionJSON(
+                    question: $0.questionID, value: JSONAnswer($0.value), reason: $0.reason.rawValue,
+                    affects: $0.affectedDecisions)
+            }
+            tensions = review.tensions.map {
+                TensionJSON(
+                    id: $0.tension.id, title: $0.tension.title, advice: $0.tension.advice, between: $0.tension.between,
+                    rule: $0.ruleID, because: $0.because, answers: $0.answers.map(FactJSON.init))
+            }
+            findings = review.findings.map { FindingJSON($0) }
+            checklist = review.checklist.map {
+                ChecklistJSON(
+                    id: $0.item.id, text: $0.item.text, category: $0.item.category.rawValue,
+                    priority: $0.item.priority.rawValue, done: $0.done, includedBy: $0.includedBy,
+                    sources: $0.item.sources)
+            }
+            conflicts = review.conflicts.map {
+                ConflictJSON(
+                    decisions: $0.decisions, constraints: $0.constraints,
+                    exclusions: $0.exclusions.map(ReasonJSON.init))
+            }
+            unansweredRequired = report.unansweredRequired
+        }
+    }
+
+    struct Summary: Encodable {
+        var decisions: Int
+        var findings: [String: Int]
+        var unacceptedFindings: [String: Int]
+        var tensions: Int
+        var checklistItems: Int
+        var checklistDone: Int
+        var assumptions: Int
+
+        init(_ report: ReviewReport) {
+            let review = report.review
+            decisions = review.decisions.filter { $0.status == .chosen }.count
+            var all: [String: Int] = [:]
+            var open: [String: Int] = [:]
+            for severity in Severity.allCases {
+                all[severity.rawValue] = review.findings.filter { $0.finding.severity == severity }.count
+                open[severity.rawValue] =
+                    report.unacceptedFindings(atOrAbove: severity).filter {
+                        $0.finding.severity == severity
+                    }.count
+            }
+            findings = all
+            unacceptedFindings = open
+            tensions = review.tensions.count
+            checklistItems = review.checklist.count
+            checklistDone = review.checklist.filter(\.done).count
+            assumptions = review.assumptions.count
+        }
+    }
+
+    struct DecisionJSON: Encodable {
+        var id: String
+        var title: String
+        var status: String
+        var chosen: OptionJSON?
+        var score: Int
+        var margin: Int?
+        var closeCall: Bool
+        var lowConfidence: Bool
+        var reasons: [ReasonJSON]
+        var alternatives: [AlternativeJSON]
+
+        init(_ outcome: DecisionOutcome, _ report: ReviewReport) {
+            id = outcome.decisionID
+            title = outcome.title
+            status = outcome.status.rawValue
+            chosen = outcome.chosen.map { OptionJSON(id: $0, name: report.optionName(outcome.decisionID, $0)) }
+            score = outcome.score
+            margin = outcome.margin
+            closeCall = outcome.isCloseCall
+            lowConfidence = outcome.lowConfidence
+            reasons = outcome.chosenAssessment?.contributions.map(ReasonJSON.init) ?? []
+            alternatives = outcome.options.filter { $0.verdict != .chosen }.map { AlternativeJSON($0, report) }
+        }
+    }
+
+    struct OptionJSON: Encodable {
+        var id: String
+        var name: String
+    }
+
+    struct AlternativeJSON: Encodable {
+        var id: String
+        var name: String
+        var score: Int
+        var verdict: String
+        var explanation: String
+        var reasons: [ReasonJSON]
+        var exclusions: [ReasonJSON]
+
+        init(_ assessment: OptionAssessment, _ report: ReviewReport) {
+            id = assessment.optionID
+            name = assessment.name
+            score = assessment.score
+            switch assessment.verdict {
+            case .chosen: verdict = "chosen"
+            case .lowerScore: verdict = "lowerScore"
+            case .excluded: verdict = "excluded"
+            case .incompatible: verdict = "incompatible"
+            case .notConsidered: verdict = "notConsidered"
+            }
+            explanation = report.verdictText(assessment)
+            reasons = assessment.contributions.map(ReasonJSON.init)
+            exclusions = assessment.exclusions.map(ReasonJSON.init)
+        }
+    }
+
+    struct ReasonJSON: Encodable {
+        var rule: String
+        var weight: Int
+        var because: String
+        var answers: [FactJSON]
+        var sources: [String]
+
+        init(_ contribution: Contribution) {
+            rule = contribution.ruleID
+            weight = contribution.weight
+            because = contribution.because
+            answers = contribution.triggeredBy.map(FactJSON.init)
+            sources = contribution.sources
+        }
+    }
+
+    struct FactJSON: Encodable {
+        var question: String
+        var value: JSONAnswer
+        var assumed: Bool
+
+        init(_ fact: AnswerFact) {
+            question = fact.questionID
+            value = JSONAnswer(fact.value)
+            assumed = fact.assumed
+        }
+    }
+
+    struct AssumptionJSON: Encodable {
+        var question: String
+        var value: JSONAnswer
+        var reason: String
+        var affects: [String]
+    }
+
+    struct TensionJSON: Encodable {
+        var id: String
+        var title: String
+        var advice: String
+        var between: [String]
+        var rule: String
+        var because: String
+        var answers: [FactJSON]
+    }
+
+    struct FindingJSON: Encodable {
+        var id: String
+        var title: String
+        var severity: String
+        var remediation: String
+        var rule: String
+        var because: String
+        var answers: [FactJSON]
+        var sources: [String]
+        var accepted: AcceptedJSON?
+
+        init(_ raised: RaisedFinding) {
+            id = raised.finding.id
+            title = raised.finding.title
+            severity = raised.finding.severity.rawValue
+            remediation = raised.finding.remediation
+            rule = raised.ruleID
+            because = raised.because
+            answers = raised.answers.map(FactJSON.init)
+            sources = raised.sources
+            accepted = raised.accepted.map { AcceptedJSON(reason: $0.reason, by: $0.by, date: $0.date) }
+        }
+    }
+
+    struct AcceptedJSON: Encodable {
+        var reason: String
+        var by: String?
+        var date: String?
+    }
+
+    struct ChecklistJSON: Encodable {
+        var id: String
+        var text: String
+        var category: String
+        var priority: String
+        var done: Bool
+        var includedBy: [String]
+        var sources: [String]
+    }
+
+    struct ConflictJSON: Encodable {
+        var decisions: [String]
+        var constraints: [String]
+        var exclusions: [ReasonJSON]
+    }
+
+    /// An answer as a plain JSON value: boolean, number, string or array of strings.
+    struct JSONAnswer: Encodable {
+        var value: AnswerValue
+
+        init(_ value: AnswerValue) { self.value = value }
+
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch value {
+            case .bool(let flag): try container.encode(flag)
+            case .number(let number):
+                if number == number.rounded(), abs(number) < 1e15 {
+                    try container.encode(Int64(number))
+                } else {
+                    try container.encode(number)
+                }
+            case .text(let text), .choice(let text): try container.encode(text)
+            case .choices(let ids): try container.encode(ids)
+            }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import KnowledgeModel
+import RecommendationEngine
+
+/// Everything a rendering of a review needs: the review, the answers it came from and the knowledge base (for
+/// names, prompts and sources). Shared by the text, Markdown and JSON renderings and by the decision records.
+public struct ReviewReport: Sendable {
+    public let knowledgeBase: KnowledgeBase
+    public let answers: AnswerSet
+    public let review: Review
+    /// Required questions that are asked for these answers but have no answer of the user's own.
+    public let unansweredRequired: [String]
+
+    public init(knowledgeBase: KnowledgeBase, answers: AnswerSet, review: Review, unansweredRequired: [String]) {
+        self.knowledgeBase = knowledgeBase
+        self.answers = answers
+        self.review = review
+        self.unansweredRequired = unansweredRequired
+    }
+
+    /// Reviews `answers` with `engine`.
+    public init(engine: RecommendationEngine, answers: AnswerSet) {
+        let review = engine.review(answers)
+        let unanswered = engine.applicableQuestions(answers).filter { $0.required && answers.value(of: $0.id) == nil }
+        self.init(
+            knowledgeBase: engine.knowledgeBase, answers: answers, review: review,
+            unansweredRequired: unanswered.map(\.id))
+    }
+
+    /// The service's name, or a neutral title when none is given.
+    public var serviceTitle: String { answers.serviceName ?? "the service" }
+
+    /// Findings at or above `severity` that the user has not accepted (what `--fail-on` counts).
+    public func unacceptedFindings(atOrAbove severity: Severity) -> [RaisedFinding] {
+        review.findings.filter { $0.accepted == nil && $0.finding.severity >= severity }
+    }
+
+    /// The display name of an option.
+    public func optionName(_ decisionID: String, _ optionID: String) -> String {
+        knowledgeBase.decision(decisionID)?.option(optionID)?.name ?? optionID
+    }
+
+    /// "PostgreSQL" for a chosen decision; a short status otherwise.
+    public func outcomeText(_ outcome: DecisionOutcome) -> String {
+        switch outcome.status {
+        case .chosen: return outcome.chosen.map { optionName(outcome.decisionID, $0) } ?? "?"
+        case .notApplicable: return "not applicable"
+        case .infeasible: return "no option fits the constraints"
+        }
+    }
+
+    /// Why an option lost, in one sentence.
+    public func verdictText(_ assessment: OptionAssessment) -> String {
+        switch assessment.verdict {
+        case .chosen: return "chosen"
+        case .lowerScore: return "lower score (\(assessment.score))"
+        case .excluded:
+            let reasons = assessment.exclusions.map(\.because)
+            return "ruled out: " + (reasons.isEmpty ? "by a rule" : reasons.joined(separator: " "))
+        case .incompatible(let decision, let option, let reason):
+            return "cannot be combined with \(optionName(decision, option)): \(reason)"
+        case .notConsidered: return "not considered"
+        }
+    }
+
+    /// `data.shape = relational (default)` for the answers behind a rule.
+    public static func factsText(_ facts: [AnswerFact]) -> String {
+        facts.map(\.description).joined(separator: ", ")
+    }
+
+    /// Counts for the summary line.
+    public var summaryLine: String {
+        let chosen = review.decisions.filter { $0.status == .chosen }.count
+        let findings = review.findings
+        let open = findings.filter { $0.accepted == nil }
+        let bySeverity = Severity.allCases.reversed().compactMap { severity -> String? in
+            let count = open.filter { $0.finding.severity == severity }.count
+            return count == 0 ? nil : "\(count) \(severity.rawValue)"
+        }
+        let done = review.checklist.filter(\.done).count
+        var parts = ["\(chosen) decision\(chosen == 1 ? "" : "s")"]
+        var findingText = "\(findings.count) finding\(findings.count == 1 ? "" : "s")"
+        if !bySeverity.isEmpty { findingText += " (open: " + bySeverity.joined(separator: ", ") + ")" }
+        parts.append(findingText)
+        parts.append("\(review.tensions.count) tension\(review.tensions.count == 1 ? "" : "s")")
+        parts.append("\(review.checklist.count) checklist items (\(done) done)")
+        parts.append("\(review.assumptions.count) assumption\(review.assumptions.count == 1 ? "" : "s")")
+        return parts.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,44 @@
+/// Plain-text layout for terminals: word wrapping to a width, with a hanging indent.
+public enum TextLayout {
+    /// The width text output fits (a classic terminal).
+    public static let defaultWidth = 80
+
+    /// Wraps `text` to `width` columns; the first line starts with `first`, later lines with `rest`.
+    /// Words longer than a line are broken. Line breaks in `text` are kept.
+    public static func wrap(
+        _ text: String, width: Int = defaultWidth, first: String = "", rest: String = ""
+    )
+        -> [String]
+    {
+        var lines: [String] = []
+        var prefix = first
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = prefix
+            var lineHasWord = false
+            for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
+                var word = Substring(word)
+                while !word.isEmpty {
+                    let room = width - line.count - (lineHasWord ? 1 : 0)
+                    if word.count <= room {
+                        line += (lineHasWord ? " " : "") + word
+                        lineHasWord = true
+                        word = ""
+                    } else if !lineHasWord {
+                        let cut = max(1, room)
+                        line += word.prefix(cut)
+                        word = word.dropFirst(cut)
+                        lines.append(line)
+                        line = rest
+                    } else {
+                        lines.append(line)
+                        line = rest
+                        lineHasWord = false
+                    }
+                }
+            }
+            lines.append(line)
+            prefix = rest
+        }
+        return lines.map { $0.hasSuffix(" ") ? String($0.reversed().drop { $0 == " " }.reversed()) : $0 }
+    }
+}

@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import KnowledgeModel
+import ReviewRendering
+
+/// `stackwise review`: the whole review of an answers file, for people (text, Markdown) and scripts (JSON).
+struct ReviewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "review",
+        abstract:
+            "Review the answers: decisions with reasons and alternatives, assumptions, tensions, findings, checklist.",
+        discussion: """
+            Unanswered questions use their defaults, listed as assumptions (--strict refuses to). Exit codes: 0 ok,
+            1 unaccepted findings at or above --fail-on, 2 bad usage or input (or --strict with required questions
+            unanswered), 3 a file could not be read.
+            """
+    )
+
+    @OptionGroup var input: ReviewInputOptions
+
+    @Option(help: "Output format: text (80 columns), markdown or json (versioned, see README).")
+    var format: ReviewFormat = .text
+
+    @Option(
+        name: .customLong("fail-on"),
+        help: ArgumentHelp("Exit 1 when unaccepted findings at or above this severity exist.", valueName: "severity"))
+    var failOn: Severity?
+
+    @Flag(help: "Fail (exit 2) when a required question that is asked has no answer, instead of using its default.")
+    var strict = false
+
+    func run() throws {
+        let (engine, answers) = try input.load()
+        let report = ReviewReport(engine: engine, answers: answers)
+        if strict, !report.unansweredRequired.isEmpty {
+            for id in report.unansweredRequired {
+                let prompt = engine.knowledgeBase.question(id)?.prompt ?? ""
+                Output.error("error: required question '\(id)' has no answer (--strict): \(prompt)")
+            }
+            throw ExitCode(ExitStatus.badInput)
+        }
+        switch format {
+        case .text:
+            let colour = Terminal.wantsColour
+            Output.printRendered(ReviewText(colour: colour).render(report))
+        case .markdown:
+            Output.print(ReviewMarkdown().render(report), terminator: "")
+        case .json:
+            Output.print(ReviewJSON.render(report))
+        }
+        if let failOn {
+            let failing = report.unacceptedFindings(atOrAbove: failOn)
+            if !failing.isEmpty {
+                Output.error(
+                    "\(failing.count) unaccepted finding\(failing.count == 1 ? "" : "s") at or above \(failOn.rawValue)"
+                        + " severity: " + failing.map(\.finding.id).joined(separator: ", "))
+                throw ExitCode(ExitStatus.failed)
+            }
+        }
+    }
+}
+
+/// The formats of `stackwise review`.
+enum ReviewFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, markdown, json
+}
+
+extension Severity: ExpressibleByArgument {}

@@ -1,0 +1,98 @@
+import AnswersFile
+import KnowledgeModel
+import Testing
+
+@Suite struct AnswersFileWriterTests {
+    let writer = AnswersFileWriter(knowledgeBase: testKnowledgeBase)
+    let reader = AnswersFileReader(knowledgeBase: testKnowledgeBase)
+
+    var sample: AnswerSet {
+        var set = AnswerSet(serviceName: "pay\"ments\n<script>")
+        set.set("traffic.peak_rps", to: .number(1500.5))
+        set.set("service.kind", to: .choice("realtime"))
+        set.set("traffic.public", to: .bool(false))
+        set.set("traffic.clients", to: .choices(["mobile", "browsers"]))
+        set.set("service.owner", to: .text("yes"))
+        set.answers["service.owner"]?.note = "tab\there \\ and \u{1B}[31m"
+        set.markNotSure("service.realtime_clients")
+        set.answers["service.realtime_clients"]?.origin = "detected"
+        set.checklistDone = ["data.backups"]
+        set.acceptedRisks = [
+            AcceptedRisk(findingID: "no-rate-limit", reason: "gateway: limits", by: "Ana", date: "2025-03-01")
+        ]
+        return set
+    }
+
+    @Test func roundTripsExactly() {
+        let text = writer.yaml(for: sample)
+        let result = reader.read(text: text, displayPath: "session.yaml")
+        #expect(!result.hasErrors, "\(result.diagnostics)\n\(text)")
+        #expect(result.answerSet == sample, "\(text)")
+    }
+
+    @Test func isDeterministicAndOrderedLikeTheInterview() {
+        let first = writer.yaml(for: sample)
+        #expect(first == writer.yaml(for: sample))
+        let kind = first.range(of: "service.kind:")!.lowerBound
+        let owner = first.range(of: "service.owner:")!.lowerBound
+        let rps = first.range(of: "traffic.peak_rps:")!.lowerBound
+        #expect(kind < owner && owner < rps)
+        #expect(first.contains("  # What peak request rate do you expect?\n  traffic.peak_rps: 1500.5\n"))
+        #expect(first.contains("  # --- Traffic ---"))
+        #expect(first.contains("service.owner:\n    value: \"yes\"\n"))
+        #expect(!first.contains("\u{1B}"))
+    }
+
+    @Test func emptySetIsValid() {
+        let text = writer.yaml(for: AnswerSet())
+        let result = reader.read(text: text, displayPath: "a.yaml")
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.answerSet == AnswerSet())
+    }
+
+    @Test func quotingKeepsReservedWordsAsText() {
+        #expect(YAMLText.scalar("yes") == "\"yes\"")
+        #expect(YAMLText.scalar("null") == "\"null\"")
+        #expect(YAMLText.scalar("crud_api") == "crud_api")
+        #expect(YAMLText.scalar("1x") == "\"1x\"")
+        #expect(YAMLText.quoted("a\u{2028}b") == "\"a\\u2028b\"")
+    }
+}
+
+@Suite struct AnswerOverridesTests {
+    @Test func overridesReplaceValuesAndKeepNotes() {
+        var set = AnswerSet()
+        set.set("traffic.peak_rps", to: .number(5))
+        set.answers["traffic.peak_rps"]?.note = "guess"
+        let diagnostics = AnswerOverrides.apply(
+            ["traffic.peak_rps=700 req/s", "traffic.clients=browsers,services"], to: &set,
+            knowledgeBase: testKnowledgeBase)
+        #expect(diagnostics.isEmpty)
+        #expect(set.value(of: "traffic.peak_rps") == .number(700))
+        #expect(set.answers["traffic.peak_rps"]?.note == "guess")
+        #expect(set.value(of: "traffic.clients") == .choices(["browsers", "services"]))
+    }
+
+    @Test func conflictingSetIsAnErrorAndChangesNothing() {
+        var set = AnswerSet()
+        let diagnostics = AnswerOverrides.apply(
+            ["traffic.peak_rps=5", "traffic.peak_rps=6"], to: &set, knowledgeBase: testKnowledgeBase)
+        expectDiagnostic(diagnostics, "--set gives 'traffic.peak_rps' two different values ('5' and '6')")
+        #expect(set == AnswerSet())
+        var same = AnswerSet()
+        #expect(
+            AnswerOverrides.apply(
+                ["traffic.public=yes", "traffic.public=yes"], to: &same, knowledgeBase: testKnowledgeBase
+            ).isEmpty)
+    }
+
+    @Test func badAssignments() {
+        var set = AnswerSet()
+        let diagnostics = AnswerOverrides.apply(
+            ["traffic.peak", "traffic.peek_rps=5", "service.kind=crud", "service.kind=not-sure"], to: &set,
+            knowledgeBase: testKnowledgeBase)
+        expectDiagnostic(diagnostics, "expected question-id=value")
+        expectDiagnostic(diagnostics, "unknown question 'traffic.peek_rps'; did you mean 'traffic.peak_rps'?")
+        expectDiagnostic(diagnostics, "allowed: crud_api, realtime")
+    }
+}
