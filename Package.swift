@@ -28,6 +28,7 @@ let package = Package(
             dependencies: ["RuleLanguage", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "RecommendationEngine", dependencies: ["KnowledgeModel", "RuleLanguage"]),
+        .target(name: "StackScanner", dependencies: ["KnowledgeModel", "RuleLanguage"]),
         .target(name: "AnswersFile", dependencies: ["KnowledgeModel", "RuleLanguage", "RecommendationEngine"]),
         .target(name: "ReviewRendering", dependencies: ["KnowledgeModel", "RecommendationEngine", "AnswersFile"]),
         .target(
@@ -67,6 +68,7 @@ let package = Package(
             dependencies: [
                 "KnowledgeModel", "EmbeddedKnowledgeBase", "RecommendationEngine", "AnswersFile",
                 "ReviewRendering", "DecisionRecords", "ScenarioTesting", "TerminalUI", "CursesTerminal",
+                "StackScanner",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -77,6 +79,9 @@ let package = Package(
             dependencies: ["KnowledgeModel", "EmbeddedKnowledgeBase", "RecommendationEngine", "RuleLanguage"],
             path: "Benchmarks/StackwiseBenchmarks"
         ),
+        // Benchmarks (run manually: swift run -c release ScanBenchmark)
+        .executableTarget(
+            name: "ScanBenchmark", dependencies: ["StackScanner", "EmbeddedKnowledgeBase"], path: "Benchmarks/ScanBenchmark"),
 
         // Tests
         .testTarget(name: "RuleLanguageTests", dependencies: ["RuleLanguage"]),
@@ -102,6 +107,8 @@ let package = Package(
                 "ReviewRendering", "AnswersFile", "RecommendationEngine", "KnowledgeModel", "EmbeddedKnowledgeBase",
             ]
         ),
+        .testTarget(
+            name: "StackScannerTests", dependencies: ["StackScanner", "KnowledgeModel", "EmbeddedKnowledgeBase"]),
     ],
     swiftLanguageModes: [.v6]
 )

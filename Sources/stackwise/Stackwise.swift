@@ -22,6 +22,7 @@ struct Stackwise: ParsableCommand {
             ReviewCommand.self,
             ExportCommand.self,
             InterviewCommand.self,
+            ScanCommand.self,
         ],
         defaultSubcommand: InterviewCommand.self
     )

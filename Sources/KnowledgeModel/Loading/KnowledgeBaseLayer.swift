@@ -9,6 +9,9 @@ public struct KnowledgeBaseLayer: Sendable {
     public var checklist: [ChecklistItem] = []
     public var sources: [Source] = []
     public var references: [ReferenceSet] = []
+    /// Technologies and package mappings for `stackwise scan` (top-level key `detection`).
+    public var detectionTechnologies: [Technology] = []
+    public var detectionPackages: [PackageMapping] = []
     /// Entities marked `override: true`, as `kind:id` (an overlay replacing a base entity on purpose).
     public var overrides: Set<String> = []
     /// Decisions marked `extend: true`: their options are added to the base decision of the same id.

@@ -4,7 +4,7 @@ import RuleLanguage
 public struct LayerDecoder {
     /// The keys a knowledge-base file may have at its top level.
     public static let topLevelKeys = [
-        "sections", "questions", "decisions", "rules", "checklist", "sources", "references", "remove",
+        "sections", "questions", "decisions", "rules", "checklist", "sources", "references", "remove", "detection",
     ]
 
     private let sink: DiagnosticSink
@@ -51,6 +51,7 @@ public struct LayerDecoder {
         }
         for node in fields.list("references") { decodeReferenceSet(node).map { layer.references.append($0) } }
         if let remove = fields.value("remove") { decodeRemovals(remove, into: &layer) }
+        if let detection = fields.value("detection") { DetectionDecoder(sink: sink).decode(detection, into: &layer) }
     }
 
     // MARK: - Sections and questions

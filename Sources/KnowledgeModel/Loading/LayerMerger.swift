@@ -19,6 +19,8 @@ public struct LayerMerger {
         var checklist = OrderedEntities<ChecklistItem>(kind: "checklist", sink: sink)
         var sources = OrderedEntities<Source>(kind: "source", sink: sink)
         var references = OrderedEntities<ReferenceSet>(kind: "reference set", sink: sink)
+        var technologies = OrderedEntities<Technology>(kind: "technology", sink: sink)
+        var packages = OrderedEntities<PackageMapping>(kind: "package mapping", sink: sink)
 
         for layer in layers {
             let overrides = layer.overrides
@@ -29,6 +31,9 @@ public struct LayerMerger {
             checklist.add(layer.checklist, overrides: overrides, prefix: "checklist", location: \.location)
             sources.add(layer.sources, overrides: overrides, prefix: "source", location: \.location)
             references.add(layer.references, overrides: [], location: \.location)
+            technologies.add(
+                layer.detectionTechnologies, overrides: overrides, prefix: "technology", location: \.location)
+            packages.add(layer.detectionPackages, overrides: overrides, prefix: "package", location: \.location)
             for extensionDecision in layer.extensions {
                 guard var base = decisions[extensionDecision.id] else {
                     sink.error(
@@ -64,7 +69,8 @@ public struct LayerMerger {
         }
         return KnowledgeBase(
             sections: sections.values, questions: questions.values, decisions: decisions.values, rules: rules.values,
-            checklist: checklist.values, sources: sources.values, references: references.values)
+            checklist: checklist.values, sources: sources.values, references: references.values,
+            detection: DetectionCatalog(technologies: technologies.values, packages: packages.values))
     }
 }
 

@@ -13,6 +13,8 @@ public struct KnowledgeBase: Sendable, Codable {
     public private(set) var checklist: [ChecklistItem]
     public private(set) var sources: [Source]
     public private(set) var references: [ReferenceSet]
+    /// What `stackwise scan` recognises (technologies and npm package mappings).
+    public private(set) var detection: DetectionCatalog
 
     private var questionIndex: [String: Int] = [:]
     private var decisionIndex: [String: Int] = [:]
@@ -22,7 +24,8 @@ public struct KnowledgeBase: Sendable, Codable {
 
     public init(
         sections: [Section] = [], questions: [Question] = [], decisions: [Decision] = [], rules: [Rule] = [],
-        checklist: [ChecklistItem] = [], sources: [Source] = [], references: [ReferenceSet] = []
+        checklist: [ChecklistItem] = [], sources: [Source] = [], references: [ReferenceSet] = [],
+        detection: DetectionCatalog = DetectionCatalog()
     ) {
         self.sections = sections.sorted { ($0.order, $0.id) < ($1.order, $1.id) }
         self.questions = questions
@@ -31,11 +34,12 @@ public struct KnowledgeBase: Sendable, Codable {
         self.checklist = checklist.sorted { $0.id < $1.id }
         self.sources = sources
         self.references = references
+        self.detection = detection
         buildIndexes()
     }
 
     enum CodingKeys: String, CodingKey {
-        case sections, questions, decisions, rules, checklist, sources, references
+        case sections, questions, decisions, rules, checklist, sources, references, detection
     }
 
     public init(from decoder: Decoder) throws {
@@ -47,6 +51,7 @@ public struct KnowledgeBase: Sendable, Codable {
         checklist = try container.decode([ChecklistItem].self, forKey: .checklist)
         sources = try container.decode([Source].self, forKey: .sources)
         references = try container.decode([ReferenceSet].self, forKey: .references)
+        detection = try container.decodeIfPresent(DetectionCatalog.self, forKey: .detection) ?? DetectionCatalog()
         buildIndexes()
     }
 

@@ -15,6 +15,7 @@ public struct KnowledgeBaseValidator {
         CitationCheck(),
         UsageCheck(),
         FeasibilityCheck(),
+        DetectionCheck(),
     ]
 
     public init() {}
@@ -60,5 +61,7 @@ extension KnowledgeBaseLayer {
         checklist = knowledgeBase.checklist
         sources = knowledgeBase.sources
         references = knowledgeBase.references
+        detectionTechnologies = knowledgeBase.detection.technologies
+        detectionPackages = knowledgeBase.detection.packages
     }
 }

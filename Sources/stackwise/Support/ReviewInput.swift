@@ -1,7 +1,9 @@
 import AnswersFile
 import ArgumentParser
+import Foundation
 import KnowledgeModel
 import RecommendationEngine
+import StackScanner
 
 /// The options that say what to review: `--answers FILE|-`, `--set id=value` and the knowledge base.
 struct ReviewInputOptions: ParsableArguments {
@@ -19,15 +21,43 @@ struct ReviewInputOptions: ParsableArguments {
             valueName: "id=value"))
     var assignments: [String] = []
 
+    @Option(
+        name: .customLong("from"),
+        help: ArgumentHelp(
+            "Pre-fill the current-stack answers by scanning this project folder (answers in the file and --set win).",
+            valueName: "dir"))
+    var projectFolder: String?
+
     /// The knowledge base, an engine over it and the answers with the overrides applied; exits 2 or 3 on bad
     /// input, after printing every problem.
     func load() throws -> (RecommendationEngine, AnswerSet) {
         let knowledgeBase = try knowledge.loadValid()
         let engine = RecommendationEngine(knowledgeBase: knowledgeBase)
         var answers = try answersFile.map { try AnswersInput.load($0, knowledgeBase: knowledgeBase) } ?? AnswerSet()
+        if let projectFolder { try DetectedAnswersPrefill.apply(scanning: projectFolder, to: &answers, knowledgeBase) }
         let diagnostics = AnswerOverrides.apply(assignments, to: &answers, knowledgeBase: knowledgeBase)
         for diagnostic in diagnostics { Output.error(diagnostic.description) }
         if diagnostics.hasErrors { throw ExitCode(ExitStatus.badInput) }
         return (engine, answers)
+    }
+}
+
+/// `--from DIR`: the scan's answers fill the questions the user has not answered, marked `detected` in their origin.
+enum DetectedAnswersPrefill {
+    static func apply(scanning folder: String, to answers: inout AnswerSet, _ knowledgeBase: KnowledgeBase) throws {
+        let report = try ProjectScan.run(directory: folder, package: nil, knowledgeBase: knowledgeBase)
+        for warning in report.warnings { Output.error(warning.description) }
+        let detected = DetectedAnswers.answers(
+            for: report, knowledgeBase: knowledgeBase,
+            isApplicable: RecommendationEngine(knowledgeBase: knowledgeBase).isApplicable)
+        var filled = 0
+        for (id, answer) in detected.answers where answers.answers[id] == nil {
+            answers.answers[id] = answer
+            filled += 1
+        }
+        if answers.serviceName == nil { answers.serviceName = detected.serviceName }
+        Output.error(
+            "note: \(filled) current-stack answer\(filled == 1 ? "" : "s") detected in \(folder) "
+                + "(see them with 'stackwise scan \(folder)'; save and correct them with --answers-out FILE)")
     }
 }

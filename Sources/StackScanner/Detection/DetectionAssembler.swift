@@ -1,0 +1,169 @@
+import KnowledgeModel
+
+/// Turns dependencies, imports and file signals into detections, with the judgement the scan promises:
+/// dev-only drivers are not the service's database, `@types/x` alone counts for nothing, adapters count as what
+/// they adapt, clients of external systems are reported as such, and runtime packages no source file imports are
+/// flagged as declared.
+struct DetectionAssembler {
+    let catalog: DetectionCatalog
+    private let technologies: [String: Technology]
+    private let packages: [String: PackageMapping]
+    private var byName: [String: Detection] = [:]
+    private var order: [String] = []
+    private(set) var ignored: [Evidence] = []
+
+    init(catalog: DetectionCatalog) {
+        self.catalog = catalog
+        technologies = catalog.technologiesByID
+        packages = catalog.packagesByName
+    }
+
+    /// Adds the dependencies of the manifests that make up the service.
+    mutating func addDependencies(of manifests: [PackageManifest], sources: SourceFacts) {
+        let declared = Set(manifests.flatMap { $0.dependencies.map(\.name) })
+        let sourcesScanned = sources.filesRead > 0
+        for manifest in manifests {
+            for dependency in manifest.dependencies {
+                if dependency.name.hasPrefix("@types/") {
+                    noteTypesOnly(dependency, manifest: manifest, declared: declared)
+                    continue
+                }
+                guard let mapping = packages[dependency.name], !mapping.builtin else { continue }
+                let evidence = Evidence(
+                    file: manifest.path, package: dependency.name,
+                    detail:
+                        "\(dependency.kind.rawValue): \(dependency.specifier.isEmpty ? "(no version)" : dependency.specifier)"
+                )
+                let importedIn = sources.imports[dependency.name]
+                for id in mapping.detects {
+                    guard let technology = technologies[id] else { continue }
+                    let (status, confidence) = judge(
+                        dependency, mapping: mapping, category: technology.category, imported: importedIn != nil,
+                        sourcesScanned: sourcesScanned)
+                    var found = [evidence]
+                    if let importedIn {
+                        found.append(Evidence(file: importedIn, package: dependency.name, detail: "imported"))
+                    }
+                    let ownsVersion = dependency.name == id
+                    add(
+                        technology, status: status, confidence: confidence, evidence: found,
+                        caveats: mapping.caveats, via: mapping.adapts == nil ? nil : dependency.name,
+                        major: ownsVersion ? majorVersion(of: dependency.specifier) : nil)
+                }
+                for id in mapping.talksTo {
+                    guard let technology = technologies[id] else { continue }
+                    let status: UsageStatus = dependency.kind.isRuntime ? .talksTo : .devOnly
+                    add(technology, status: status, confidence: .medium, evidence: [evidence], caveats: mapping.caveats)
+                }
+            }
+        }
+    }
+
+    /// Node.js built-in modules the code imports (`cluster`, `worker_threads`, `node:test`).
+    mutating func addBuiltinImports(_ sources: SourceFacts) {
+        for mapping in catalog.packages where mapping.builtin {
+            let bare = String(mapping.id.trimmingPrefix("node:"))
+            guard let file = sources.imports[mapping.id] ?? sources.imports["node:" + bare] ?? sources.imports[bare]
+            else {
+                continue
+            }
+            for id in mapping.detects {
+                guard let technology = technologies[id] else { continue }
+                add(
+                    technology, status: .used, confidence: .high,
+                    evidence: [Evidence(file: file, package: mapping.id, detail: "imports \(mapping.id)")],
+                    caveats: mapping.caveats)
+            }
+        }
+    }
+
+    /// A technology found in a file other than package.json.
+    mutating func addSignal(_ signal: Signal) {
+        guard let technology = technologies[signal.technology] else { return }
+        if signal.confidence == .low, let existing = byName[technology.id] {
+            // A compose image or manifest only supports what the dependencies say; it never turns a dev-only
+            // test database into the service's database.
+            var updated = existing
+            if !updated.evidence.contains(signal.evidence) { updated.evidence.append(signal.evidence) }
+            byName[technology.id] = updated
+            return
+        }
+        add(technology, status: .used, confidence: signal.confidence, evidence: [signal.evidence], major: signal.major)
+    }
+
+    /// The detections in the order first found, grouped by category; drivers under an ORM are not listed.
+    func detections() -> [Detection] {
+        var result = order.compactMap { byName[$0] }
+        let hasLibrary = result.contains { detection in
+            detection.category == .dataAccess && detection.isInUse && technologies[detection.name]?.driver == false
+        }
+        if hasLibrary {
+            for index in result.indices where technologies[result[index].name]?.driver == true && result[index].isInUse
+            {
+                result[index].listed = false
+            }
+        }
+        return result.enumerated().sorted { ($0.element.category, $0.offset) < ($1.element.category, $1.offset) }.map(
+            \.element)
+    }
+
+    /// Whether a technology is in use.
+    func uses(_ id: String) -> Bool { byName[id]?.isInUse ?? false }
+
+    /// Whether any technology of a category is in use.
+    func usesAny(in category: DetectionCategory) -> Bool {
+        byName.values.contains { $0.category == category && $0.isInUse }
+    }
+
+    // MARK: - Judgement
+
+    private func judge(
+        _ dependency: PackageManifest.Dependency, mapping: PackageMapping, category: DetectionCategory, imported: Bool,
+        sourcesScanned: Bool
+    ) -> (UsageStatus, Confidence) {
+        guard dependency.kind.isRuntime else {
+            return category.countsFromDevDependencies ? (.used, imported ? .high : .medium) : (.devOnly, .low)
+        }
+        if imported { return (.used, .high) }
+        if mapping.implicit || !sourcesScanned { return (.used, .medium) }
+        return (.declared, .low)
+    }
+
+    private mutating func noteTypesOnly(
+        _ dependency: PackageManifest.Dependency, manifest: PackageManifest, declared: Set<String>
+    ) {
+        let typed = String(dependency.name.dropFirst("@types/".count))
+        // @types/babel__core describes @babel/core.
+        let package = typed.contains("__") ? "@" + typed.replacingOccurrences(of: "__", with: "/") : typed
+        guard packages[package] != nil, !declared.contains(package) else { return }
+        ignored.append(
+            Evidence(
+                file: manifest.path, package: dependency.name,
+                detail: "type definitions only: '\(package)' itself is not a dependency, so it is not counted"))
+    }
+
+    private mutating func add(
+        _ technology: Technology, status: UsageStatus, confidence: Confidence, evidence: [Evidence],
+        caveats: [String] = [], via: String? = nil, major: Int? = nil
+    ) {
+        guard var detection = byName[technology.id] else {
+            order.append(technology.id)
+            byName[technology.id] = Detection(
+                name: technology.id, title: technology.title, category: technology.category, status: status,
+                confidence: confidence, evidence: evidence, caveats: technology.caveats + caveats,
+                via: via.map { [$0] } ?? [], major: major)
+            return
+        }
+        if status > detection.status {
+            detection.status = status
+            detection.confidence = confidence
+        } else if status == detection.status {
+            detection.confidence = max(detection.confidence, confidence)
+        }
+        for item in evidence where !detection.evidence.contains(item) { detection.evidence.append(item) }
+        for caveat in caveats where !detection.caveats.contains(caveat) { detection.caveats.append(caveat) }
+        if let via, !detection.via.contains(via) { detection.via.append(via) }
+        if let major { detection.major = min(detection.major ?? major, major) }
+        byName[technology.id] = detection
+    }
+}
