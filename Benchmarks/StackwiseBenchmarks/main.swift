@@ -113,6 +113,18 @@ for factor in [1, 10, 100] where section("engine") {
     report("review + what-if, \(label)", Timing.format(reviewTime + whatIfTime))
 }
 
+// MARK: Profiling aid: BENCH_ONLY=profile runs a 10x review and what-if a few times (for valgrind/perf)
+
+if only == "profile" {
+    let kb = SyntheticKnowledgeBase.scaled(real, by: 10)
+    let engine = RecommendationEngine(knowledgeBase: kb)
+    let answers = sampleAnswers(for: kb)
+    for _ in 0..<3 {
+        _ = engine.review(answers)
+        _ = engine.whatIf(answers)
+    }
+}
+
 // MARK: In-process: the solver on random instances (peer: OR-tools CP-SAT, one worker)
 
 for (decisions, options, constraints, peer) in [(28, 6, 40, 2.0), (28, 6, 120, 4.0), (60, 8, 300, 10.0)]
