@@ -95,7 +95,10 @@ struct ReviewBuilder {
                 verdict = .chosen
             } else if !exclusions[index].isEmpty {
                 verdict = .excluded
-            } else if let clash = incompatibility(slot: slot, option: index) {
+            } else if let chosen, scores[index] >= scores[chosen],
+                let clash = incompatibility(slot: slot, option: index)
+            {
+                // Only an option that would otherwise have won (or tied) lost because of a constraint.
                 verdict = clash
             } else {
                 verdict = .lowerScore
