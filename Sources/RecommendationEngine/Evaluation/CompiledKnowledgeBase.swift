@@ -3,7 +3,7 @@ import RuleLanguage
 
 /// The knowledge base with every condition compiled to slots and every id resolved to an index, built once per
 /// engine so that reviews do no string lookups on the hot path.
-struct CompiledKnowledgeBase: Sendable {
+final class CompiledKnowledgeBase: Sendable {
     struct CompiledRule: Sendable {
         let index: Int
         let condition: CompiledCondition

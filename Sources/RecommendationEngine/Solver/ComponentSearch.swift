@@ -20,6 +20,8 @@ struct ComponentSearch {
     private let scores: [[Int]]
     private let constraints: [LocalConstraint]
     private let preference: [[Int]]
+    /// touching[u]: the constraints whose source or target is u (what to re-check when u's options shrink).
+    private let touching: [[Int]]
     /// neighbors[u]: the other decisions a constraint links to u.
     private let neighbors: [[Int]]
     /// pairMasks[u][k][a]: the options of neighbors[u][k] compatible with option a of u.
@@ -46,6 +48,12 @@ struct ComponentSearch {
             }
         }
         self.constraints = constraints
+        var touching = [[Int]](repeating: [], count: members.count)
+        for (index, constraint) in constraints.enumerated() {
+            touching[constraint.source].append(index)
+            if constraint.target != constraint.source { touching[constraint.target].append(index) }
+        }
+        self.touching = touching
         var neighborSets = [Set<Int>](repeating: [], count: members.count)
         for constraint in constraints where constraint.source != constraint.target {
             neighborSets[constraint.source].insert(constraint.target)
@@ -86,7 +94,7 @@ struct ComponentSearch {
     /// The best assignment by position, or nil when the component is infeasible.
     mutating func run() -> [Int]? {
         var root = domains
-        guard !root.contains(0), propagate(&root) else { return nil }
+        guard !root.contains(0), propagate(&root, changed: nil) else { return nil }
         optimise(root)
         guard best != Int.min else { return nil }
         target = best
@@ -123,7 +131,7 @@ struct ComponentSearch {
         for option in preference[branch] where domain & (1 << UInt64(option)) != 0 {
             var next = domains
             next[branch] = 1 << UInt64(option)
-            if propagate(&next) { optimise(next) }
+            if propagate(&next, changed: branch) { optimise(next) }
         }
     }
 
@@ -137,7 +145,7 @@ struct ComponentSearch {
         for option in preference[position] where domain & (1 << UInt64(option)) != 0 {
             var next = domains
             next[position] = 1 << UInt64(option)
-            if propagate(&next),
+            if propagate(&next, changed: position),
                 let found = firstReaching(position + 1, next)
             {
                 return found
@@ -218,24 +226,35 @@ struct ComponentSearch {
     }
 
     /// Arc consistency for "source option chosen => target in allowed": drops source options whose target has no
-    /// allowed option left, and narrows targets of decided sources. Returns false when a domain empties.
-    private func propagate(_ domains: inout [UInt64]) -> Bool {
-        var changed = true
-        while changed {
-            changed = false
-            for constraint in constraints {
-                let source = domains[constraint.source]
-                guard source & constraint.sourceBit != 0 else { continue }
-                let target = domains[constraint.target]
-                if target & constraint.allowed == 0 {
-                    let narrowed = source & ~constraint.sourceBit
-                    domains[constraint.source] = narrowed
-                    if narrowed == 0 { return false }
-                    changed = true
-                } else if source == constraint.sourceBit, target & ~constraint.allowed != 0 {
-                    domains[constraint.target] = target & constraint.allowed
-                    changed = true
-                }
+    /// allowed option left, and narrows targets of decided sources. Starts from the constraints touching `changed`
+    /// (all constraints when nil) and follows the decisions whose options shrink. Returns false when one empties.
+    private func propagate(_ domains: inout [UInt64], changed: Int?) -> Bool {
+        var queue: [Int] = changed.map { touching[$0] } ?? Array(constraints.indices)
+        var queued = [Bool](repeating: false, count: constraints.count)
+        for index in queue { queued[index] = true }
+        var head = 0
+        func shrank(_ variable: Int) {
+            for index in touching[variable] where !queued[index] {
+                queued[index] = true
+                queue.append(index)
+            }
+        }
+        while head < queue.count {
+            let index = queue[head]
+            head += 1
+            queued[index] = false
+            let constraint = constraints[index]
+            let source = domains[constraint.source]
+            guard source & constraint.sourceBit != 0 else { continue }
+            let target = domains[constraint.target]
+            if target & constraint.allowed == 0 {
+                let narrowed = source & ~constraint.sourceBit
+                domains[constraint.source] = narrowed
+                if narrowed == 0 { return false }
+                shrank(constraint.source)
+            } else if source == constraint.sourceBit, target & ~constraint.allowed != 0 {
+                domains[constraint.target] = target & constraint.allowed
+                shrank(constraint.target)
             }
         }
         return true
