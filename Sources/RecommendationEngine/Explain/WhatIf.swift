@@ -26,6 +26,10 @@ struct WhatIfSweep {
     private var state: AnswerState
     private var firing: RuleFiring
     private let userValues: [Value?]
+    /// Component structures by member list, and solutions by (members, scores, exclusions): many alternative
+    /// answers leave a component exactly as another alternative did.
+    private var structures: [[Int]: ComponentStructure] = [:]
+    private var solutions: [[Int]: [Int]?] = [:]
     private let topologicalRank: [Int]
 
     init(engine: RecommendationEngine, answers: AnswerSet, base: RecommendationEngine.Evaluation) {
@@ -146,7 +150,7 @@ struct WhatIfSweep {
             for start in reach.sorted() where firing.decisionApplies[start] && !placed.contains(start) {
                 let component = localComponent(from: start)
                 placed.formUnion(component)
-                let assignment = solver.solveComponent(component, firing: firing).assignment
+                let assignment = solve(component, solver: solver)
                 for (position, decision) in component.enumerated() { choice[decision] = assignment?[position] }
             }
             for decision in reach.union(choice.keys).sorted() {
@@ -165,6 +169,27 @@ struct WhatIfSweep {
             state.assumed[entry.slot] = entry.assumed
         }
         return result
+    }
+
+    /// Solves a component, reusing its structure and, for an identical scoring, its earlier solution.
+    private mutating func solve(_ component: [Int], solver: ConstraintSolver) -> [Int]? {
+        var key = component
+        key.append(-1)
+        for decision in component {
+            key.append(Int(truncatingIfNeeded: firing.excluded[decision]))
+            key.append(contentsOf: firing.scores[decision])
+        }
+        if let known = solutions[key] { return known }
+        let structure: ComponentStructure
+        if let cached = structures[component] {
+            structure = cached
+        } else {
+            structure = ComponentStructure(members: component, compiled: compiled)
+            structures[component] = structure
+        }
+        let assignment = solver.solveComponent(structure, firing: firing).assignment
+        solutions[key] = assignment
+        return assignment
     }
 
     /// The active decisions connected to `start` by constraints between active decisions, ascending.

@@ -8,32 +8,28 @@
 ///    reaches the optimum, trying options in preference order: among combinations with the same highest total,
 ///    the one preferred decision by decision in knowledge-base order, where a decision prefers the option with the
 ///    higher own score, then the option listed first. The same input therefore always gives the same choice.
-struct ComponentSearch {
-    struct LocalConstraint {
+/// The constraint structure of one component, which depends only on its members (not on scores or
+/// exclusions): local constraints, adjacency and pairwise compatibility masks. Built once and reused when the same
+/// component is solved again (what-if re-solves the same components for many alternative answers).
+final class ComponentStructure: Sendable {
+    struct LocalConstraint: Sendable {
         let source: Int
         let sourceBit: UInt64
         let target: Int
         let allowed: UInt64
     }
 
-    private let count: Int
-    private let scores: [[Int]]
-    private let constraints: [LocalConstraint]
-    private let preference: [[Int]]
+    let members: [Int]
+    let constraints: [LocalConstraint]
     /// touching[u]: the constraints whose source or target is u (what to re-check when u's options shrink).
-    private let touching: [[Int]]
+    let touching: [[Int]]
     /// neighbors[u]: the other decisions a constraint links to u.
-    private let neighbors: [[Int]]
+    let neighbors: [[Int]]
     /// pairMasks[u][k][a]: the options of neighbors[u][k] compatible with option a of u.
-    private let pairMasks: [[[UInt64]]]
-    private var domains: [UInt64]
-    private(set) var nodes = 0
-    /// The optimum total (valid after `run()` returns an assignment).
-    private(set) var target = Int.min
-    private var best = Int.min
+    let pairMasks: [[[UInt64]]]
 
-    init(members: [Int], firing: RuleFiring, compiled: CompiledKnowledgeBase) {
-        count = members.count
+    init(members: [Int], compiled: CompiledKnowledgeBase) {
+        self.members = members
         var local = [Int: Int](minimumCapacity: members.count)
         for (position, slot) in members.enumerated() { local[slot] = position }
         var constraints: [LocalConstraint] = []
@@ -79,6 +75,33 @@ struct ComponentSearch {
             }
         }
         self.pairMasks = pairMasks
+    }
+}
+
+struct ComponentSearch {
+    private let count: Int
+    private let scores: [[Int]]
+    private let constraints: [ComponentStructure.LocalConstraint]
+    private let preference: [[Int]]
+    /// touching[u]: the constraints whose source or target is u (what to re-check when u's options shrink).
+    private let touching: [[Int]]
+    /// neighbors[u]: the other decisions a constraint links to u.
+    private let neighbors: [[Int]]
+    /// pairMasks[u][k][a]: the options of neighbors[u][k] compatible with option a of u.
+    private let pairMasks: [[[UInt64]]]
+    private var domains: [UInt64]
+    private(set) var nodes = 0
+    /// The optimum total (valid after `run()` returns an assignment).
+    private(set) var target = Int.min
+    private var best = Int.min
+
+    init(structure: ComponentStructure, firing: RuleFiring, compiled: CompiledKnowledgeBase) {
+        let members = structure.members
+        count = members.count
+        constraints = structure.constraints
+        touching = structure.touching
+        neighbors = structure.neighbors
+        pairMasks = structure.pairMasks
         scores = members.map { firing.scores[$0] }
         preference = members.map { slot in
             let scores = firing.scores[slot]

@@ -73,7 +73,16 @@ struct ConstraintSolver {
 
     /// Solves one component (decision slots ascending): the assignment by position, or nil when infeasible.
     func solveComponent(_ members: [Int], firing: RuleFiring) -> (assignment: [Int]?, total: Int, nodes: Int) {
-        var search = ComponentSearch(members: members, firing: firing, compiled: compiled)
+        solveComponent(ComponentStructure(members: members, compiled: compiled), firing: firing)
+    }
+
+    /// Solves one component whose structure is already built.
+    func solveComponent(
+        _ structure: ComponentStructure, firing: RuleFiring
+    ) -> (
+        assignment: [Int]?, total: Int, nodes: Int
+    ) {
+        var search = ComponentSearch(structure: structure, firing: firing, compiled: compiled)
         let assignment = search.run()
         return (assignment, search.target, search.nodes)
     }
