@@ -17,6 +17,10 @@ var rows: [(String, String, String)] = []
     FileHandle.standardError.write(Data("\(name): \(value) \(note)\n".utf8))
 }
 
+/// `BENCH_ONLY=startup|kb|engine|solver` runs one section.
+let only = ProcessInfo.processInfo.environment["BENCH_ONLY"]
+func section(_ name: String) -> Bool { only == nil || only == name }
+
 // MARK: Start-up
 
 func compileEmptyProgram(_ name: String, source: String) -> String? {
@@ -34,20 +38,21 @@ func compileEmptyProgram(_ name: String, source: String) -> String? {
     return process.terminationStatus == 0 ? output : nil
 }
 
-if let empty = compileEmptyProgram("empty", source: "print(\"\")") {
+if section("startup"), let empty = compileEmptyProgram("empty", source: "print(\"\")") {
     report(
         "empty Swift program (no Foundation), whole process",
         Timing.format(Timing.processMilliseconds(empty, [], runs: runs)))
 }
-if let emptyFoundation = compileEmptyProgram(
-    "empty-foundation", source: "import Foundation\nprint(Date().timeIntervalSince1970 > 0 ? \"\" : \"x\")")
+if section("startup"),
+    let emptyFoundation = compileEmptyProgram(
+        "empty-foundation", source: "import Foundation\nprint(Date().timeIntervalSince1970 > 0 ? \"\" : \"x\")")
 {
     report(
         "empty Swift program (Foundation), whole process",
         Timing.format(Timing.processMilliseconds(emptyFoundation, [], runs: runs)))
 }
 let stackwise = binDirectory.appendingPathComponent("stackwise").path
-if FileManager.default.fileExists(atPath: stackwise) {
+if section("startup"), FileManager.default.fileExists(atPath: stackwise) {
     report(
         "stackwise --version, whole process",
         Timing.format(Timing.processMilliseconds(stackwise, ["--version"], runs: runs)))
@@ -67,7 +72,7 @@ if FileManager.default.fileExists(atPath: stackwise) {
 let real = StackwiseKnowledge.embedded
 let encoder = JSONEncoder()
 let decoder = JSONDecoder()
-for factor in [1, 10] {
+for factor in [1, 10] where section("kb") {
     let kb = SyntheticKnowledgeBase.scaled(real, by: factor)
     let data = try! encoder.encode(kb)
     report(
@@ -95,7 +100,7 @@ func sampleAnswers(for kb: KnowledgeBase) -> AnswerSet {
     return answers
 }
 
-for factor in [1, 10, 100] {
+for factor in [1, 10, 100] where section("engine") {
     let kb = SyntheticKnowledgeBase.scaled(real, by: factor)
     let engine = RecommendationEngine(knowledgeBase: kb)
     let answers = sampleAnswers(for: kb)
@@ -108,9 +113,22 @@ for factor in [1, 10, 100] {
     report("review + what-if, \(label)", Timing.format(reviewTime + whatIfTime))
 }
 
+// MARK: Profiling aid: BENCH_ONLY=profile runs a 10x review and what-if a few times (for valgrind/perf)
+
+if only == "profile" {
+    let kb = SyntheticKnowledgeBase.scaled(real, by: 10)
+    let engine = RecommendationEngine(knowledgeBase: kb)
+    let answers = sampleAnswers(for: kb)
+    for _ in 0..<3 {
+        _ = engine.review(answers)
+        _ = engine.whatIf(answers)
+    }
+}
+
 // MARK: In-process: the solver on random instances (peer: OR-tools CP-SAT, one worker)
 
-for (decisions, options, constraints, peer) in [(28, 6, 40, 2.0), (28, 6, 120, 4.0), (60, 8, 300, 10.0)] {
+for (decisions, options, constraints, peer) in [(28, 6, 40, 2.0), (28, 6, 120, 4.0), (60, 8, 300, 10.0)]
+where section("solver") {
     var times: [Double] = []
     var nodes: [Double] = []
     for seed in 0..<20 {

@@ -2,7 +2,8 @@
 ///
 /// 1. **Optimum.** Depth-first branch and bound with arc-consistency propagation after every assignment; the
 ///    branching decision is the one with the largest regret (best minus second-best remaining score), options are
-///    tried best first, and the bound is "current score + the best remaining option of every undecided decision".
+///    tried best first, and the bound counts decided decisions exactly and pairs undecided neighbours by their best
+///    compatible pair of options (see `upperBound`).
 /// 2. **Tie rule.** A second, target-directed search in knowledge-base order returns the first combination that
 ///    reaches the optimum, trying options in preference order: among combinations with the same highest total,
 ///    the one preferred decision by decision in knowledge-base order, where a decision prefers the option with the
@@ -19,6 +20,12 @@ struct ComponentSearch {
     private let scores: [[Int]]
     private let constraints: [LocalConstraint]
     private let preference: [[Int]]
+    /// touching[u]: the constraints whose source or target is u (what to re-check when u's options shrink).
+    private let touching: [[Int]]
+    /// neighbors[u]: the other decisions a constraint links to u.
+    private let neighbors: [[Int]]
+    /// pairMasks[u][k][a]: the options of neighbors[u][k] compatible with option a of u.
+    private let pairMasks: [[[UInt64]]]
     private var domains: [UInt64]
     private(set) var nodes = 0
     /// The optimum total (valid after `run()` returns an assignment).
@@ -41,6 +48,37 @@ struct ComponentSearch {
             }
         }
         self.constraints = constraints
+        var touching = [[Int]](repeating: [], count: members.count)
+        for (index, constraint) in constraints.enumerated() {
+            touching[constraint.source].append(index)
+            if constraint.target != constraint.source { touching[constraint.target].append(index) }
+        }
+        self.touching = touching
+        var neighborSets = [Set<Int>](repeating: [], count: members.count)
+        for constraint in constraints where constraint.source != constraint.target {
+            neighborSets[constraint.source].insert(constraint.target)
+            neighborSets[constraint.target].insert(constraint.source)
+        }
+        let neighbors = neighborSets.map { $0.sorted() }
+        self.neighbors = neighbors
+        var pairMasks: [[[UInt64]]] = neighbors.enumerated().map { u, list in
+            list.map { _ in [UInt64](repeating: ~0, count: compiled.optionCounts[members[u]]) }
+        }
+        for constraint in constraints where constraint.source != constraint.target {
+            let option = constraint.sourceBit.trailingZeroBitCount
+            // source = option  =>  target in allowed
+            if let k = neighbors[constraint.source].firstIndex(of: constraint.target) {
+                pairMasks[constraint.source][k][option] &= constraint.allowed
+            }
+            // seen from the target: every target option outside `allowed` excludes this source option
+            if let k = neighbors[constraint.target].firstIndex(of: constraint.source) {
+                for targetOption in pairMasks[constraint.target][k].indices
+                where constraint.allowed & (1 << UInt64(targetOption)) == 0 {
+                    pairMasks[constraint.target][k][targetOption] &= ~constraint.sourceBit
+                }
+            }
+        }
+        self.pairMasks = pairMasks
         scores = members.map { firing.scores[$0] }
         preference = members.map { slot in
             let scores = firing.scores[slot]
@@ -56,26 +94,24 @@ struct ComponentSearch {
     /// The best assignment by position, or nil when the component is infeasible.
     mutating func run() -> [Int]? {
         var root = domains
-        guard !root.contains(0), propagate(&root) else { return nil }
-        optimise(root, current: 0)
+        guard !root.contains(0), propagate(&root, changed: nil) else { return nil }
+        optimise(root)
         guard best != Int.min else { return nil }
         target = best
-        return firstReaching(0, root, current: 0)
+        return firstReaching(0, root)
     }
 
     // MARK: Phase 1: the optimum
 
-    private mutating func optimise(_ domains: [UInt64], current: Int) {
+    private mutating func optimise(_ domains: [UInt64]) {
         nodes += 1
-        var bound = 0
         var branch = -1
         var branchRegret = -1
         var branchSize = Int.max
         for index in 0..<count {
             let domain = domains[index]
-            let (top, second) = topTwo(index, domain)
-            bound += top
             if domain & (domain &- 1) != 0 {
+                let (top, second) = topTwo(index, domain)
                 let regret = top - second
                 let size = domain.nonzeroBitCount
                 if regret > branchRegret || (regret == branchRegret && size < branchSize) {
@@ -86,32 +122,31 @@ struct ComponentSearch {
             }
         }
         if branch < 0 {
-            if bound > best { best = bound }
+            let total = exactTotal(domains)
+            if total > best { best = total }
             return
         }
-        if best != Int.min, bound <= best { return }
+        if best != Int.min, upperBound(domains) <= best { return }
         let domain = domains[branch]
         for option in preference[branch] where domain & (1 << UInt64(option)) != 0 {
             var next = domains
             next[branch] = 1 << UInt64(option)
-            if propagate(&next) { optimise(next, current: current) }
+            if propagate(&next, changed: branch) { optimise(next) }
         }
     }
 
     // MARK: Phase 2: the preferred combination reaching the optimum
 
-    private mutating func firstReaching(_ position: Int, _ domains: [UInt64], current: Int) -> [Int]? {
+    private mutating func firstReaching(_ position: Int, _ domains: [UInt64]) -> [Int]? {
         nodes += 1
-        var bound = current
-        for index in position..<count { bound += topTwo(index, domains[index]).top }
-        if bound < target { return nil }
+        if upperBound(domains) < target { return nil }
         if position == count { return domains.map { $0.trailingZeroBitCount } }
         let domain = domains[position]
         for option in preference[position] where domain & (1 << UInt64(option)) != 0 {
             var next = domains
             next[position] = 1 << UInt64(option)
-            if propagate(&next),
-                let found = firstReaching(position + 1, next, current: current + scores[position][option])
+            if propagate(&next, changed: position),
+                let found = firstReaching(position + 1, next)
             {
                 return found
             }
@@ -120,6 +155,56 @@ struct ComponentSearch {
     }
 
     // MARK: Helpers
+
+    /// The total of a complete assignment (every domain a single option).
+    private func exactTotal(_ domains: [UInt64]) -> Int {
+        var total = 0
+        for index in 0..<count { total += scores[index][domains[index].trailingZeroBitCount] }
+        return total
+    }
+
+    /// An upper bound on the best total within `domains`: decided decisions count exactly; undecided ones are
+    /// paired greedily with an undecided neighbour and count the best *compatible* pair of options, the rest
+    /// count their best option. Pairing catches the common case where two decisions' favourite options exclude
+    /// each other, which the plain sum of maxima misses.
+    private func upperBound(_ domains: [UInt64]) -> Int {
+        var total = 0
+        var matched = [Bool](repeating: false, count: count)
+        for u in 0..<count {
+            let domain = domains[u]
+            if domain & (domain &- 1) == 0 {
+                total += scores[u][domain.trailingZeroBitCount]
+                matched[u] = true
+            }
+        }
+        for u in 0..<count where !matched[u] {
+            matched[u] = true
+            var paired = false
+            for (k, v) in neighbors[u].enumerated() where !matched[v] {
+                matched[v] = true
+                total += bestPair(u, k, v, domains)
+                paired = true
+                break
+            }
+            if !paired { total += topTwo(u, domains[u]).top }
+        }
+        return total
+    }
+
+    /// The best score of a compatible pair of options of u and its k-th neighbour v.
+    private func bestPair(_ u: Int, _ k: Int, _ v: Int, _ domains: [UInt64]) -> Int {
+        var best = Int.min / 4
+        var rest = domains[u]
+        while rest != 0 {
+            let a = rest.trailingZeroBitCount
+            rest &= rest - 1
+            let partner = domains[v] & pairMasks[u][k][a]
+            guard partner != 0 else { continue }
+            let total = scores[u][a] + topTwo(v, partner).top
+            if total > best { best = total }
+        }
+        return best
+    }
 
     /// The best and second-best score in a domain (second is the best when only one option remains).
     private func topTwo(_ index: Int, _ domain: UInt64) -> (top: Int, second: Int) {
@@ -141,24 +226,35 @@ struct ComponentSearch {
     }
 
     /// Arc consistency for "source option chosen => target in allowed": drops source options whose target has no
-    /// allowed option left, and narrows targets of decided sources. Returns false when a domain empties.
-    private func propagate(_ domains: inout [UInt64]) -> Bool {
-        var changed = true
-        while changed {
-            changed = false
-            for constraint in constraints {
-                let source = domains[constraint.source]
-                guard source & constraint.sourceBit != 0 else { continue }
-                let target = domains[constraint.target]
-                if target & constraint.allowed == 0 {
-                    let narrowed = source & ~constraint.sourceBit
-                    domains[constraint.source] = narrowed
-                    if narrowed == 0 { return false }
-                    changed = true
-                } else if source == constraint.sourceBit, target & ~constraint.allowed != 0 {
-                    domains[constraint.target] = target & constraint.allowed
-                    changed = true
-                }
+    /// allowed option left, and narrows targets of decided sources. Starts from the constraints touching `changed`
+    /// (all constraints when nil) and follows the decisions whose options shrink. Returns false when one empties.
+    private func propagate(_ domains: inout [UInt64], changed: Int?) -> Bool {
+        var queue: [Int] = changed.map { touching[$0] } ?? Array(constraints.indices)
+        var queued = [Bool](repeating: false, count: constraints.count)
+        for index in queue { queued[index] = true }
+        var head = 0
+        func shrank(_ variable: Int) {
+            for index in touching[variable] where !queued[index] {
+                queued[index] = true
+                queue.append(index)
+            }
+        }
+        while head < queue.count {
+            let index = queue[head]
+            head += 1
+            queued[index] = false
+            let constraint = constraints[index]
+            let source = domains[constraint.source]
+            guard source & constraint.sourceBit != 0 else { continue }
+            let target = domains[constraint.target]
+            if target & constraint.allowed == 0 {
+                let narrowed = source & ~constraint.sourceBit
+                domains[constraint.source] = narrowed
+                if narrowed == 0 { return false }
+                shrank(constraint.source)
+            } else if source == constraint.sourceBit, target & ~constraint.allowed != 0 {
+                domains[constraint.target] = target & constraint.allowed
+                shrank(constraint.target)
             }
         }
         return true
