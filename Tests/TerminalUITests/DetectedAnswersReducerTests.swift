@@ -143,3 +143,12 @@ import Testing
         #expect(harness.lastSaved?.serviceName == "orders-api")
     }
 }
+
+@Suite struct AnswerOriginTests {
+    @Test func reAnsweringKeepsAnOriginTheUserWroteButDropsADetectedOne() {
+        var harness = Harness(
+            answers: AnswerSet(answers: ["data.shape": Answer(value: .choice("documents"), origin: "load test")]))
+        harness.send(.enter)
+        #expect(harness.lastSaved?.answers["data.shape"]?.origin == "load test")
+    }
+}

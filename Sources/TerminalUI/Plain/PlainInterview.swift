@@ -85,7 +85,9 @@ public struct PlainInterview {
                 case .success(let value?):
                     answers.set(question.id, to: value)
                 }
-                answers.answers[question.id]?.origin = nil  // typed by the user: no longer "detected"
+                if answers.answers[question.id]?.isDetected == true {
+                    answers.answers[question.id]?.origin = nil  // typed by the user: no longer "detected"
+                }
                 save(answers)
                 let updated = advisor.review(answers)
                 for change in AdviceDiff.changes(from: review, to: updated, in: knowledgeBase) {

@@ -132,8 +132,9 @@ extension TUIReducer {
             case .number, .text: return []
             }
         }
-        // Answering (or re-entering) a detected answer confirms it: it is the user's own now.
-        state.answers.answers[question.id]?.origin = nil
+        // Answering (or re-entering) a detected answer confirms it: it is the user's own now. Other origins (written
+        // in an answers file by the user) are kept.
+        if state.answers.answers[question.id]?.isDetected == true { state.answers.answers[question.id]?.origin = nil }
         refresh(&state, trackChanges: true)
         if advance { advanceAfterAnswer(from: question.id, &state) }
         return [.save(state.answers)]
