@@ -56,7 +56,9 @@ func bruteForce(_ model: OptimizationModel) -> (choice: [String: String], total:
 
 /// Random small knowledge bases shaped like the real one: yes/no and choice questions, decisions with 2-5
 /// options, random requirement constraints, scoring and excluding rules.
-func randomKnowledgeBase(_ rng: inout SeededGenerator) -> KnowledgeBase {
+func randomKnowledgeBase(
+    _ rng: inout SeededGenerator, decisions decisionRange: ClosedRange<Int> = 2...6, constraintOdds: Int = 4
+) -> KnowledgeBase {
     var yaml = """
         sections: [{ id: s, title: S, order: 1 }]
         sources: [{ id: s1, title: S, publisher: P, url: "https://e.com", verified: 2026-11-20 }]
@@ -74,7 +76,7 @@ func randomKnowledgeBase(_ rng: inout SeededGenerator) -> KnowledgeBase {
         decisions:
 
         """
-    let decisionCount = Int.random(in: 2...6, using: &rng)
+    let decisionCount = Int.random(in: decisionRange, using: &rng)
     var optionCounts: [Int] = []
     for d in 0..<decisionCount {
         let count = Int.random(in: 2...5, using: &rng)
@@ -83,7 +85,7 @@ func randomKnowledgeBase(_ rng: inout SeededGenerator) -> KnowledgeBase {
         yaml += "  - id: d\(d)\n    title: D\n    problem: P\n    order: \(d)\n\(applies)    options:\n"
         for o in 0..<count {
             yaml += "      - id: o\(o)\n        name: O\n        summary: S\n        sources: [s1]\n"
-            if Int.random(in: 0..<4, using: &rng) == 0 {
+            if Int.random(in: 0..<constraintOdds, using: &rng) == 0 {
                 var target = Int.random(in: 0..<decisionCount, using: &rng)
                 if target == d { target = (d + 1) % decisionCount }
                 let allowed = (0..<5).filter { _ in Bool.random(using: &rng) }.map { "o\($0)" }
@@ -166,6 +168,25 @@ func randomKnowledgeBase(_ rng: inout SeededGenerator) -> KnowledgeBase {
         }
         #expect(feasible > 200)
         #expect(infeasible > 0)
+    }
+
+    @Test func denserInstancesAlsoMatchExhaustiveEnumeration() {
+        var rng = SeededGenerator(state: 31_337)
+        for instance in 0..<40 {
+            let kb = randomKnowledgeBase(&rng, decisions: 7...8, constraintOdds: 2)
+            let engine = RecommendationEngine(knowledgeBase: kb)
+            var answers = AnswerSet()
+            answers.set("s.c", to: .bool(true))
+            let model = engine.optimizationModel(answers)
+            let chosen = Dictionary(
+                uniqueKeysWithValues: model.decisions.compactMap { d in d.chosen.map { (d.id, $0) } })
+            if let expected = bruteForce(model) {
+                #expect(chosen == expected.choice, "dense instance \(instance)")
+                #expect(model.totalScore == expected.total, "dense instance \(instance)")
+            } else {
+                #expect(chosen.count < model.decisions.count, "dense instance \(instance)")
+            }
+        }
     }
 
     @Test func incrementalWhatIfEqualsFullRecomputation() {

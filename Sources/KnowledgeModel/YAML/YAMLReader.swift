@@ -11,7 +11,7 @@ public struct YAMLReader: Sendable {
     /// Deepest accepted nesting.
     public var maximumDepth: Int
 
-    public init(maximumBytes: Int = 8 << 20, maximumNodes: Int = 1_000_000, maximumDepth: Int = 200) {
+    public init(maximumBytes: Int = 8 << 20, maximumNodes: Int = 1_000_000, maximumDepth: Int = 64) {
         self.maximumBytes = maximumBytes
         self.maximumNodes = maximumNodes
         self.maximumDepth = maximumDepth

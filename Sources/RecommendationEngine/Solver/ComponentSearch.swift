@@ -164,30 +164,37 @@ struct ComponentSearch {
     }
 
     /// An upper bound on the best total within `domains`: decided decisions count exactly; undecided ones are
-    /// paired greedily with an undecided neighbour and count the best *compatible* pair of options, the rest
-    /// count their best option. Pairing catches the common case where two decisions' favourite options exclude
-    /// each other, which the plain sum of maxima misses.
+    /// paired with undecided neighbours and count the best *compatible* pair of options, the rest count their best
+    /// option. Pairs are chosen greedily by how much pairing lowers the bound (the sum of the two best options minus
+    /// the best compatible pair), which catches the common case where favourite options exclude each other.
     private func upperBound(_ domains: [UInt64]) -> Int {
         var total = 0
-        var matched = [Bool](repeating: false, count: count)
+        var open = [Bool](repeating: false, count: count)
+        var tops = [Int](repeating: 0, count: count)
         for u in 0..<count {
             let domain = domains[u]
             if domain & (domain &- 1) == 0 {
                 total += scores[u][domain.trailingZeroBitCount]
-                matched[u] = true
+            } else {
+                open[u] = true
+                tops[u] = topTwo(u, domain).top
             }
         }
-        for u in 0..<count where !matched[u] {
-            matched[u] = true
-            var paired = false
-            for (k, v) in neighbors[u].enumerated() where !matched[v] {
-                matched[v] = true
-                total += bestPair(u, k, v, domains)
-                paired = true
-                break
+        var pairs: [(gain: Int, u: Int, v: Int, score: Int)] = []
+        for u in 0..<count where open[u] {
+            for (k, v) in neighbors[u].enumerated() where v > u && open[v] {
+                let pair = bestPair(u, k, v, domains)
+                let gain = tops[u] + tops[v] - pair
+                if gain > 0 { pairs.append((gain, u, v, pair)) }
             }
-            if !paired { total += topTwo(u, domains[u]).top }
         }
+        pairs.sort { ($0.gain, -$0.u, -$0.v) > ($1.gain, -$1.u, -$1.v) }
+        for pair in pairs where open[pair.u] && open[pair.v] {
+            open[pair.u] = false
+            open[pair.v] = false
+            total += pair.score
+        }
+        for u in 0..<count where open[u] { total += tops[u] }
         return total
     }
 

@@ -16,7 +16,7 @@ public struct JSONParser {
 
     /// Parses `text`; `allowsComments` accepts `//` and `/* */` comments and trailing commas.
     public static func parse(
-        _ text: String, allowsComments: Bool = false, maximumDepth: Int = 256
+        _ text: String, allowsComments: Bool = false, maximumDepth: Int = 64
     ) throws(SyntaxError)
         -> JSONValue
     {
