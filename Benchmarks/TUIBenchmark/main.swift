@@ -60,8 +60,9 @@ report(
 // the answer. Uses the first single-choice question with two options.
 let question = knowledgeBase.questionsInInterviewOrder.first { $0.type == .single && $0.options.count >= 2 }!
 var toggle = false
-@MainActor func answer(returningToReview: Bool) {
+@MainActor func answer(returningToReview: Bool, tab: ReviewTab = .decisions) {
     var answered = state
+    answered.review.tab = tab
     answered.interview = InterviewState()
     answered.interview.questionID = question.id
     answered.interview.cursor = toggle ? 1 : 0
@@ -72,6 +73,20 @@ var toggle = false
 }
 report("interview answer (Enter) + review + render 200x60", median(runs: 21) { answer(returningToReview: false) })
 report("answer from the review (decisions tab) + render", median(runs: 11) { answer(returningToReview: true) })
+// The What-if tab open: the answer returns to it, so the reducer recomputes the what-if table before the redraw.
+report(
+    "answer from the review (What-if tab) + what-if + render",
+    median(runs: 11) { answer(returningToReview: true, tab: .whatIf) })
+var whatIfState = state
+whatIfState.mode = .review
+_ = reducer.reduce(&whatIfState, .key(.character("4")))
+print("what-if rows at this size: \(whatIfState.advice.whatIf?.rows.count ?? 0)")
+report(
+    "What-if tab: cursor move + render",
+    median(runs: 50) {
+        _ = reducer.reduce(&whatIfState, .key(.down))
+        _ = view.render(whatIfState)
+    })
 
 report(
     "render only, review decisions tab 200x60",

@@ -31,7 +31,7 @@ struct TUIEndToEndTests {
         try tmux.send("Space", "Enter")
         let review = try tmux.waitFor("Runner-up")
         #expect(review.contains("MongoDB"))
-        try tmux.send("5", "Down", "Enter")
+        try tmux.send("5", "End", "Up", "Enter")  // Preview (under the form's fields)
         let preview = try tmux.waitFor("Preview:")
         #expect(preview.contains("created    docs/decisions/0001-"))
         try tmux.send("Down", "Enter")

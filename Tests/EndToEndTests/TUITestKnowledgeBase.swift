@@ -76,6 +76,53 @@ enum TUITestKnowledgeBase {
           - { id: c.backups, text: Back up the database., category: data, priority: high, sources: [s1] }
         """
 
+    /// The same knowledge base plus a question without a condition, and the detection data that answers it and
+    /// `data.shape` from a scanned project (for "review an existing project").
+    static var scanYAML: String {
+        let extraQuestion = """
+              - id: current.libs
+                section: current
+                prompt: Which libraries does it use?
+                help: Pick every one.
+                type: multi
+                options:
+                  - { id: express, label: Express, description: HTTP framework. }
+                  - { id: redis, label: Redis, description: Cache. }
+                  - { id: kafka, label: Kafka, description: Streams. }
+
+            """
+        let detection = """
+
+            detection:
+              technologies:
+                - { id: express, title: Express, category: framework, answers: { current.libs: express } }
+                - { id: redis, title: Redis, category: cache, answers: { current.libs: redis } }
+                - { id: mongodb, title: MongoDB, category: databases, answers: { data.shape: documents } }
+              packages:
+                - { package: express, detects: [express] }
+                - { package: ioredis, detects: [redis] }
+                - { package: mongoose, detects: [mongodb] }
+
+            """
+        return yaml.replacingOccurrences(of: "decisions:\n", with: extraQuestion + "decisions:\n") + detection
+    }
+
+    /// A project folder with an Express + ioredis + Mongoose service.
+    static func project(in folder: URL) throws -> URL {
+        let project = folder.appendingPathComponent("orders-api")
+        try FileManager.default.createDirectory(
+            at: project.appendingPathComponent("src"), withIntermediateDirectories: true)
+        try """
+        { "name": "orders-api", "dependencies": { "express": "^4.19.2", "ioredis": "^5.4.0", "mongoose": "^8.5.0" } }
+        """.write(to: project.appendingPathComponent("package.json"), atomically: true, encoding: .utf8)
+        try """
+        import express from "express";
+        import Redis from "ioredis";
+        import mongoose from "mongoose";
+        """.write(to: project.appendingPathComponent("src/app.ts"), atomically: true, encoding: .utf8)
+        return project
+    }
+
     /// A fresh folder with the knowledge base in `kb/` and room for sessions in `state/`.
     static func workspace() throws -> URL {
         let folder = try BinaryRunner.temporaryFolder()

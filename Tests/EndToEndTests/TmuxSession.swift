@@ -31,7 +31,9 @@ final class TmuxSession {
         ]
         for (key, value) in environment { arguments += ["-e", "\(key)=\(value)"] }
         // The pane's output after the program exits is lost unless something keeps the pane alive.
-        arguments.append("\(command); echo __EXIT__=$?; sleep 600")
+        // swift test exports NO_COLOR=1; the program sees it only when a test asks for it.
+        let unset = environment["NO_COLOR"] == nil ? "unset NO_COLOR; " : ""
+        arguments.append("\(unset)\(command); echo __EXIT__=$?; sleep 600")
         try run(arguments)
         _ = try? run(["set-option", "-t", "t", "status", "off"])
     }
@@ -61,6 +63,29 @@ final class TmuxSession {
     /// The screen as text.
     func screen() throws -> String { try capture(["capture-pane", "-p", "-t", "t"]) }
 
+    /// The screen with its attributes and colours as escape sequences (`capture-pane -e`).
+    func screenWithEscapes() throws -> String { try capture(["capture-pane", "-p", "-e", "-t", "t"]) }
+
+    /// The SGR parameters that set a colour (foreground or background, 8, 16, 256 or RGB) in captured text;
+    /// 39 and 49 (back to the default colour) are not colours.
+    static func colorParameters(in captured: String) -> [Int] {
+        var found: [Int] = []
+        var rest = Substring(captured)
+        while let start = rest.range(of: "\u{1B}[") {
+            rest = rest[start.upperBound...]
+            guard let end = rest.firstIndex(where: { !("0"..."9").contains($0) && $0 != ";" && $0 != ":" }) else {
+                break
+            }
+            if rest[end] == "m" {
+                let parameters = rest[..<end].split(whereSeparator: { $0 == ";" || $0 == ":" }).compactMap { Int($0) }
+                let colors = [30...38, 40...48, 90...97, 100...107]
+                found += parameters.filter { parameter in colors.contains { $0.contains(parameter) } }
+            }
+            rest = rest[end...]
+        }
+        return found
+    }
+
     /// Polls the screen every 20 ms until `marker` shows (5 s deadline); returns the screen.
     @discardableResult
     func waitFor(
@@ -80,6 +105,13 @@ final class TmuxSession {
     }
 
     enum TmuxError: Error { case timeout, spawn(Int32) }
+
+    /// The pid of the program the pane's shell runs (the stackwise binary).
+    func programPID() throws -> Int32 {
+        let shell = try panePID()
+        let children = try String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
+        return try #require(children.split(separator: " ").compactMap { Int32($0) }.first)
+    }
 
     @discardableResult
     private func run(_ arguments: [String]) throws -> Int32 {

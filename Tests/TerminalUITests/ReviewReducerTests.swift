@@ -62,14 +62,18 @@ import Testing
 
     @Test func exportNeedsAPreviewBeforeWriting() {
         var harness = Harness()
-        harness.send(.character("r"), .character("5"), .down, .down, .enter)
+        harness.send(.character("r"), .character("5"), .end, .enter)
         #expect(harness.state.status?.text.contains("Preview first") == true)
         harness.send(.up, .enter)
-        #expect(harness.effects.last == .previewExport(folder: "docs/decisions", answers: harness.state.answers))
+        #expect(
+            harness.effects.last
+                == .previewExport(ExportSettings(folder: "docs/decisions"), answers: harness.state.answers))
         harness.send(.exportPreviewed(["create docs/decisions/0001-database.md"]))
         #expect(harness.screen.contains("create docs/decisions/0001-database.md"))
         harness.send(.down, .enter)
-        #expect(harness.effects.last == .writeExport(folder: "docs/decisions", answers: harness.state.answers))
+        #expect(
+            harness.effects.last
+                == .writeExport(ExportSettings(folder: "docs/decisions"), answers: harness.state.answers))
     }
 
     @Test func startScreenNewReviewAsksForTheServiceName() {
@@ -94,5 +98,85 @@ import Testing
         #expect(harness.screen.contains("Some answers were dropped"))
         #expect(harness.screen.contains("old.question"))
         #expect(harness.state.answers == Self.socketAnswers)
+    }
+}
+
+@Suite struct ReviewFormTests {
+    @Test func anAcceptedRiskRecordsWhoAndWhen() {
+        var harness = Harness(
+            answers: ReviewReducerTests.socketAnswers, reviewer: Reviewer(name: "Ada Lovelace", today: { "2026-11-27" })
+        )
+        harness.send(.character("r"), .character("2"), .enter)
+        harness.type("single instance only")
+        harness.send(.enter)
+        let risk = harness.lastSaved?.acceptedRisks.first
+        #expect(risk?.by == "Ada Lovelace")
+        #expect(risk?.date == "2026-11-27")
+    }
+
+    @Test func withoutANameTheRiskIsStillAccepted() {
+        var harness = Harness(answers: ReviewReducerTests.socketAnswers)
+        harness.send(.character("r"), .character("2"), .enter)
+        harness.type("ok")
+        harness.send(.enter)
+        #expect(harness.lastSaved?.acceptedRisks.first?.reason == "ok")
+        #expect(harness.lastSaved?.acceptedRisks.first?.by == nil)
+    }
+
+    @Test func theExportFormTakesTheFrontMatterFieldsLikeStackwiseExport() {
+        var harness = Harness()
+        harness.send(.character("r"), .character("5"))
+        let screen = harness.screen
+        for label in ["Folder:", "Status:", "Decision-makers:", "Consulted:", "Informed:"] {
+            #expect(screen.contains(label))
+        }
+        harness.send(.down, .enter, .control("u"))  // Status
+        harness.type("accepted")
+        harness.send(.tab)  // on to Decision-makers
+        #expect(harness.state.review.export.editing == .decisionMakers)
+        harness.type("Ada, Grace ,")
+        harness.send(.tab)
+        harness.type("Platform team")
+        harness.send(.tab)
+        harness.type("Support")
+        harness.send(.enter)
+        #expect(harness.state.review.export.editing == nil)
+        harness.send(.end, .up, .enter)  // Preview
+        #expect(
+            harness.effects.last
+                == .previewExport(
+                    ExportSettings(
+                        folder: "docs/decisions", status: "accepted", decisionMakers: ["Ada", "Grace"],
+                        consulted: ["Platform team"], informed: ["Support"]), answers: harness.state.answers))
+    }
+
+    @Test func anEmptyStatusIsRefusedBeforeExporting() {
+        var harness = Harness()
+        harness.send(.character("r"), .character("5"), .down, .enter, .control("u"), .enter)
+        harness.send(.end, .up, .enter)
+        #expect(harness.state.status?.text.contains("status") == true)
+        #expect(!harness.effects.contains { if case .previewExport = $0 { true } else { false } })
+    }
+
+    @Test func editingAFieldAfterAPreviewAsksForANewPreview() {
+        var harness = Harness()
+        harness.send(.character("r"), .character("5"))
+        harness.send(.exportPreviewed(["created    docs/decisions/0001-database.md"]))
+        harness.send(.enter, .end)
+        harness.type("-v2")
+        harness.send(.enter)
+        #expect(harness.state.review.export.preview == nil)
+        #expect(harness.state.review.export.settings.folder == "docs/decisions-v2")
+    }
+
+    @Test func theWhyWindowListsFollowUpsByPrompt() {
+        var harness = Harness()
+        harness.send(.tab)
+        #expect(harness.question == "current.exists")
+        harness.send(.character("w"))
+        let screen = harness.screen
+        #expect(screen.contains("Follow-ups it opens:"))
+        #expect(screen.contains("• What does it use?"))
+        #expect(!screen.contains("current.stack"))
     }
 }

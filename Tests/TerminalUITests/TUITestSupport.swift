@@ -103,8 +103,11 @@ struct Harness {
     var state: TUIState
     var effects: [TUIEffect] = []
 
-    init(kb: KnowledgeBase = TUIFixtures.kb, answers: AnswerSet = AnswerSet(), width: Int = 120, height: Int = 32) {
-        reducer = TUIReducer(advisor: RecommendationEngine(knowledgeBase: kb))
+    init(
+        kb: KnowledgeBase = TUIFixtures.kb, answers: AnswerSet = AnswerSet(), width: Int = 120, height: Int = 32,
+        reviewer: Reviewer = Reviewer()
+    ) {
+        reducer = TUIReducer(advisor: RecommendationEngine(knowledgeBase: kb), reviewer: reviewer)
         view = TUIView(knowledgeBase: kb)
         state = reducer.initialState(
             TUIState(mode: .interview, answers: answers, sessionPath: "/tmp/session.yaml", width: width, height: height)

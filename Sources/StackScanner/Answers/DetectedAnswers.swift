@@ -4,7 +4,7 @@ import KnowledgeModel
 /// where it was detected (`Answer.origin`), so the user can confirm or correct it.
 public enum DetectedAnswers {
     /// The prefix of every origin written by the scan.
-    public static let originPrefix = "detected"
+    public static let originPrefix = Answer.detectedOriginPrefix
 
     /// The answers the scan supports: `service.stage = existing` plus every choice question a detection in use
     /// (medium confidence or better) answers. Single-choice questions take the highest-priority mapping, then

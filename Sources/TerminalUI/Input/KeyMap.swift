@@ -3,6 +3,10 @@ public enum Action: String, Sendable, CaseIterable, Equatable {
     case up, down, pageUp, pageDown, top, bottom
     case select, toggle, back, nextSection, filter, help, why, quit
     case notSure, nextTab, previousTab, acceptRisk, export, writeExport, interview, review
+    /// Project scans: confirm every detected answer; show what was detected and why.
+    case confirmDetected, showDetected
+    /// Text-field editing.
+    case cursorLeft, cursorRight, textStart, textEnd, deleteBackward, deleteForward, clearText
 }
 
 /// Where a binding applies.
@@ -54,12 +58,21 @@ public struct KeyMap: Sendable {
         KeyBinding([.character("n")], .notSure, "answer \"not sure\" (where allowed)", .interview),
         KeyBinding([.character("w")], .why, "why is this asked?", .interview, hint: true),
         KeyBinding([.character("r")], .review, "open the review", .interview, hint: true),
+        KeyBinding([.character("c")], .confirmDetected, "confirm every detected answer (project scan)", .interview),
+        KeyBinding([.character("d")], .showDetected, "what the project scan detected, and why", .interview),
         KeyBinding([.character("?")], .help, "all keys", .everywhere, hint: true),
         KeyBinding([.character("q")], .quit, "quit (your answers are saved)", .everywhere, hint: true),
         KeyBinding([.function(1)], .help, "all keys", .textField, hint: true),
         KeyBinding([.function(2)], .why, "why is this asked?", .textField, hint: true),
-        KeyBinding([.escape], .back, "previous question", .textField, hint: true),
-        KeyBinding([.control("c")], .quit, "quit", .textField),
+        KeyBinding([.escape, .backTab], .back, "leave the field: previous question / close", .textField, hint: true),
+        KeyBinding([.left], .cursorLeft, "move the text cursor left", .textField),
+        KeyBinding([.right], .cursorRight, "move the text cursor right", .textField),
+        KeyBinding([.home, .control("a")], .textStart, "start of the text", .textField),
+        KeyBinding([.end, .control("e")], .textEnd, "end of the text", .textField),
+        KeyBinding([.backspace], .deleteBackward, "delete before the cursor", .textField),
+        KeyBinding([.delete], .deleteForward, "delete at the cursor", .textField),
+        KeyBinding([.control("u")], .clearText, "clear the field", .textField),
+        KeyBinding([.control("c")], .quit, "quit at once (your answers are saved)", .textField),
         KeyBinding([.tab, .right, .character("l")], .nextTab, "next tab", .review, hint: true),
         KeyBinding([.backTab, .left, .character("h")], .previousTab, "previous tab", .review),
         KeyBinding([.character("a")], .acceptRisk, "accept a finding as a risk (with a reason)", .review),
@@ -85,10 +98,17 @@ public struct KeyMap: Sendable {
     /// Bindings to show for a context, in order (for the help overlay).
     public func bindings(for context: KeyContext) -> [KeyBinding] {
         if context == .textField {
+            // Only what a key really does in a field: the field's own keys win over the general ones.
+            let fieldKeys = Set(bindings.filter { $0.context == .textField }.flatMap(\.keys))
             return bindings.filter { binding in
                 binding.context == .textField
                     || ([.interview, .everywhere].contains(binding.context)
-                        && binding.keys.contains { $0.printable == nil })
+                        && binding.keys.contains { $0.printable == nil && !fieldKeys.contains($0) })
+            }.map { binding in
+                guard binding.context != .textField else { return binding }
+                var shown = binding
+                shown.keys = binding.keys.filter { $0.printable == nil && !fieldKeys.contains($0) }
+                return shown
             }
         }
         return bindings.filter { [context, .everywhere].contains($0.context) }

@@ -34,7 +34,9 @@ public struct PlainInterview {
         var review = advisor.review(answers)
         var applicable = advisor.applicableQuestions(answers).map(\.id)
         io.write("Stackwise plain mode. Type the number of an option (or its id), or: back, why, help, skip, quit.\n")
-        guard var current = applicable.first(where: { answers.answers[$0] == nil }) ?? applicable.first else {
+        // The first question without an answer, or with a detected one to confirm.
+        let open = applicable.first { id in answers.answers[id].map(\.isDetected) ?? true }
+        guard var current = open ?? applicable.first else {
             io.write("No questions apply.\n")
             return (answers, .finished)
         }
@@ -69,6 +71,10 @@ public struct PlainInterview {
                     io.write("Please answer, or type skip to leave it open.\n")
                     continue
                 }
+                if text.isEmpty, answers.answers[current]?.isDetected == true {
+                    answers.answers[current]?.origin = nil  // Enter confirms a detected answer
+                    save(answers)
+                }
             default:
                 switch parse(text, for: question) {
                 case .failure(let error):
@@ -78,6 +84,9 @@ public struct PlainInterview {
                     answers.markNotSure(question.id)
                 case .success(let value?):
                     answers.set(question.id, to: value)
+                }
+                if answers.answers[question.id]?.isDetected == true {
+                    answers.answers[question.id]?.origin = nil  // typed by the user: no longer "detected"
                 }
                 save(answers)
                 let updated = advisor.review(answers)
@@ -111,9 +120,12 @@ public struct PlainInterview {
         case .yesno, .number, .text: break
         }
         if let answer = answers.answers[question.id] {
-            text +=
-                "  Current answer: \(answer.notSure ? "not sure" : answer.value.map { displayText(of: $0, for: question) } ?? "none")"
-            text += " (press Enter to keep it)\n"
+            let value = answer.notSure ? "not sure" : answer.value.map { displayText(of: $0, for: question) } ?? "none"
+            if answer.isDetected {
+                text += "  Detected: \(value) (\(answer.detectedEvidence ?? "")); press Enter to confirm it\n"
+            } else {
+                text += "  Current answer: \(value) (press Enter to keep it)\n"
+            }
         }
         let notSure = question.allowsNotSure ? ", or not sure" : ""
         switch question.type {

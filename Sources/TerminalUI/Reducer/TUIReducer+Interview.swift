@@ -4,7 +4,7 @@ extension TUIReducer {
     /// The key context of the interview right now (a focused text field takes printable keys).
     func interviewContext(_ state: TUIState) -> KeyContext {
         guard let question = state.interview.questionID.flatMap(knowledgeBase.question) else { return .interview }
-        let rows = ChoiceRow.rows(for: question, filter: state.interview.filter)
+        let rows = ChoiceRow.rows(for: question, filter: state.interview.filter.text)
         return rows.indices.contains(state.interview.cursor) && rows[state.interview.cursor] == .input
             ? .textField : .interview
     }
@@ -20,11 +20,10 @@ extension TUIReducer {
             return []
         }
         if state.interview.isFiltering { return filterKey(key, question, &state) }
-        let rows = ChoiceRow.rows(for: question, filter: state.interview.filter)
+        let rows = ChoiceRow.rows(for: question, filter: state.interview.filter.text)
         let context = interviewContext(state)
-        if context == .textField, let text = edit(state.interview.input, with: key) {
-            state.interview.input = text
-            state.interview.inputError = validationError(text, for: question)
+        if context == .textField, edit(&state.interview.input, with: key) {
+            state.interview.inputError = validationError(state.interview.input.text, for: question)
             return []
         }
         guard let action = keyMap.action(for: key, in: context) else { return [] }
@@ -53,7 +52,7 @@ extension TUIReducer {
             return choose(.notSure, question, advance: true, &state)
         case .back:
             if !state.interview.filter.isEmpty {
-                state.interview.filter = ""
+                state.interview.filter = TextField()
                 state.interview.cursor = 0
             } else {
                 goBack(&state)
@@ -70,6 +69,8 @@ extension TUIReducer {
         case .why: state.overlay = .why(questionID: questionID, influence: advisor.influence(of: questionID))
         case .quit: state.overlay = .confirmQuit
         case .review: state.mode = .review
+        case .confirmDetected: return confirmAllDetected(&state)
+        case .showDetected: showDetected(&state)
         default: break
         }
         return []
@@ -81,14 +82,14 @@ extension TUIReducer {
             state.interview.isFiltering = false
         case .escape:
             state.interview.isFiltering = false
-            state.interview.filter = ""
+            state.interview.filter = TextField()
             state.interview.cursor = 0
         case .up, .down:
-            let count = ChoiceRow.rows(for: question, filter: state.interview.filter).count
+            let count = ChoiceRow.rows(for: question, filter: state.interview.filter.text).count
             move(&state.interview.cursor, by: key == .up ? -1 : 1, count: count)
         default:
-            if let text = edit(state.interview.filter, with: key) {
-                state.interview.filter = text
+            let before = state.interview.filter.text
+            if edit(&state.interview.filter, with: key), state.interview.filter.text != before {
                 state.interview.cursor = 0
             }
         }
@@ -105,9 +106,9 @@ extension TUIReducer {
         case .notSure:
             state.answers.markNotSure(question.id)
         case .input:
-            switch AnswerParsing.parse(text: state.interview.input, for: question, at: nil) {
+            switch AnswerParsing.parse(text: state.interview.input.text, for: question, at: nil) {
             case .success(let value):
-                if question.type == .text, state.interview.input.trimmingCharacters(in: .whitespaces).isEmpty {
+                if question.type == .text, state.interview.input.text.trimmingCharacters(in: .whitespaces).isEmpty {
                     state.interview.inputError = "type an answer\(question.allowsNotSure ? ", or choose Not sure" : "")"
                     return []
                 }
@@ -131,6 +132,9 @@ extension TUIReducer {
             case .number, .text: return []
             }
         }
+        // Answering (or re-entering) a detected answer confirms it: it is the user's own now. Other origins (written
+        // in an answers file by the user) are kept.
+        if state.answers.answers[question.id]?.isDetected == true { state.answers.answers[question.id]?.origin = nil }
         refresh(&state, trackChanges: true)
         if advance { advanceAfterAnswer(from: question.id, &state) }
         return [.save(state.answers)]

@@ -9,14 +9,19 @@ enum IssueRow: Equatable {
 
 extension TUIReducer {
     func reviewKey(_ key: Key, _ state: inout TUIState) -> [TUIEffect] {
-        if state.review.isEditingFolder {
+        if let field = state.review.export.editing {
             switch key {
-            case .enter, .escape:
-                state.review.isEditingFolder = false
+            case .enter, .escape, .backTab, .tab:
+                state.review.export.editing = nil
+                if key == .tab, let next = ExportForm.Field(rawValue: field.rawValue + 1) {
+                    // Tab goes on to the next field, like a form.
+                    state.review.export.editing = next
+                    state.review.cursor = next.rawValue
+                }
             default:
-                if let text = edit(state.review.exportFolder, with: key) {
-                    state.review.exportFolder = text
-                    state.review.exportPreview = nil
+                let before = state.review.export[field].text
+                if edit(&state.review.export[field], with: key), state.review.export[field].text != before {
+                    state.review.export.preview = nil
                 }
             }
             return []
@@ -46,7 +51,8 @@ extension TUIReducer {
             return activate(&state)
         case .acceptRisk:
             if case .finding(let raised)? = issueRows(state).element(at: state.review.cursor) {
-                state.overlay = .acceptRisk(findingID: raised.finding.id, reason: raised.accepted?.reason ?? "")
+                state.overlay = .acceptRisk(
+                    findingID: raised.finding.id, reason: TextField(raised.accepted?.reason ?? ""))
             }
         case .export: select(.export, &state)
         case .writeExport: return writeExport(&state)
@@ -93,7 +99,8 @@ extension TUIReducer {
         case .findings:
             switch issueRows(state).element(at: cursor) {
             case .finding(let raised)?:
-                state.overlay = .acceptRisk(findingID: raised.finding.id, reason: raised.accepted?.reason ?? "")
+                state.overlay = .acceptRisk(
+                    findingID: raised.finding.id, reason: TextField(raised.accepted?.reason ?? ""))
             case .tension(let raised)?:
                 let questions =
                     raised.tension.between.isEmpty ? raised.answers.map(\.questionID) : raised.tension.between
@@ -106,8 +113,13 @@ extension TUIReducer {
             if let row = state.advice.whatIf?.rows.element(at: cursor) { jump(to: row.questionID, &state) }
         case .export:
             switch ExportRow.allCases.element(at: cursor) {
-            case .folder?: state.review.isEditingFolder = true
-            case .preview?: return [.previewExport(folder: state.review.exportFolder, answers: state.answers)]
+            case .field(let field)?: state.review.export.editing = field
+            case .preview?:
+                if let problem = state.review.export.problem {
+                    state.status = StatusLine(problem, role: .warning)
+                    return []
+                }
+                return [.previewExport(state.review.export.settings, answers: state.answers)]
             case .write?: return writeExport(&state)
             case nil: break
             }
@@ -116,11 +128,11 @@ extension TUIReducer {
     }
 
     private func writeExport(_ state: inout TUIState) -> [TUIEffect] {
-        guard state.review.exportPreview != nil else {
+        guard state.review.export.preview != nil else {
             state.status = StatusLine("Preview first (Enter on Preview), then write.", role: .warning)
             return []
         }
-        return [.writeExport(folder: state.review.exportFolder, answers: state.answers)]
+        return [.writeExport(state.review.export.settings, answers: state.answers)]
     }
 
     private func toggleChecklist(_ state: inout TUIState) -> [TUIEffect] {
@@ -151,13 +163,13 @@ extension TUIReducer {
         return []
     }
 
-    func acceptRiskKey(_ key: Key, findingID: String, reason: String, _ state: inout TUIState) -> [TUIEffect] {
+    func acceptRiskKey(_ key: Key, findingID: String, reason: TextField, _ state: inout TUIState) -> [TUIEffect] {
         switch key {
-        case .escape:
+        case .escape, .backTab:
             state.overlay = nil
             return []
         case .enter:
-            let trimmed = reason.trimmingCharacters(in: .whitespaces)
+            let trimmed = reason.text.trimmingCharacters(in: .whitespaces)
             let alreadyAccepted = state.answers.acceptedRisk(for: findingID) != nil
             state.answers.acceptedRisks.removeAll { $0.findingID == findingID }
             if trimmed.isEmpty {
@@ -167,22 +179,27 @@ extension TUIReducer {
                 }
                 state.status = StatusLine("Risk no longer accepted.", role: .dim)
             } else {
-                state.answers.acceptedRisks.append(AcceptedRisk(findingID: findingID, reason: trimmed))
+                state.answers.acceptedRisks.append(
+                    AcceptedRisk(findingID: findingID, reason: trimmed, by: reviewer.name, date: reviewer.today()))
                 state.status = StatusLine("Risk accepted.", role: .success)
             }
             state.overlay = nil
             refresh(&state, trackChanges: false)
             return [.save(state.answers)]
         default:
-            if let text = edit(reason, with: key) { state.overlay = .acceptRisk(findingID: findingID, reason: text) }
+            var field = reason
+            if edit(&field, with: key) { state.overlay = .acceptRisk(findingID: findingID, reason: field) }
             return []
         }
     }
 }
 
-/// The rows of the Export tab.
-enum ExportRow: CaseIterable {
-    case folder, preview, write
+/// The rows of the Export tab: the form's fields, then Preview and Write.
+enum ExportRow: Equatable {
+    case field(ExportForm.Field)
+    case preview, write
+
+    static let allCases: [ExportRow] = ExportForm.Field.allCases.map(ExportRow.field) + [.preview, .write]
 }
 
 extension Array {

@@ -6,13 +6,16 @@ import RecommendationEngine
 public struct TUIReducer: Sendable {
     public let advisor: any Advisor
     public let keyMap: KeyMap
+    /// Who is at the keyboard and today's date, recorded with accepted risks.
+    public let reviewer: Reviewer
     /// Question ids in interview order (computed once).
     let interviewOrder: [String]
     let interviewPosition: [String: Int]
 
-    public init(advisor: any Advisor, keyMap: KeyMap = .standard) {
+    public init(advisor: any Advisor, keyMap: KeyMap = .standard, reviewer: Reviewer = Reviewer()) {
         self.advisor = advisor
         self.keyMap = keyMap
+        self.reviewer = reviewer
         interviewOrder = advisor.knowledgeBase.questionsInInterviewOrder.map(\.id)
         interviewPosition = Dictionary(interviewOrder.enumerated().map { ($1, $0) }) { first, _ in first }
     }
@@ -56,16 +59,18 @@ public struct TUIReducer: Sendable {
             }
             state.status = StatusLine("Loaded \(answers.answers.count) answers.", role: .success)
             return [.save(state.answers)]
-        case .loadFailed(let message), .saveFailed(let message), .exportFailed(let message):
+        case .projectScanned(let result):
+            return projectScanned(result, &state)
+        case .loadFailed(let message), .saveFailed(let message), .exportFailed(let message), .scanFailed(let message):
             state.status = StatusLine(message, role: .error)
             return []
         case .exportPreviewed(let lines):
-            state.review.exportPreview = lines
-            state.review.exportResult = nil
+            state.review.export.preview = lines
+            state.review.export.result = nil
             return []
         case .exportWritten(let lines):
-            state.review.exportResult = lines
-            state.review.exportPreview = nil
+            state.review.export.result = lines
+            state.review.export.preview = nil
             state.status = StatusLine("Decision records written.", role: .success)
             return []
         case .key(let key):
@@ -126,7 +131,7 @@ public struct TUIReducer: Sendable {
         case .bool(let flag)?:
             state.interview.cursor = flag ? 0 : 1
         case .number, .text:
-            state.interview.input = answer?.value?.description ?? ""
+            state.interview.input = TextField(answer?.value?.description ?? "")
         case nil:
             break
         }
@@ -137,6 +142,8 @@ public struct TUIReducer: Sendable {
         case .help, .why, .notice:
             state.overlay = nil
             return []
+        case .detected(let scroll):
+            return detectedOverlayKey(key, scroll: scroll, &state)
         case .confirmQuit:
             switch key {
             case .character("y"), .character("Y"), .character("q"), .enter:
@@ -152,17 +159,27 @@ public struct TUIReducer: Sendable {
         }
     }
 
-    /// Keys typed into a one-line text field: returns the new text, or nil when the key is not an edit.
-    func edit(_ text: String, with key: Key) -> String? {
-        switch key {
-        case .backspace, .delete:
-            return String(text.dropLast())
-        case .control("u"):
-            return ""
-        case .character(let character):
-            return text.count < 500 ? text + String(character) : text
-        default:
-            return nil
+    /// Applies a key to a text field: printable keys type, the text-field bindings edit. Returns false when the
+    /// key is not an edit (Enter, Esc, arrows up and down...), so the caller handles it.
+    func edit(_ field: inout TextField, with key: Key) -> Bool {
+        if let character = key.printable {
+            field.insert(character)
+            return true
         }
+        guard let action = keyMap.action(for: key, in: .textField) else { return false }
+        return field.apply(action)
+    }
+}
+
+/// Who accepts risks: recorded as `by` and `date` with each accepted risk.
+public struct Reviewer: Sendable {
+    /// The user's name (git's user.name or $USER); nil when unknown.
+    public var name: String?
+    /// Today as YYYY-MM-DD; nil when unknown.
+    public var today: @Sendable () -> String?
+
+    public init(name: String? = nil, today: @escaping @Sendable () -> String? = { nil }) {
+        self.name = name
+        self.today = today
     }
 }

@@ -9,11 +9,11 @@ public struct InterviewState: Sendable, Equatable {
     /// Multiple choice: the ticked options, saved on Enter.
     public var selection: [String] = []
     /// Number and text questions: the text typed so far.
-    public var input = ""
+    public var input = TextField()
     /// Why the typed text is not a valid answer (shown inline as you type).
     public var inputError: String?
     /// The option filter typed after `/`.
-    public var filter = ""
+    public var filter = TextField()
     /// Whether keys currently go into the filter.
     public var isFiltering = false
     /// After answering, go back to the review (set when a question was opened from the review).

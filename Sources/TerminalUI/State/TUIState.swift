@@ -23,6 +23,8 @@ public struct TUIState: Sendable, Equatable {
     public var advice = Advice()
     /// Where every answer is saved.
     public var sessionPath: String
+    /// The last project scan ("review an existing project", `interview --from`), for the "detected" window.
+    public var scan: ProjectScanResult?
 
     public init(
         mode: Mode = .interview, answers: AnswerSet = AnswerSet(), sessionPath: String, lastSession: String? = nil,
@@ -70,7 +72,9 @@ public enum Overlay: Sendable, Equatable {
     /// Trade-offs and HOW for a decision; `cursor` picks a question behind it.
     case decision(decisionID: String, cursor: Int)
     /// Accepting a finding as a risk: the reason being typed.
-    case acceptRisk(findingID: String, reason: String)
+    case acceptRisk(findingID: String, reason: TextField)
+    /// What a project scan detected and why (the evidence), scrolled by `scroll` lines.
+    case detected(scroll: Int)
     /// A notice with a title (e.g. what was dropped from an older session).
     case notice(title: String, lines: [String])
 }
@@ -121,6 +125,9 @@ public enum TUIEvent: Sendable, Equatable {
     case loaded(AnswerSet, notices: [String], sessionPath: String)
     case loadFailed(String)
     case saveFailed(String)
+    /// A project was scanned: its detected answers fill the unanswered questions, marked as detected.
+    case projectScanned(ProjectScanResult)
+    case scanFailed(String)
     case exportPreviewed([String])
     case exportWritten([String])
     case exportFailed(String)
@@ -132,7 +139,30 @@ public enum TUIEffect: Sendable, Equatable {
     case save(AnswerSet)
     case openAnswersFile(String)
     case resumeLastSession
-    case previewExport(folder: String, answers: AnswerSet)
-    case writeExport(folder: String, answers: AnswerSet)
+    /// Scan a project folder for its current stack (answered with ``TUIEvent/projectScanned(_:)``).
+    case scanProject(folder: String)
+    case previewExport(ExportSettings, answers: AnswerSet)
+    case writeExport(ExportSettings, answers: AnswerSet)
     case quit
+}
+
+/// What a project scan found, as the interface shows it.
+public struct ProjectScanResult: Sendable, Equatable {
+    /// The folder as the user named it.
+    public var folder: String
+    /// The current-stack answers the scan supports, each marked as detected with its evidence (``Answer/origin``).
+    public var answers: AnswerSet
+    /// The scan's readable report: what was found, per category, and the evidence.
+    public var summary: [String]
+    /// What the scan could not read or had to bound.
+    public var warnings: [String]
+    /// The questions the scan's answers filled (those the user had answered keep the user's answer).
+    public var filledIDs: [String] = []
+
+    public init(folder: String, answers: AnswerSet, summary: [String] = [], warnings: [String] = []) {
+        self.folder = folder
+        self.answers = answers
+        self.summary = summary
+        self.warnings = warnings
+    }
 }

@@ -49,6 +49,15 @@ extension TUIView {
                 row: row, column: inner.column, limit: inner.width, role: role)
             row += 1
         }
+        let detected = state.answers.detectedIDs.count
+        if detected > 0, row + 1 < inner.bottom {
+            row += 1
+            let text = "◆ \(detected) detected answer\(detected == 1 ? "" : "s") to confirm (c: all, d: why)"
+            for line in TextWidth.wrap(text, width: inner.width) where row < inner.bottom {
+                screen.write(line, row: row, column: inner.column, limit: inner.width, role: .changed)
+                row += 1
+            }
+        }
         if !flagged.isEmpty, row + 1 < inner.bottom {
             row += 1
             let text =
@@ -92,6 +101,18 @@ extension TUIView {
                 limit: inner.width, role: .warning)
             row += 1
         }
+        if let answer = state.answers.answers[questionID], answer.isDetected {
+            let evidence = answer.detectedEvidence.map { $0.isEmpty ? "" : ": " + $0 } ?? ""
+            let lines = TextWidth.wrap("◆ Detected in the project\(evidence)", width: inner.width).prefix(2)
+            for line in lines {
+                screen.write(line, row: row, column: inner.column, limit: inner.width, role: .changed)
+                row += 1
+            }
+            screen.write(
+                "Enter: confirm · other answer: correct · c: all", row: row,
+                column: inner.column, limit: inner.width, role: .dim)
+            row += 1
+        }
         let helpLines = TextWidth.wrap(question.help, width: inner.width)
         let helpBudget = max(1, min(helpLines.count, (inner.height - 6) / 3))
         for line in helpLines.prefix(helpBudget) {
@@ -101,8 +122,12 @@ extension TUIView {
         row += 1
         if state.interview.isFiltering || !state.interview.filter.isEmpty {
             let hint = state.interview.isFiltering ? "  (Enter keeps, Esc clears)" : "  (Esc clears)"
-            let used = screen.write("Filter: " + state.interview.filter, row: row, column: inner.column, role: .key)
-            if state.interview.isFiltering { screen.cursor = (row, inner.column + used) }
+            let label = screen.write("Filter: ", row: row, column: inner.column, role: .key)
+            let fieldWidth = min(max(8, TextWidth.of(state.interview.filter.text) + 1), max(8, inner.width / 2))
+            drawField(
+                state.interview.filter, row: row, column: inner.column + label, width: fieldWidth,
+                focused: state.interview.isFiltering, role: .key, &screen)
+            let used = label + fieldWidth
             screen.write(hint, row: row, column: inner.column + used, limit: inner.width - used, role: .dim)
             row += 1
         }
@@ -112,7 +137,7 @@ extension TUIView {
     }
 
     private func drawRows(_ state: TUIState, _ question: Question, in rect: Rect, _ screen: inout Screen) {
-        let rows = ChoiceRow.rows(for: question, filter: state.interview.filter)
+        let rows = ChoiceRow.rows(for: question, filter: state.interview.filter.text)
         if rows.isEmpty || rows == [.notSure] && !state.interview.filter.isEmpty {
             screen.write("No option matches the filter.", row: rect.row, column: rect.column, role: .warning)
         }
@@ -136,8 +161,17 @@ extension TUIView {
                     mark = answer?.value == .bool(option.id == "yes") ? "(•) " : "( ) "
                 default: mark = answer?.value == .choice(option.id) ? "(•) " : "( ) "
                 }
+                var detected = ""
+                if answer?.isDetected == true {
+                    switch answer?.value {
+                    case .choice(let id)?: detected = id == option.id ? " ◆" : ""
+                    case .choices(let ids)?: detected = ids.contains(option.id) ? " ◆" : ""
+                    default: break
+                    }
+                }
                 let used = screen.write(
-                    pointer + mark + option.label, row: line, column: rect.column, limit: rect.width, role: role)
+                    pointer + mark + option.label + detected, row: line, column: rect.column, limit: rect.width,
+                    role: role)
                 if !option.description.isEmpty, used + 4 < rect.width {
                     screen.write(
                         " — " + option.description, row: line, column: rect.column + used, limit: rect.width - used,
@@ -155,12 +189,9 @@ extension TUIView {
                 let label = question.type == .number ? "Number: " : "Answer: "
                 var used = screen.write(pointer + label, row: line, column: rect.column, role: role)
                 let fieldWidth = max(8, min(40, rect.width - used - 12))
-                let shown = String(state.interview.input.suffix(fieldWidth - 1))
-                screen.write(
-                    TextWidth.pad(shown, to: fieldWidth), row: line, column: rect.column + used,
-                    role: focused ? .focused : .selected)
-                if focused { screen.cursor = (line, rect.column + used + TextWidth.of(shown)) }
-                used += fieldWidth
+                used += drawField(
+                    state.interview.input, row: line, column: rect.column + used, width: fieldWidth, focused: focused,
+                    role: focused ? .focused : .selected, &screen)
                 if let unit = question.unit {
                     screen.write(" " + unit, row: line, column: rect.column + used, role: .dim)
                 }

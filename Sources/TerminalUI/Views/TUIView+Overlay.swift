@@ -7,6 +7,7 @@ extension TUIView {
         var title = ""
         var lines: [(text: String, role: StyleRole)] = []
         var footer = "any key closes"
+        var scroll = 0
         switch overlay {
         case .help(let context):
             title = "Keys"
@@ -27,14 +28,20 @@ extension TUIView {
             title = knowledgeBase.decision(decisionID)?.title ?? decisionID
             lines = decisionLines(decisionID, cursor: cursor, state)
             footer = "↑↓ pick a question · Enter go to it · Esc close"
-        case .acceptRisk(let findingID, let reason):
+        case .acceptRisk(let findingID, _):
             title = "Accept a risk"
             let finding = state.advice.review?.findings.first { $0.finding.id == findingID }
             lines = [(finding?.finding.title ?? findingID, .title)]
             lines += (finding.map { "Fix: " + $0.finding.remediation }).map { [($0, .dim)] } ?? []
             lines.append(("", .normal))
-            lines.append(("Why is this risk acceptable? " + reason, .selected))
+            lines.append(("Why is this risk acceptable?", .normal))
+            lines.append(("", .normal))  // the reason field is drawn here
             footer = "Enter accept (empty un-accepts) · Esc cancel"
+        case .detected(let offset):
+            title = "Detected in " + (state.scan?.folder ?? "the project")
+            lines = DetectedOverview.lines(state, knowledgeBase)
+            footer = "Enter go through them · c confirm all · ↑↓ scroll · Esc close"
+            scroll = offset
         case .notice(let noticeTitle, let noticeLines):
             title = noticeTitle
             lines = noticeLines.map { ($0, .normal) }
@@ -49,13 +56,25 @@ extension TUIView {
             row: max(1, (state.height - height) / 2), column: (state.width - width) / 2, width: width, height: height)
         screen.fill(rect)
         screen.box(rect, title: title)
-        for (offset, line) in wrapped.prefix(height - 3).enumerated() {
+        let visible = max(0, height - 3)
+        let first = min(scroll, max(0, wrapped.count - visible))
+        for (offset, line) in wrapped.dropFirst(first).prefix(visible).enumerated() {
             screen.write(
                 line.text, row: rect.row + 1 + offset, column: rect.column + 2, limit: width - 4, role: line.role)
         }
+        if first > 0 {
+            screen.write("↑ \(first) more", row: rect.row, column: rect.right - 14, limit: 12, role: .dim)
+        }
+        if first + visible < wrapped.count {
+            screen.write(
+                "↓ \(wrapped.count - first - visible) more", row: rect.bottom - 1, column: rect.right - 14, limit: 12,
+                role: .dim)
+        }
         screen.write(footer, row: rect.bottom - 2, column: rect.column + 2, limit: width - 4, role: .dim)
-        if case .acceptRisk = overlay, let last = wrapped.prefix(height - 3).indices.last {
-            screen.cursor = (rect.row + 1 + last, rect.column + 2 + TextWidth.of(wrapped[last].text))
+        if case .acceptRisk(_, let reason) = overlay, visible > 0 {
+            let row = rect.row + min(wrapped.count, visible)
+            drawField(
+                reason, row: row, column: rect.column + 2, width: width - 4, focused: true, role: .selected, &screen)
         }
     }
 
@@ -71,7 +90,10 @@ extension TUIView {
                     .normal
                 ))
             if !influence.followUps.isEmpty {
-                lines.append(("Follow-ups it opens: " + influence.followUps.joined(separator: ", "), .normal))
+                lines.append(("Follow-ups it opens:", .normal))
+                for id in influence.followUps {
+                    lines.append(("  • " + (knowledgeBase.question(id)?.prompt ?? id), .normal))
+                }
             }
             if !influence.findings.isEmpty || !influence.tensions.isEmpty {
                 lines.append(

@@ -34,11 +34,17 @@ extension TUIView {
         for (offset, line) in lines.footer.enumerated() {
             screen.write(line.text, row: footerTop + offset, column: inner.column, limit: inner.width, role: line.role)
         }
-        if state.review.isEditingFolder {
-            let prefix = TextWidth.of("› Folder: ")
-            screen.cursor = (inner.row + header, inner.column + prefix + TextWidth.of(state.review.exportFolder))
+        if state.review.tab == .export, let field = state.review.export.editing, range.contains(field.rawValue) {
+            let offset = 2 + Self.exportLabelWidth
+            drawField(
+                state.review.export[field], row: inner.row + header + field.rawValue - range.lowerBound,
+                column: inner.column + offset, width: max(8, inner.width - offset), focused: true, role: .focused,
+                &screen)
         }
     }
+
+    /// Columns of the Export tab's field labels ("Decision-makers: ").
+    static let exportLabelWidth = 17
 
     struct ReviewLines {
         var header: String?
@@ -130,18 +136,21 @@ extension TUIView {
             lines.footer = [("\(settled) decision(s) settled. Enter: go to the question and change the answer.", .dim)]
             lines.empty = "No single answer change would change a decision."
         case .export:
-            let editing = state.review.isEditingFolder
-            lines.rows = [
-                (
-                    "Folder: " + state.review.exportFolder + (editing ? "" : "   (Enter to edit)"),
-                    editing ? .selected : .normal
-                ),
-                ("Preview what will be created, updated or superseded", .normal),
-                ("Write the decision records", state.review.exportPreview == nil ? .dim : .normal),
-            ]
-            if let preview = state.review.exportPreview {
+            let form = state.review.export
+            for field in ExportForm.Field.allCases {
+                let editing = form.editing == field
+                let label = TextWidth.pad(field.label + ":", to: Self.exportLabelWidth)
+                let value = form[field].text.isEmpty && !editing ? "—" : form[field].text
+                lines.rows.append(
+                    (label + value + (editing ? "" : "   (\(field.hint); Enter edits)"), editing ? .selected : .normal))
+            }
+            lines.rows.append(("Preview what will be created, updated or superseded", .normal))
+            lines.rows.append(("Write the decision records", form.preview == nil ? .dim : .normal))
+            if form.editing != nil {
+                lines.footer = [("Enter or Esc: done · Tab: next field", .dim)]
+            } else if let preview = form.preview {
                 lines.footer = [("Preview:", .title)] + preview.suffix(8).map { ($0, StyleRole.normal) }
-            } else if let result = state.review.exportResult {
+            } else if let result = form.result {
                 lines.footer = [("Written:", .success)] + result.suffix(8).map { ($0, StyleRole.normal) }
             }
         }

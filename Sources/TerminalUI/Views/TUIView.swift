@@ -39,11 +39,11 @@ public struct TUIView: Sendable {
     func context(_ state: TUIState) -> KeyContext {
         switch state.mode {
         case .start: return state.start.field == nil ? .everywhere : .textField
-        case .review: return state.review.isEditingFolder ? .textField : .review
+        case .review: return state.review.export.editing == nil ? .review : .textField
         case .interview:
             guard let question = state.interview.questionID.flatMap(knowledgeBase.question) else { return .interview }
             if state.interview.isFiltering { return .textField }
-            let rows = ChoiceRow.rows(for: question, filter: state.interview.filter)
+            let rows = ChoiceRow.rows(for: question, filter: state.interview.filter.text)
             return rows.element(at: state.interview.cursor) == .input ? .textField : .interview
         }
     }

@@ -31,6 +31,13 @@ struct InterviewCommand: ParsableCommand {
         help: ArgumentHelp("Start from the answers in this file (the file itself is not changed).", valueName: "file"))
     var answers: String?
 
+    @Option(
+        name: .customLong("from"),
+        help: ArgumentHelp(
+            "Review an existing project: scan this folder and pre-fill the current-stack answers (marked as detected, "
+                + "for you to confirm or correct).", valueName: "dir"))
+    var projectFolder: String?
+
     @Flag(name: .customLong("no-color"), help: "Monochrome (also when NO_COLOR is set).")
     var noColor = false
 
@@ -54,7 +61,8 @@ struct InterviewCommand: ParsableCommand {
         var start = try startingPoint(store)
         if usePlain { start.startScreen = false }
         let runner = InterviewRunner(engine: engine, store: store)
-        let status = usePlain ? try runner.runPlain(start) : try runner.runFullScreen(start, colors: !noColor)
+        let colors = Theme.wantsColor(noColorFlag: noColor, environment: ProcessInfo.processInfo.environment)
+        let status = usePlain ? try runner.runPlain(start) : try runner.runFullScreen(start, colors: colors)
         if status != 0 { throw ExitCode(status) }
     }
 
@@ -79,7 +87,11 @@ struct InterviewCommand: ParsableCommand {
         if let answers {
             start.answers = try AnswersInput.load(answers, knowledgeBase: store.knowledgeBase)
         }
-        start.startScreen = !resume && session == nil && answers == nil
+        if let projectFolder {
+            let (report, _) = try DetectedAnswersPrefill.detect(scanning: projectFolder, store.knowledgeBase)
+            start.scan = InterviewRunner.scanResult(report, folder: projectFolder, store.knowledgeBase)
+        }
+        start.startScreen = !resume && session == nil && answers == nil && projectFolder == nil
         return start
     }
 }
@@ -91,4 +103,6 @@ struct SessionStart {
     var notices: [String] = []
     /// Show the start screen (new / resume / open) instead of going straight to the questions.
     var startScreen = false
+    /// `--from DIR`: the project scan whose detected answers fill the unanswered questions.
+    var scan: ProjectScanResult?
 }

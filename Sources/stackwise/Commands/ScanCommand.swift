@@ -52,9 +52,7 @@ struct ScanCommand: ParsableCommand {
         }
         for warning in report.warnings { Output.error(warning.description) }
         if let answersOut {
-            let answers = DetectedAnswers.answers(
-                for: report, knowledgeBase: knowledgeBase,
-                isApplicable: RecommendationEngine(knowledgeBase: knowledgeBase).isApplicable)
+            let answers = DetectedAnswersPrefill.answers(for: report, knowledgeBase)
             try DetectedAnswersOutput.write(answers, knowledgeBase: knowledgeBase, report: report, to: answersOut)
             if format == .text {
                 Output.print("Wrote \(answers.answers.count) detected answers to \(answersOut).")
@@ -66,14 +64,27 @@ struct ScanCommand: ParsableCommand {
 /// Runs a scan for a command and turns its errors into the documented exit codes.
 enum ProjectScan {
     static func run(directory: String, package: String?, knowledgeBase: KnowledgeBase) throws -> ScanReport {
-        let scanner = StackScanner(catalog: knowledgeBase.detection)
         do {
-            return try scanner.scan(
-                folder: URL(fileURLWithPath: directory), displayName: displayName(directory), package: package)
+            return try scan(directory: directory, package: package, knowledgeBase: knowledgeBase)
         } catch {
-            Output.error(error.message.hasPrefix(displayName(directory)) ? error.message : "error: \(error.message)")
+            Output.error(message(for: error, directory: directory))
             throw ExitCode(error.kind == .unreadable ? ExitStatus.ioFailure : ExitStatus.badInput)
         }
+    }
+
+    /// The scan itself, printing nothing (the TUI shows its errors on screen).
+    static func scan(
+        directory: String, package: String?, knowledgeBase: KnowledgeBase
+    ) throws(ScanError)
+        -> ScanReport
+    {
+        try StackScanner(catalog: knowledgeBase.detection).scan(
+            folder: URL(fileURLWithPath: directory), displayName: displayName(directory), package: package)
+    }
+
+    /// The one line shown for a failed scan.
+    static func message(for error: ScanError, directory: String) -> String {
+        error.message.hasPrefix(displayName(directory)) ? error.message : "error: \(error.message)"
     }
 
     static func displayName(_ directory: String) -> String {

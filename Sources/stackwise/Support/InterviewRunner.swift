@@ -4,6 +4,7 @@ import Foundation
 import KnowledgeModel
 import RecommendationEngine
 import ReviewRendering
+import StackScanner
 import TerminalUI
 
 /// Runs an interview (full-screen or plain), performs its effects, and prints where the session is on exit.
@@ -13,14 +14,14 @@ struct InterviewRunner {
 
     /// Returns the exit status (0, or 128 + signal number).
     func runFullScreen(_ start: SessionStart, colors: Bool) throws -> Int32 {
-        let wantsColor = colors && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
-        let reducer = TUIReducer(advisor: engine)
+        let reducer = TUIReducer(advisor: engine, reviewer: Reviewer(name: Self.userName(), today: ExportCommand.today))
         let view = TUIView(knowledgeBase: engine.knowledgeBase)
         let lastSession = start.startScreen ? SessionStore.lastSessionPath().map(describeSession) : nil
         var state = TUIState(
             mode: start.startScreen ? .start : .interview, answers: start.answers, sessionPath: start.path,
             lastSession: lastSession)
         state = reducer.initialState(state)
+        if let scan = start.scan { _ = reducer.reduce(&state, .projectScanned(scan)) }
         if !start.notices.isEmpty { state.overlay = .notice(title: "Some answers were dropped", lines: start.notices) }
         var savedOnce = !start.startScreen
         if savedOnce { try? store.save(state.answers, to: start.path) }
@@ -44,15 +45,23 @@ struct InterviewRunner {
                 }
                 sessionPath = last
                 return [.loaded(loaded.answers, notices: loaded.notices, sessionPath: last)]
-            case .previewExport(let folder, let answers):
-                return exportEvents(folder: folder, answers: answers, write: false)
-            case .writeExport(let folder, let answers):
-                return exportEvents(folder: folder, answers: answers, write: true)
+            case .scanProject(let folder):
+                do throws(ScanError) {
+                    let report = try ProjectScan.scan(
+                        directory: folder, package: nil, knowledgeBase: engine.knowledgeBase)
+                    return [.projectScanned(Self.scanResult(report, folder: folder, engine.knowledgeBase))]
+                } catch {
+                    return [.scanFailed(ProjectScan.message(for: error, directory: folder))]
+                }
+            case .previewExport(let settings, let answers):
+                return exportEvents(settings, answers: answers, write: false)
+            case .writeExport(let settings, let answers):
+                return exportEvents(settings, answers: answers, write: true)
             case .quit:
                 return []
             }
         }
-        let terminal = CursesTerminal(colors: wantsColor)
+        let terminal = CursesTerminal(colors: colors)
         let (final, exit) = app.run(state, on: terminal)
         terminal.stop()
         if savedOnce { printSessionNotice(sessionPath, final.answers) }
@@ -66,22 +75,33 @@ struct InterviewRunner {
     /// Returns the exit status (0).
     func runPlain(_ start: SessionStart) throws -> Int32 {
         for notice in start.notices { Output.print(notice) }
+        var initial = start.answers
+        if let scan = start.scan {
+            let filled = initial.fillUnanswered(from: scan.answers)
+            Output.print(
+                "Detected \(filled.count) current-stack answer\(filled.count == 1 ? "" : "s") in \(scan.folder); "
+                    + "each is shown as \"Detected\": Enter confirms it, an answer corrects it.")
+            for warning in scan.warnings { Output.print(warning) }
+        }
         var saveError: String?
         let interview = PlainInterview(advisor: engine) { answers in
             do { try store.save(answers, to: start.path) } catch { saveError = error.localizedDescription }
         }
-        try? store.save(start.answers, to: start.path)
-        let (answers, _) = interview.run(start.answers, io: StandardLineIO())
+        try? store.save(initial, to: start.path)
+        let (answers, _) = interview.run(initial, io: StandardLineIO())
         if let saveError { Output.error("error: could not save the session: \(saveError)") }
         printSessionNotice(start.path, answers)
         return 0
     }
 
     /// The scripted export's code path (`stackwise export`): plan, then write when asked.
-    private func exportEvents(folder: String, answers: AnswerSet, write: Bool) -> [TUIEvent] {
+    private func exportEvents(_ settings: ExportSettings, answers: AnswerSet, write: Bool) -> [TUIEvent] {
         let report = ReviewReport(engine: engine, answers: answers)
-        let exporter = DecisionRecordExporter(
-            report: report, people: RecordPeople(status: "proposed"), date: ExportCommand.today())
+        let people = RecordPeople(
+            status: settings.status, decisionMakers: settings.decisionMakers, consulted: settings.consulted,
+            informed: settings.informed)
+        let exporter = DecisionRecordExporter(report: report, people: people, date: ExportCommand.today())
+        let folder = settings.folder
         let url = URL(fileURLWithPath: folder)
         do {
             let actions = try exporter.plan(folder: url)
@@ -94,6 +114,37 @@ struct InterviewRunner {
         } catch {
             return [.exportFailed("Export failed: \(error.message)")]
         }
+    }
+
+    /// A scan as the interface shows it: the detected answers (the same as `review --from`) and the readable report.
+    static func scanResult(_ report: ScanReport, folder: String, _ knowledgeBase: KnowledgeBase) -> ProjectScanResult {
+        ProjectScanResult(
+            folder: folder, answers: DetectedAnswersPrefill.answers(for: report, knowledgeBase),
+            summary: ScanTextReport(report: report).text.components(separatedBy: "\n"),
+            warnings: report.warnings.map(\.description))
+    }
+
+    /// Who accepts risks: git's user.name when git answers at once, else $USER; nil when neither is known.
+    static func userName() -> String? {
+        if let name = gitUserName(), !name.isEmpty { return name }
+        let user = ProcessInfo.processInfo.environment["USER"] ?? ""
+        return user.isEmpty ? nil : user
+    }
+
+    private static func gitUserName() -> String? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "config", "--get", "user.name"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        do { try process.run() } catch { return nil }
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { return nil }
+        let name = String(decoding: data.prefix(200), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return name.contains(where: { $0.isNewline || $0.asciiValue.map { $0 < 0x20 } == true }) ? nil : name
     }
 
     private func printSessionNotice(_ path: String, _ answers: AnswerSet) {

@@ -43,21 +43,28 @@ struct ReviewInputOptions: ParsableArguments {
 }
 
 /// `--from DIR`: the scan's answers fill the questions the user has not answered, marked `detected` in their origin.
+/// The TUI's "review an existing project" and `interview --from` use the same scan and the same filling.
 enum DetectedAnswersPrefill {
     static func apply(scanning folder: String, to answers: inout AnswerSet, _ knowledgeBase: KnowledgeBase) throws {
-        let report = try ProjectScan.run(directory: folder, package: nil, knowledgeBase: knowledgeBase)
+        let (report, detected) = try detect(scanning: folder, knowledgeBase)
         for warning in report.warnings { Output.error(warning.description) }
-        let detected = DetectedAnswers.answers(
-            for: report, knowledgeBase: knowledgeBase,
-            isApplicable: RecommendationEngine(knowledgeBase: knowledgeBase).isApplicable)
-        var filled = 0
-        for (id, answer) in detected.answers where answers.answers[id] == nil {
-            answers.answers[id] = answer
-            filled += 1
-        }
-        if answers.serviceName == nil { answers.serviceName = detected.serviceName }
+        let filled = answers.fillUnanswered(from: detected).count
         Output.error(
             "note: \(filled) current-stack answer\(filled == 1 ? "" : "s") detected in \(folder) "
                 + "(see them with 'stackwise scan \(folder)'; save and correct them with --answers-out FILE)")
+    }
+
+    /// Scans a project and returns the report and the current-stack answers it supports (marked as detected).
+    /// Prints only when the scan fails (one line, then exits 2 or 3).
+    static func detect(scanning folder: String, _ knowledgeBase: KnowledgeBase) throws -> (ScanReport, AnswerSet) {
+        let report = try ProjectScan.run(directory: folder, package: nil, knowledgeBase: knowledgeBase)
+        return (report, answers(for: report, knowledgeBase))
+    }
+
+    /// The current-stack answers a scan supports, limited to questions that would be asked.
+    static func answers(for report: ScanReport, _ knowledgeBase: KnowledgeBase) -> AnswerSet {
+        DetectedAnswers.answers(
+            for: report, knowledgeBase: knowledgeBase,
+            isApplicable: RecommendationEngine(knowledgeBase: knowledgeBase).isApplicable)
     }
 }
