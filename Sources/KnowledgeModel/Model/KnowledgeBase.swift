@@ -5,7 +5,7 @@ import RuleLanguage
 /// Questions and options keep the authored order (files sorted by path, entries in file order): it is the interview
 /// order and the tie-break order. Sections and decisions are sorted by `order`, then id; rules and checklist items
 /// by id, so that moving them between files never changes a review. Lookups by id are O(1).
-public struct KnowledgeBase: Sendable, Codable {
+public struct KnowledgeBase: Sendable, Codable, Equatable {
     public private(set) var sections: [Section]
     public private(set) var questions: [Question]
     public private(set) var decisions: [Decision]
@@ -32,6 +32,22 @@ public struct KnowledgeBase: Sendable, Codable {
         self.decisions = decisions.sorted { ($0.order, $0.id) < ($1.order, $1.id) }
         self.rules = rules.sorted { $0.id < $1.id }
         self.checklist = checklist.sorted { $0.id < $1.id }
+        self.sources = sources
+        self.references = references
+        self.detection = detection
+        buildIndexes()
+    }
+
+    /// A knowledge base whose arrays are already in their final order (read back from the compact binary form).
+    init(
+        ordered sections: [Section], questions: [Question], decisions: [Decision], rules: [Rule],
+        checklist: [ChecklistItem], sources: [Source], references: [ReferenceSet], detection: DetectionCatalog
+    ) {
+        self.sections = sections
+        self.questions = questions
+        self.decisions = decisions
+        self.rules = rules
+        self.checklist = checklist
         self.sources = sources
         self.references = references
         self.detection = detection
