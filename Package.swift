@@ -81,7 +81,8 @@ let package = Package(
         ),
         // Benchmarks (run manually: swift run -c release ScanBenchmark)
         .executableTarget(
-            name: "ScanBenchmark", dependencies: ["StackScanner", "EmbeddedKnowledgeBase"], path: "Benchmarks/ScanBenchmark"),
+            name: "ScanBenchmark", dependencies: ["StackScanner", "EmbeddedKnowledgeBase"],
+            path: "Benchmarks/ScanBenchmark"),
 
         // Tests
         .testTarget(name: "RuleLanguageTests", dependencies: ["RuleLanguage"]),

@@ -18,6 +18,10 @@ var rows: [(String, String, String)] = []
     FileHandle.standardError.write(Data("\(name): \(value) \(note)\n".utf8))
 }
 
+/// `BENCH_ONLY=startup|kb|engine|solver` runs one section.
+let only = ProcessInfo.processInfo.environment["BENCH_ONLY"]
+func section(_ name: String) -> Bool { only == nil || only == name }
+
 // MARK: Start-up
 
 func compileEmptyProgram(_ name: String, source: String) -> String? {
@@ -35,14 +39,15 @@ func compileEmptyProgram(_ name: String, source: String) -> String? {
     return process.terminationStatus == 0 ? output : nil
 }
 
-if let empty = compileEmptyProgram("empty", source: "print(\"\")") {
+if section("startup"), let empty = compileEmptyProgram("empty", source: "print(\"\")") {
     report(
         "empty Swift program (no Foundation), whole process",
         Timing.format(Timing.processMilliseconds(empty, [], runs: runs)))
 }
 var emptyFoundationTime: Double?
-if let emptyFoundation = compileEmptyProgram(
-    "empty-foundation", source: "import Foundation\nprint(Date().timeIntervalSince1970 > 0 ? \"\" : \"x\")")
+if section("startup"),
+    let emptyFoundation = compileEmptyProgram(
+        "empty-foundation", source: "import Foundation\nprint(Date().timeIntervalSince1970 > 0 ? \"\" : \"x\")")
 {
     let time = Timing.processMilliseconds(emptyFoundation, [], runs: runs)
     emptyFoundationTime = time
@@ -54,7 +59,7 @@ if let emptyFoundation = compileEmptyProgram(
     return String(format: "%.2fx the empty Foundation program (goal <= 1.5x)", time / emptyFoundationTime)
 }
 let stackwise = binDirectory.appendingPathComponent("stackwise").path
-if FileManager.default.fileExists(atPath: stackwise) {
+if section("startup"), FileManager.default.fileExists(atPath: stackwise) {
     let version = Timing.processMilliseconds(stackwise, ["--version"], runs: runs)
     report("stackwise --version, whole process", Timing.format(version), relativeToEmpty(version))
     let stats = Timing.processMilliseconds(stackwise, ["kb", "stats"], runs: runs)
@@ -70,29 +75,33 @@ if FileManager.default.fileExists(atPath: stackwise) {
 // MARK: In-process: the knowledge base
 
 let real = StackwiseKnowledge.embedded
-let embeddedPayload = StackwiseKnowledge.embeddedPayload
-report(
-    "read embedded KB from its binary form (\(embeddedPayload.count / 1024) KB), in process",
-    Timing.format(Timing.medianMilliseconds(runs: runs) { _ = try! KnowledgeBaseBinary.decode(embeddedPayload) }),
-    "what start-up pays")
-let tenfold = KnowledgeBaseBinary.encode(SyntheticKnowledgeBase.scaled(real, by: 10))
-report(
-    "read 10x KB from its binary form (\(tenfold.count / 1024) KB), in process",
-    Timing.format(Timing.medianMilliseconds(runs: runs) { _ = try! KnowledgeBaseBinary.decode(tenfold) }))
-let json = try! JSONEncoder().encode(real)
-report(
-    "decode embedded KB from JSON (\(json.count / 1024) KB), in process",
-    Timing.format(
-        Timing.medianMilliseconds(runs: runs) { _ = try! JSONDecoder().decode(KnowledgeBase.self, from: json) }),
-    "the former embedding, for comparison")
-let conditionTexts =
-    real.rules.map(\.when.source) + real.questions.compactMap(\.askIf?.source)
-    + real.decisions.compactMap(\.appliesIf?.source) + real.checklist.compactMap(\.appliesIf?.source)
-report(
-    "parse the embedded KB's \(conditionTexts.count) conditions from text, in process",
-    Timing.format(
-        Timing.medianMilliseconds(runs: runs) { for text in conditionTexts { _ = try! ConditionParser.parse(text) } }),
-    "avoided: the binary form stores parsed trees")
+if section("kb") {
+    let embeddedPayload = StackwiseKnowledge.embeddedPayload
+    report(
+        "read embedded KB from its binary form (\(embeddedPayload.count / 1024) KB), in process",
+        Timing.format(Timing.medianMilliseconds(runs: runs) { _ = try! KnowledgeBaseBinary.decode(embeddedPayload) }),
+        "what start-up pays")
+    let tenfold = KnowledgeBaseBinary.encode(SyntheticKnowledgeBase.scaled(real, by: 10))
+    report(
+        "read 10x KB from its binary form (\(tenfold.count / 1024) KB), in process",
+        Timing.format(Timing.medianMilliseconds(runs: runs) { _ = try! KnowledgeBaseBinary.decode(tenfold) }))
+    let json = try! JSONEncoder().encode(real)
+    report(
+        "decode embedded KB from JSON (\(json.count / 1024) KB), in process",
+        Timing.format(
+            Timing.medianMilliseconds(runs: runs) { _ = try! JSONDecoder().decode(KnowledgeBase.self, from: json) }),
+        "the former embedding, for comparison")
+    let conditionTexts =
+        real.rules.map(\.when.source) + real.questions.compactMap(\.askIf?.source)
+        + real.decisions.compactMap(\.appliesIf?.source) + real.checklist.compactMap(\.appliesIf?.source)
+    report(
+        "parse the embedded KB's \(conditionTexts.count) conditions from text, in process",
+        Timing.format(
+            Timing.medianMilliseconds(runs: runs) {
+                for text in conditionTexts { _ = try! ConditionParser.parse(text) }
+            }),
+        "avoided: the binary form stores parsed trees")
+}
 
 // MARK: In-process: reviews and what-if
 
@@ -113,7 +122,7 @@ func sampleAnswers(for kb: KnowledgeBase) -> AnswerSet {
     return answers
 }
 
-for factor in [1, 10, 100] {
+for factor in [1, 10, 100] where section("engine") {
     let kb = SyntheticKnowledgeBase.scaled(real, by: factor)
     let engine = RecommendationEngine(knowledgeBase: kb)
     let answers = sampleAnswers(for: kb)
@@ -126,9 +135,22 @@ for factor in [1, 10, 100] {
     report("review + what-if, \(label)", Timing.format(reviewTime + whatIfTime))
 }
 
+// MARK: Profiling aid: BENCH_ONLY=profile runs a 10x review and what-if a few times (for valgrind/perf)
+
+if only == "profile" {
+    let kb = SyntheticKnowledgeBase.scaled(real, by: 10)
+    let engine = RecommendationEngine(knowledgeBase: kb)
+    let answers = sampleAnswers(for: kb)
+    for _ in 0..<3 {
+        _ = engine.review(answers)
+        _ = engine.whatIf(answers)
+    }
+}
+
 // MARK: In-process: the solver on random instances (peer: OR-tools CP-SAT, one worker)
 
-for (decisions, options, constraints, peer) in [(28, 6, 40, 2.0), (28, 6, 120, 4.0), (60, 8, 300, 10.0)] {
+for (decisions, options, constraints, peer) in [(28, 6, 40, 2.0), (28, 6, 120, 4.0), (60, 8, 300, 10.0)]
+where section("solver") {
     var times: [Double] = []
     var nodes: [Double] = []
     for seed in 0..<20 {

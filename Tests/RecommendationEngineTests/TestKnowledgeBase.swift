@@ -90,6 +90,11 @@ enum TestKnowledgeBase {
                 because: SQLite is single-writer.
                 sources: [s1]
                 exclude: [database.sqlite]
+              - id: r.mongoose-fans
+                when: data.rps >= 500
+                because: The team loves Mongoose at scale.
+                sources: [s1]
+                score: { orm.mongoose: 4 }
               - id: r.small
                 when: data.rps < 20
                 because: Small.

@@ -45,6 +45,8 @@ struct CompiledKnowledgeBase: Sendable {
     let constraints: [Constraint]
     /// For each decision slot, the indexes of the constraints whose source option belongs to it.
     let constraintsBySource: [[Int]]
+    /// For each decision slot, the indexes of the constraints that restrict it.
+    let constraintsByTarget: [[Int]]
     /// Options per decision slot (at most 64 take part).
     let optionCounts: [Int]
     /// For each question slot, the questions whose askIf reads it.
@@ -144,6 +146,11 @@ struct CompiledKnowledgeBase: Sendable {
             constraintsBySource[constraint.sourceDecision].append(index)
         }
         self.constraintsBySource = constraintsBySource
+        var constraintsByTarget = [[Int]](repeating: [], count: decisions.count)
+        for (index, constraint) in constraints.enumerated() {
+            constraintsByTarget[constraint.targetDecision].append(index)
+        }
+        self.constraintsByTarget = constraintsByTarget
         optionCounts = decisions.map { min($0.options.count, 64) }
         var askIfDependents = [[Int]](repeating: [], count: questions.count)
         for (slot, question) in questions.enumerated() {

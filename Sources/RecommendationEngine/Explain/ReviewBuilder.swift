@@ -20,9 +20,19 @@ struct ReviewBuilder {
         let solution = evaluation.solution
         let firedRules = compiled.rules.filter { firing.fired[$0.index] }
 
+        var explanation = Explanation(compiled: compiled)
+        for rule in firedRules {
+            let made = contribution(rule, weight: 0)
+            for effect in rule.scores {
+                var scored = made
+                scored.weight = effect.weight
+                explanation.contributions[effect.decision][effect.option].append(scored)
+            }
+            for exclusion in rule.excludes { explanation.exclusions[exclusion.decision][exclusion.option].append(made) }
+        }
         var outcomes: [DecisionOutcome] = []
         for (slot, decision) in compiled.decisions.enumerated() {
-            outcomes.append(outcome(slot: slot, decision: decision, firedRules: firedRules))
+            outcomes.append(outcome(slot: slot, decision: decision, explanation: explanation))
         }
         var checklistState = state
         for (slot, choice) in solution.choice.enumerated() {
@@ -55,24 +65,23 @@ struct ReviewBuilder {
 
     // MARK: - Decisions
 
-    private func outcome(
-        slot: Int, decision: Decision, firedRules: [CompiledKnowledgeBase.CompiledRule]
-    )
-        -> DecisionOutcome
-    {
+    /// Contributions and exclusions of the fired rules, by decision and option.
+    struct Explanation {
+        var contributions: [[[Contribution]]]
+        var exclusions: [[[Contribution]]]
+
+        init(compiled: CompiledKnowledgeBase) {
+            contributions = compiled.optionCounts.map { [[Contribution]](repeating: [], count: $0) }
+            exclusions = contributions
+        }
+    }
+
+    private func outcome(slot: Int, decision: Decision, explanation: Explanation) -> DecisionOutcome {
         let firing = evaluation.firing
         let solution = evaluation.solution
         let options = Array(decision.options.prefix(64))
-        var contributions = [[Contribution]](repeating: [], count: options.count)
-        var exclusions = [[Contribution]](repeating: [], count: options.count)
-        for rule in firedRules {
-            for effect in rule.scores where effect.decision == slot {
-                contributions[effect.option].append(contribution(rule, weight: effect.weight))
-            }
-            for exclusion in rule.excludes where exclusion.decision == slot {
-                exclusions[exclusion.option].append(contribution(rule, weight: 0))
-            }
-        }
+        let contributions = explanation.contributions[slot]
+        let exclusions = explanation.exclusions[slot]
         let scores = firing.scores[slot]
         let chosen = solution.choice[slot]
         let status: DecisionOutcome.Status =
@@ -86,7 +95,10 @@ struct ReviewBuilder {
                 verdict = .chosen
             } else if !exclusions[index].isEmpty {
                 verdict = .excluded
-            } else if let clash = incompatibility(slot: slot, option: index) {
+            } else if let chosen, scores[index] >= scores[chosen],
+                let clash = incompatibility(slot: slot, option: index)
+            {
+                // Only an option that would otherwise have won (or tied) lost because of a constraint.
                 verdict = clash
             } else {
                 verdict = .lowerScore
@@ -128,7 +140,8 @@ struct ReviewBuilder {
     /// Why option `option` of decision `slot` cannot be combined with the chosen options, if it cannot.
     private func incompatibility(slot: Int, option: Int) -> OptionAssessment.Verdict? {
         let choice = evaluation.solution.choice
-        for constraint in compiled.constraints {
+        for index in compiled.constraintsBySource[slot] + compiled.constraintsByTarget[slot] {
+            let constraint = compiled.constraints[index]
             if constraint.sourceDecision == slot, constraint.sourceOption == option,
                 let targetChoice = choice[constraint.targetDecision],
                 constraint.allowed & (1 << UInt64(targetChoice)) == 0
@@ -171,7 +184,8 @@ struct ReviewBuilder {
         compiled.questions.enumerated().compactMap { slot, question in
             guard evaluation.state.assumed[slot], let value = question.defaultValue else { return nil }
             var affected: [String] = []
-            for rule in firedRules where rule.reads.contains(slot) {
+            for index in compiled.rulesReading[slot] where evaluation.firing.fired[index] {
+                let rule = compiled.rules[index]
                 for decision in rule.scores.map(\.decision) + rule.excludes.map(\.decision) {
                     let id = compiled.decisions[decision].id
                     if !affected.contains(id) { affected.append(id) }

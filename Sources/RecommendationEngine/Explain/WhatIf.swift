@@ -112,7 +112,6 @@ struct WhatIfSweep {
         // 2. Rules that read a changed question, and decisions whose appliesIf does.
         var toggled: [CompiledKnowledgeBase.CompiledRule] = []
         var affected = Set<Int>()
-        var applicabilityChanged = false
         var decisionUndo: [(Int, Bool)] = []
         for question in changedQuestions {
             for index in compiled.rulesReading[question] {
@@ -130,11 +129,11 @@ struct WhatIfSweep {
                 decisionUndo.append((decision, firing.decisionApplies[decision]))
                 firing.decisionApplies[decision] = now
                 affected.insert(decision)
-                applicabilityChanged = true
             }
         }
 
-        // 3. Re-solve only the components an affected decision belongs to (before or after the change).
+        // 3. Re-solve only the components an affected decision belongs to, before or after the change (found by a
+        //    local walk over the constraint graph, so the cost does not grow with the size of the knowledge base).
         var result: [(decision: Int, choice: Int?)] = []
         if !affected.isEmpty {
             let solver = ConstraintSolver(compiled: compiled)
@@ -142,12 +141,11 @@ struct WhatIfSweep {
             for decision in affected where base.solution.componentOf[decision] >= 0 {
                 reach.formUnion(base.solution.components[base.solution.componentOf[decision]])
             }
-            let components =
-                applicabilityChanged
-                ? solver.components(active: firing.decisionApplies)
-                : base.solution.components
             var choice: [Int: Int?] = [:]
-            for component in components where component.contains(where: reach.contains) {
+            var placed = Set<Int>()
+            for start in reach.sorted() where firing.decisionApplies[start] && !placed.contains(start) {
+                let component = localComponent(from: start)
+                placed.formUnion(component)
                 let assignment = solver.solveComponent(component, firing: firing).assignment
                 for (position, decision) in component.enumerated() { choice[decision] = assignment?[position] }
             }
@@ -167,6 +165,21 @@ struct WhatIfSweep {
             state.assumed[entry.slot] = entry.assumed
         }
         return result
+    }
+
+    /// The active decisions connected to `start` by constraints between active decisions, ascending.
+    private func localComponent(from start: Int) -> [Int] {
+        var members: Set<Int> = [start]
+        var pending = [start]
+        while let decision = pending.popLast() {
+            for index in compiled.constraintsBySource[decision] + compiled.constraintsByTarget[decision] {
+                let constraint = compiled.constraints[index]
+                let other =
+                    constraint.sourceDecision == decision ? constraint.targetDecision : constraint.sourceDecision
+                if firing.decisionApplies[other], members.insert(other).inserted { pending.append(other) }
+            }
+        }
+        return members.sorted()
     }
 
     private func alternatives(for question: Question, slot: Int, current: AnswerValue?) -> [AnswerValue] {

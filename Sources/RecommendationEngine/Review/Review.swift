@@ -121,7 +121,8 @@ public struct OptionAssessment: Sendable, Codable, Equatable {
         case lowerScore
         /// Ruled out by one or more rules (see `exclusions`).
         case excluded
-        /// Cannot be combined with the option chosen for another decision.
+        /// Cannot be combined with the option chosen for another decision (reported only for an option whose own
+        /// score is at least the chosen one's, i.e. one that lost because of the constraint).
         case incompatible(decision: String, option: String, reason: String)
         /// The decision does not apply, or no combination is feasible.
         case notConsidered

@@ -2,7 +2,8 @@
 ///
 /// 1. **Optimum.** Depth-first branch and bound with arc-consistency propagation after every assignment; the
 ///    branching decision is the one with the largest regret (best minus second-best remaining score), options are
-///    tried best first, and the bound is "current score + the best remaining option of every undecided decision".
+///    tried best first, and the bound counts decided decisions exactly and pairs undecided neighbours by their best
+///    compatible pair of options (see `upperBound`).
 /// 2. **Tie rule.** A second, target-directed search in knowledge-base order returns the first combination that
 ///    reaches the optimum, trying options in preference order: among combinations with the same highest total,
 ///    the one preferred decision by decision in knowledge-base order, where a decision prefers the option with the
@@ -19,6 +20,10 @@ struct ComponentSearch {
     private let scores: [[Int]]
     private let constraints: [LocalConstraint]
     private let preference: [[Int]]
+    /// neighbors[u]: the other decisions a constraint links to u.
+    private let neighbors: [[Int]]
+    /// pairMasks[u][k][a]: the options of neighbors[u][k] compatible with option a of u.
+    private let pairMasks: [[[UInt64]]]
     private var domains: [UInt64]
     private(set) var nodes = 0
     /// The optimum total (valid after `run()` returns an assignment).
@@ -41,6 +46,31 @@ struct ComponentSearch {
             }
         }
         self.constraints = constraints
+        var neighborSets = [Set<Int>](repeating: [], count: members.count)
+        for constraint in constraints where constraint.source != constraint.target {
+            neighborSets[constraint.source].insert(constraint.target)
+            neighborSets[constraint.target].insert(constraint.source)
+        }
+        let neighbors = neighborSets.map { $0.sorted() }
+        self.neighbors = neighbors
+        var pairMasks: [[[UInt64]]] = neighbors.enumerated().map { u, list in
+            list.map { _ in [UInt64](repeating: ~0, count: compiled.optionCounts[members[u]]) }
+        }
+        for constraint in constraints where constraint.source != constraint.target {
+            let option = constraint.sourceBit.trailingZeroBitCount
+            // source = option  =>  target in allowed
+            if let k = neighbors[constraint.source].firstIndex(of: constraint.target) {
+                pairMasks[constraint.source][k][option] &= constraint.allowed
+            }
+            // seen from the target: every target option outside `allowed` excludes this source option
+            if let k = neighbors[constraint.target].firstIndex(of: constraint.source) {
+                for targetOption in pairMasks[constraint.target][k].indices
+                where constraint.allowed & (1 << UInt64(targetOption)) == 0 {
+                    pairMasks[constraint.target][k][targetOption] &= ~constraint.sourceBit
+                }
+            }
+        }
+        self.pairMasks = pairMasks
         scores = members.map { firing.scores[$0] }
         preference = members.map { slot in
             let scores = firing.scores[slot]
@@ -57,25 +87,23 @@ struct ComponentSearch {
     mutating func run() -> [Int]? {
         var root = domains
         guard !root.contains(0), propagate(&root) else { return nil }
-        optimise(root, current: 0)
+        optimise(root)
         guard best != Int.min else { return nil }
         target = best
-        return firstReaching(0, root, current: 0)
+        return firstReaching(0, root)
     }
 
     // MARK: Phase 1: the optimum
 
-    private mutating func optimise(_ domains: [UInt64], current: Int) {
+    private mutating func optimise(_ domains: [UInt64]) {
         nodes += 1
-        var bound = 0
         var branch = -1
         var branchRegret = -1
         var branchSize = Int.max
         for index in 0..<count {
             let domain = domains[index]
-            let (top, second) = topTwo(index, domain)
-            bound += top
             if domain & (domain &- 1) != 0 {
+                let (top, second) = topTwo(index, domain)
                 let regret = top - second
                 let size = domain.nonzeroBitCount
                 if regret > branchRegret || (regret == branchRegret && size < branchSize) {
@@ -86,32 +114,31 @@ struct ComponentSearch {
             }
         }
         if branch < 0 {
-            if bound > best { best = bound }
+            let total = exactTotal(domains)
+            if total > best { best = total }
             return
         }
-        if best != Int.min, bound <= best { return }
+        if best != Int.min, upperBound(domains) <= best { return }
         let domain = domains[branch]
         for option in preference[branch] where domain & (1 << UInt64(option)) != 0 {
             var next = domains
             next[branch] = 1 << UInt64(option)
-            if propagate(&next) { optimise(next, current: current) }
+            if propagate(&next) { optimise(next) }
         }
     }
 
     // MARK: Phase 2: the preferred combination reaching the optimum
 
-    private mutating func firstReaching(_ position: Int, _ domains: [UInt64], current: Int) -> [Int]? {
+    private mutating func firstReaching(_ position: Int, _ domains: [UInt64]) -> [Int]? {
         nodes += 1
-        var bound = current
-        for index in position..<count { bound += topTwo(index, domains[index]).top }
-        if bound < target { return nil }
+        if upperBound(domains) < target { return nil }
         if position == count { return domains.map { $0.trailingZeroBitCount } }
         let domain = domains[position]
         for option in preference[position] where domain & (1 << UInt64(option)) != 0 {
             var next = domains
             next[position] = 1 << UInt64(option)
             if propagate(&next),
-                let found = firstReaching(position + 1, next, current: current + scores[position][option])
+                let found = firstReaching(position + 1, next)
             {
                 return found
             }
@@ -120,6 +147,56 @@ struct ComponentSearch {
     }
 
     // MARK: Helpers
+
+    /// The total of a complete assignment (every domain a single option).
+    private func exactTotal(_ domains: [UInt64]) -> Int {
+        var total = 0
+        for index in 0..<count { total += scores[index][domains[index].trailingZeroBitCount] }
+        return total
+    }
+
+    /// An upper bound on the best total within `domains`: decided decisions count exactly; undecided ones are
+    /// paired greedily with an undecided neighbour and count the best *compatible* pair of options, the rest
+    /// count their best option. Pairing catches the common case where two decisions' favourite options exclude
+    /// each other, which the plain sum of maxima misses.
+    private func upperBound(_ domains: [UInt64]) -> Int {
+        var total = 0
+        var matched = [Bool](repeating: false, count: count)
+        for u in 0..<count {
+            let domain = domains[u]
+            if domain & (domain &- 1) == 0 {
+                total += scores[u][domain.trailingZeroBitCount]
+                matched[u] = true
+            }
+        }
+        for u in 0..<count where !matched[u] {
+            matched[u] = true
+            var paired = false
+            for (k, v) in neighbors[u].enumerated() where !matched[v] {
+                matched[v] = true
+                total += bestPair(u, k, v, domains)
+                paired = true
+                break
+            }
+            if !paired { total += topTwo(u, domains[u]).top }
+        }
+        return total
+    }
+
+    /// The best score of a compatible pair of options of u and its k-th neighbour v.
+    private func bestPair(_ u: Int, _ k: Int, _ v: Int, _ domains: [UInt64]) -> Int {
+        var best = Int.min / 4
+        var rest = domains[u]
+        while rest != 0 {
+            let a = rest.trailingZeroBitCount
+            rest &= rest - 1
+            let partner = domains[v] & pairMasks[u][k][a]
+            guard partner != 0 else { continue }
+            let total = scores[u][a] + topTwo(v, partner).top
+            if total > best { best = total }
+        }
+        return best
+    }
 
     /// The best and second-best score in a domain (second is the best when only one option remains).
     private func topTwo(_ index: Int, _ domain: UInt64) -> (top: Int, second: Int) {

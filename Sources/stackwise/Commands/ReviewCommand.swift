@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KnowledgeModel
+import RecommendationEngine
 import ReviewRendering
 
 /// `stackwise review`: the whole review of an answers file, for people (text, Markdown) and scripts (JSON).
@@ -29,8 +30,22 @@ struct ReviewCommand: ParsableCommand {
     @Flag(help: "Fail (exit 2) when a required question that is asked has no answer, instead of using its default.")
     var strict = false
 
+    @Flag(
+        name: .customLong("dump-model"),
+        help: """
+            Print the optimisation instance instead of the review (JSON): applicable decisions, each option's score \
+            from the fired rules, exclusions and compatibility constraints, the tie rule and the solver's choice.
+            """)
+    var dumpModel = false
+
     func run() throws {
         let (engine, answers) = try input.load()
+        if dumpModel {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            Output.print(String(decoding: try encoder.encode(engine.optimizationModel(answers)), as: UTF8.self))
+            return
+        }
         let report = ReviewReport(engine: engine, answers: answers)
         if strict, !report.unansweredRequired.isEmpty {
             for id in report.unansweredRequired {
