@@ -117,7 +117,7 @@ import Testing
     }
 
     /// Every condition's parsed tree (`Condition` equality compares only the text).
-    func expressions(of kb: KnowledgeBase) -> [Expression?] {
+    func expressions(of kb: KnowledgeBase) -> [RuleLanguage.Expression?] {
         kb.questions.map(\.askIf?.expression) + kb.decisions.map(\.appliesIf?.expression)
             + kb.rules.map(\.when.expression) + kb.checklist.map(\.appliesIf?.expression)
     }
@@ -125,7 +125,9 @@ import Testing
     /// A small knowledge base that sets every field and every enumeration case the binary form has to carry.
     func everyFieldKnowledgeBase() throws -> KnowledgeBase {
         let file = "KnowledgeBase/questions/one.yaml"
-        func at(_ line: Int) -> SourceLocation { SourceLocation(file: file, line: line, column: 3) }
+        func at(_ line: Int) -> KnowledgeModel.SourceLocation {
+            KnowledgeModel.SourceLocation(file: file, line: line, column: 3)
+        }
         let questions = [
             Question(
                 id: "a.kind", section: "a", prompt: "Which kind? \"quoted\" \\ back\\#slash",
@@ -186,7 +188,7 @@ import Testing
         let checklist = [
             ChecklistItem(
                 id: "check.one", text: "T", category: .observability, priority: .low,
-                appliesIf: try Condition(parsing: "chosen(db) == \"pg\" and a.rps > 1.5e3", at: at(30)),
+                appliesIf: try Condition(parsing: "chosen(db) == \"pg\" and a.rps > 1500.25", at: at(30)),
                 sources: ["src"], refs: ["set:ITEM1"], location: at(30)),
             ChecklistItem(id: "check.two", text: "T", category: .delivery, priority: .medium),
         ]

@@ -74,7 +74,11 @@ public struct KnowledgeBase: Sendable, Codable, Equatable {
     private mutating func buildIndexes() {
         func index<T: Identifiable>(_ items: [T]) -> [String: Int] where T.ID == String {
             var result: [String: Int] = [:]
-            for (position, item) in items.enumerated() where result[item.id] == nil { result[item.id] = position }
+            result.reserveCapacity(items.count)
+            // By position: iterating the items would copy each (large) struct.
+            for position in items.indices where result[items[position].id] == nil {
+                result[items[position].id] = position
+            }
             return result
         }
         questionIndex = index(questions)
