@@ -58,7 +58,7 @@ let package = Package(
             path: "Benchmarks/TUIBenchmark"
         ),
 
-        // Build tooling: validates KnowledgeBase/ and embeds it as compact JSON
+        // Build tooling: validates KnowledgeBase/ and embeds it in its compact binary form (KnowledgeBaseBinary)
         .executableTarget(name: "KBEmbed", dependencies: ["KnowledgeModel"]),
         .plugin(name: "KBEmbedPlugin", capability: .buildTool(), dependencies: ["KBEmbed"]),
 

@@ -3,17 +3,21 @@ import KnowledgeModel
 
 /// The knowledge base compiled into the binary, and the overlays a user layers on top of it.
 public enum StackwiseKnowledge {
-    /// The embedded knowledge base (validated at build time), decoded once.
+    /// The embedded knowledge base (validated at build time), read once from its compact binary form in place.
     public static let embedded: KnowledgeBase = {
-        let json = EmbeddedKnowledgeBaseData.json
-        let data = json.withUTF8Buffer { Data($0) }
-        do {
-            return try JSONDecoder().decode(KnowledgeBase.self, from: data)
-        } catch {
-            // The build step produced this JSON from a validated model; failing here is a build defect.
-            preconditionFailure("embedded knowledge base cannot be decoded: \(error)")
+        let result = EmbeddedKnowledgeBaseData.payload.withUTF8Buffer { payload in
+            Result { () throws(KnowledgeBaseBinaryError) in try KnowledgeBaseBinary.decode(payload) }
+        }
+        switch result {
+        case .success(let knowledgeBase): return knowledgeBase
+        case .failure(let error):
+            // KBEmbed read this payload back before embedding it; failing here is a build defect.
+            preconditionFailure("embedded knowledge base cannot be read: \(error)")
         }
     }()
+
+    /// The embedded knowledge base's payload (``KnowledgeBaseBinary``), for benchmarks and tests.
+    public static var embeddedPayload: [UInt8] { EmbeddedKnowledgeBaseData.payload.withUTF8Buffer { Array($0) } }
 
     /// The scenario tests shipped with the embedded knowledge base (`KnowledgeBase/tests/*.yaml`), as text.
     public static var embeddedScenarioFiles: [(path: String, text: String)] { EmbeddedKnowledgeBaseData.scenarioFiles }

@@ -2,8 +2,8 @@ import RuleLanguage
 
 /// A condition as written in the knowledge base, with its parsed form.
 ///
-/// Only the text and its position are stored when the KB is embedded; the expression is parsed again on load
-/// (parsing is microseconds, and the text is what authors and explanations show).
+/// The embedded knowledge base stores the text, its position and the parsed tree (``KnowledgeBaseBinary``), so
+/// start-up never parses; JSON (`Codable`) stores only the text and its position and parses again on decode.
 public struct Condition: Sendable, Codable, Hashable, CustomStringConvertible {
     /// The condition exactly as written.
     public var source: String
@@ -17,6 +17,13 @@ public struct Condition: Sendable, Codable, Hashable, CustomStringConvertible {
         self.source = source
         self.location = location
         self.expression = try ConditionParser.parse(source)
+    }
+
+    /// A condition whose text is already parsed (read back from the compact binary form).
+    init(source: String, location: SourceLocation?, expression: Expression) {
+        self.source = source
+        self.location = location
+        self.expression = expression
     }
 
     public var description: String { source }

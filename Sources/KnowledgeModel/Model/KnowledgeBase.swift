@@ -5,7 +5,7 @@ import RuleLanguage
 /// Questions and options keep the authored order (files sorted by path, entries in file order): it is the interview
 /// order and the tie-break order. Sections and decisions are sorted by `order`, then id; rules and checklist items
 /// by id, so that moving them between files never changes a review. Lookups by id are O(1).
-public struct KnowledgeBase: Sendable, Codable {
+public struct KnowledgeBase: Sendable, Codable, Equatable {
     public private(set) var sections: [Section]
     public private(set) var questions: [Question]
     public private(set) var decisions: [Decision]
@@ -38,6 +38,22 @@ public struct KnowledgeBase: Sendable, Codable {
         buildIndexes()
     }
 
+    /// A knowledge base whose arrays are already in their final order (read back from the compact binary form).
+    init(
+        ordered sections: [Section], questions: [Question], decisions: [Decision], rules: [Rule],
+        checklist: [ChecklistItem], sources: [Source], references: [ReferenceSet], detection: DetectionCatalog
+    ) {
+        self.sections = sections
+        self.questions = questions
+        self.decisions = decisions
+        self.rules = rules
+        self.checklist = checklist
+        self.sources = sources
+        self.references = references
+        self.detection = detection
+        buildIndexes()
+    }
+
     enum CodingKeys: String, CodingKey {
         case sections, questions, decisions, rules, checklist, sources, references, detection
     }
@@ -58,7 +74,11 @@ public struct KnowledgeBase: Sendable, Codable {
     private mutating func buildIndexes() {
         func index<T: Identifiable>(_ items: [T]) -> [String: Int] where T.ID == String {
             var result: [String: Int] = [:]
-            for (position, item) in items.enumerated() where result[item.id] == nil { result[item.id] = position }
+            result.reserveCapacity(items.count)
+            // By position: iterating the items would copy each (large) struct.
+            for position in items.indices where result[items[position].id] == nil {
+                result[items[position].id] = position
+            }
             return result
         }
         questionIndex = index(questions)

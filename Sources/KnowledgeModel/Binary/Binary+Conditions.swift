@@ -1,0 +1,118 @@
+import RuleLanguage
+
+/// A condition is stored as its text (what authors and explanations show) and its parsed expression tree, so
+/// loading never runs the parser.
+extension Condition {
+    func write(to writer: inout BinaryWriter) {
+        writer.string(source)
+        writer.location(location)
+        expression.write(to: &writer)
+    }
+
+    init(reading reader: inout BinaryReader) throws(KnowledgeBaseBinaryError) {
+        self.init(
+            source: try reader.string(), location: try reader.location(),
+            expression: try Expression(reading: &reader))
+    }
+}
+
+extension Expression {
+    fileprivate enum Tag: Int {
+        case literal, answer, answered, chosen, not, and, or, compare
+    }
+
+    func write(to writer: inout BinaryWriter) {
+        switch self {
+        case .literal(let literal, let offset):
+            writer.tag(Tag.literal)
+            literal.write(to: &writer)
+            writer.natural(offset)
+        case .answer(let id, let offset):
+            writer.tag(Tag.answer)
+            writer.string(id)
+            writer.natural(offset)
+        case .answered(let id, let offset):
+            writer.tag(Tag.answered)
+            writer.string(id)
+            writer.natural(offset)
+        case .chosen(let id, let offset):
+            writer.tag(Tag.chosen)
+            writer.string(id)
+            writer.natural(offset)
+        case .not(let inner, let offset):
+            writer.tag(Tag.not)
+            inner.write(to: &writer)
+            writer.natural(offset)
+        case .and(let left, let right):
+            writer.tag(Tag.and)
+            left.write(to: &writer)
+            right.write(to: &writer)
+        case .or(let left, let right):
+            writer.tag(Tag.or)
+            left.write(to: &writer)
+            right.write(to: &writer)
+        case .compare(let comparison, let left, let right, let offset):
+            writer.tag(Tag.compare)
+            writer.string(comparison.rawValue)
+            left.write(to: &writer)
+            right.write(to: &writer)
+            writer.natural(offset)
+        }
+    }
+
+    init(reading reader: inout BinaryReader) throws(KnowledgeBaseBinaryError) {
+        func sub(_ reader: inout BinaryReader) throws(KnowledgeBaseBinaryError) -> Expression {
+            try reader.nested { reader throws(KnowledgeBaseBinaryError) in try Expression(reading: &reader) }
+        }
+        switch try reader.tag(Tag.self, of: "expression") {
+        case .literal:
+            let literal = try reader.nested { reader throws(KnowledgeBaseBinaryError) in try Literal(reading: &reader) }
+            self = .literal(literal, offset: try reader.natural())
+        case .answer: self = .answer(try reader.string(), offset: try reader.natural())
+        case .answered: self = .answered(try reader.string(), offset: try reader.natural())
+        case .chosen: self = .chosen(try reader.string(), offset: try reader.natural())
+        case .not: self = .not(try sub(&reader), offset: try reader.natural())
+        case .and: self = .and(try sub(&reader), try sub(&reader))
+        case .or: self = .or(try sub(&reader), try sub(&reader))
+        case .compare:
+            let comparison = try reader.rawValue(ComparisonOperator.self)
+            self = .compare(comparison, try sub(&reader), try sub(&reader), offset: try reader.natural())
+        }
+    }
+}
+
+extension Literal {
+    fileprivate enum Tag: Int {
+        case string, number, bool, list
+    }
+
+    func write(to writer: inout BinaryWriter) {
+        switch self {
+        case .string(let text):
+            writer.tag(Tag.string)
+            writer.string(text)
+        case .number(let number):
+            writer.tag(Tag.number)
+            writer.double(number)
+        case .bool(let flag):
+            writer.tag(Tag.bool)
+            writer.bool(flag)
+        case .list(let items):
+            writer.tag(Tag.list)
+            writer.array(items) { $1.write(to: &$0) }
+        }
+    }
+
+    init(reading reader: inout BinaryReader) throws(KnowledgeBaseBinaryError) {
+        switch try reader.tag(Tag.self, of: "literal") {
+        case .string: self = .string(try reader.string())
+        case .number: self = .number(try reader.double())
+        case .bool: self = .bool(try reader.bool())
+        case .list:
+            self = .list(
+                try reader.array { reader throws(KnowledgeBaseBinaryError) in
+                    try reader.nested { reader throws(KnowledgeBaseBinaryError) in try Literal(reading: &reader) }
+                })
+        }
+    }
+}

@@ -1,0 +1,75 @@
+extension Rule {
+    func write(to writer: inout BinaryWriter) {
+        writer.string(id)
+        when.write(to: &writer)
+        writer.string(because)
+        writer.strings(sources)
+        writer.strings(refs)
+        writer.array(scores) { writer, score in
+            score.target.write(to: &writer)
+            writer.int(score.weight)
+            writer.location(score.location)
+        }
+        writer.array(excludes) { $1.write(to: &$0) }
+        writer.strings(includes)
+        writer.optional(finding) { writer, finding in
+            writer.string(finding.id)
+            writer.string(finding.title)
+            writer.string(finding.severity.rawValue)
+            writer.string(finding.remediation)
+        }
+        writer.optional(tension) { writer, tension in
+            writer.string(tension.id)
+            writer.string(tension.title)
+            writer.string(tension.advice)
+            writer.strings(tension.between)
+        }
+        writer.location(location)
+    }
+
+    init(reading reader: inout BinaryReader) throws(KnowledgeBaseBinaryError) {
+        self.init(
+            id: try reader.string(), when: try Condition(reading: &reader), because: try reader.string(),
+            sources: try reader.strings(), refs: try reader.strings(),
+            scores: try reader.array { reader throws(KnowledgeBaseBinaryError) in
+                ScoreEffect(
+                    target: try OptionRef(reading: &reader), weight: try reader.int(), location: try reader.location())
+            },
+            excludes: try reader.array { reader throws(KnowledgeBaseBinaryError) in try OptionRef(reading: &reader) },
+            includes: try reader.strings(),
+            finding: try reader.optional { reader throws(KnowledgeBaseBinaryError) in
+                Finding(
+                    id: try reader.string(), title: try reader.string(), severity: try reader.rawValue(Severity.self),
+                    remediation: try reader.string())
+            },
+            tension: try reader.optional { reader throws(KnowledgeBaseBinaryError) in
+                Tension(
+                    id: try reader.string(), title: try reader.string(), advice: try reader.string(),
+                    between: try reader.strings())
+            },
+            location: try reader.location())
+    }
+}
+
+extension ChecklistItem {
+    func write(to writer: inout BinaryWriter) {
+        writer.string(id)
+        writer.string(text)
+        writer.string(category.rawValue)
+        writer.string(priority.rawValue)
+        writer.optional(appliesIf) { $1.write(to: &$0) }
+        writer.strings(sources)
+        writer.strings(refs)
+        writer.location(location)
+    }
+
+    init(reading reader: inout BinaryReader) throws(KnowledgeBaseBinaryError) {
+        self.init(
+            id: try reader.string(), text: try reader.string(), category: try reader.rawValue(ChecklistCategory.self),
+            priority: try reader.rawValue(Priority.self),
+            appliesIf: try reader.optional { reader throws(KnowledgeBaseBinaryError) in
+                try Condition(reading: &reader)
+            },
+            sources: try reader.strings(), refs: try reader.strings(), location: try reader.location())
+    }
+}

@@ -1,0 +1,146 @@
+/// The compact binary form in which the knowledge base is compiled into the binary (by `KBEmbed`) and read at
+/// start-up. Hand-written readers and writers per model type, no `Codable` and no condition parsing on load.
+///
+/// Layout: the magic `SWKB`, the format version, the string table (a count, then per string its UTF-8 length and
+/// bytes), then the body: the knowledge base field by field in the order the `write(to:)` functions write them.
+/// Every number is a varint of 5-bit digits in printable ASCII (see ``BinaryDigits``), every string an index into
+/// the table, each condition its source text plus its parsed expression tree. So the whole payload is UTF-8 text
+/// that a Swift string literal holds byte for byte, and it is read in place without copying.
+public enum KnowledgeBaseBinary {
+    /// Bumped whenever the layout changes; a payload of another version is rejected.
+    public static let formatVersion = 1
+    static let magic: [UInt8] = Array("SWKB".utf8)
+
+    /// The payload for a knowledge base.
+    public static func encode(_ knowledgeBase: KnowledgeBase) -> [UInt8] {
+        var writer = BinaryWriter()
+        knowledgeBase.write(to: &writer)
+        return writer.payload()
+    }
+
+    /// Reads a payload written by ``encode(_:)``; any damage is reported, never trapped on.
+    public static func decode(_ payload: UnsafeBufferPointer<UInt8>) throws(KnowledgeBaseBinaryError) -> KnowledgeBase {
+        var reader = try BinaryReader(payload)
+        let knowledgeBase = try KnowledgeBase(reading: &reader)
+        guard reader.isAtEnd else {
+            throw KnowledgeBaseBinaryError(
+                offset: reader.position, message: "unexpected bytes after the knowledge base")
+        }
+        return knowledgeBase
+    }
+
+    /// Reads a payload written by ``encode(_:)``; any damage is reported, never trapped on.
+    public static func decode(_ payload: [UInt8]) throws(KnowledgeBaseBinaryError) -> KnowledgeBase {
+        let result = payload.withUnsafeBufferPointer { buffer in
+            Result { () throws(KnowledgeBaseBinaryError) in try decode(buffer) }
+        }
+        return try result.get()
+    }
+}
+
+extension KnowledgeBase {
+    func write(to writer: inout BinaryWriter) {
+        writer.array(sections) { $1.write(to: &$0) }
+        writer.array(questions) { $1.write(to: &$0) }
+        writer.array(decisions) { $1.write(to: &$0) }
+        writer.array(rules) { $1.write(to: &$0) }
+        writer.array(checklist) { $1.write(to: &$0) }
+        writer.array(sources) { $1.write(to: &$0) }
+        writer.array(references) { $1.write(to: &$0) }
+        detection.write(to: &writer)
+    }
+
+    init(reading reader: inout BinaryReader) throws(KnowledgeBaseBinaryError) {
+        // The writer wrote the arrays in their final order: keep it rather than sorting again.
+        self.init(
+            ordered: try reader.array { reader throws(KnowledgeBaseBinaryError) in try Section(reading: &reader) },
+            questions: try reader.array { reader throws(KnowledgeBaseBinaryError) in try Question(reading: &reader) },
+            decisions: try reader.array { reader throws(KnowledgeBaseBinaryError) in try Decision(reading: &reader) },
+            rules: try reader.array { reader throws(KnowledgeBaseBinaryError) in try Rule(reading: &reader) },
+            checklist: try reader.array { reader throws(KnowledgeBaseBinaryError) in
+                try ChecklistItem(reading: &reader)
+            },
+            sources: try reader.array { reader throws(KnowledgeBaseBinaryError) in try Source(reading: &reader) },
+            references: try reader.array { reader throws(KnowledgeBaseBinaryError) in
+                try ReferenceSet(reading: &reader)
+            },
+            detection: try DetectionCatalog(reading: &reader))
+    }
+}
+
+extension SourceLocation {
+    func write(to writer: inout BinaryWriter) {
+        writer.string(file)
+        writer.int(line)
+        writer.int(column)
+    }
+
+    init(reading reader: inout BinaryReader) throws(KnowledgeBaseBinaryError) {
+        self.init(file: try reader.string(), line: try reader.int(), column: try reader.int())
+    }
+}
+
+extension BinaryWriter {
+    mutating func location(_ location: SourceLocation?) { optional(location) { $1.write(to: &$0) } }
+}
+
+extension BinaryReader {
+    mutating func location() throws(KnowledgeBaseBinaryError) -> SourceLocation? {
+        try optional { reader throws(KnowledgeBaseBinaryError) in try SourceLocation(reading: &reader) }
+    }
+}
+
+extension Section {
+    func write(to writer: inout BinaryWriter) {
+        writer.string(id)
+        writer.string(title)
+        writer.int(order)
+        writer.location(location)
+    }
+
+    init(reading reader: inout BinaryReader) throws(KnowledgeBaseBinaryError) {
+        self.init(
+            id: try reader.string(), title: try reader.string(), order: try reader.int(),
+            location: try reader.location())
+    }
+}
+
+extension Source {
+    func write(to writer: inout BinaryWriter) {
+        writer.string(id)
+        writer.string(title)
+        writer.string(publisher)
+        writer.string(url)
+        writer.string(verified)
+        writer.location(location)
+    }
+
+    init(reading reader: inout BinaryReader) throws(KnowledgeBaseBinaryError) {
+        self.init(
+            id: try reader.string(), title: try reader.string(), publisher: try reader.string(),
+            url: try reader.string(), verified: try reader.string(), location: try reader.location())
+    }
+}
+
+extension ReferenceSet {
+    func write(to writer: inout BinaryWriter) {
+        writer.string(id)
+        writer.string(title)
+        writer.optional(source) { $0.string($1) }
+        writer.array(items) { writer, item in
+            writer.string(item.id)
+            writer.string(item.title)
+        }
+        writer.location(location)
+    }
+
+    init(reading reader: inout BinaryReader) throws(KnowledgeBaseBinaryError) {
+        self.init(
+            id: try reader.string(), title: try reader.string(),
+            source: try reader.optional { reader throws(KnowledgeBaseBinaryError) in try reader.string() },
+            items: try reader.array { reader throws(KnowledgeBaseBinaryError) in
+                ReferenceItem(id: try reader.string(), title: try reader.string())
+            },
+            location: try reader.location())
+    }
+}
