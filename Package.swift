@@ -54,6 +54,7 @@ let package = Package(
             name: "TUIBenchmark",
             dependencies: [
                 "TerminalUI", "KnowledgeModel", "EmbeddedKnowledgeBase", "RecommendationEngine", "RuleLanguage",
+                "BenchmarkSupport",
             ],
             path: "Benchmarks/TUIBenchmark"
         ),
@@ -76,9 +77,15 @@ let package = Package(
         // Benchmarks (run by hand in release; see README "Performance")
         .executableTarget(
             name: "stackwise-benchmarks",
-            dependencies: ["KnowledgeModel", "EmbeddedKnowledgeBase", "RecommendationEngine", "RuleLanguage"],
+            dependencies: [
+                "KnowledgeModel", "EmbeddedKnowledgeBase", "RecommendationEngine", "RuleLanguage", "BenchmarkSupport",
+            ],
             path: "Benchmarks/StackwiseBenchmarks"
         ),
+        // Shared by the benchmarks: knowledge bases N times the real one
+        .target(
+            name: "BenchmarkSupport", dependencies: ["KnowledgeModel", "RuleLanguage"],
+            path: "Benchmarks/BenchmarkSupport"),
         // Benchmarks (run manually: swift run -c release ScanBenchmark)
         .executableTarget(
             name: "ScanBenchmark", dependencies: ["StackScanner", "EmbeddedKnowledgeBase"],

@@ -4,6 +4,7 @@
 //
 // Prints a Markdown table. Whole-process numbers spawn (posix_spawn + waitpid) the release `stackwise` binary next
 // to this one and two empty programs compiled on the fly with swiftc (with and without Foundation).
+import BenchmarkSupport
 import EmbeddedKnowledgeBase
 import Foundation
 import KnowledgeModel

@@ -13,6 +13,9 @@
 public struct ConditionParser {
     private var tokens: [Token]
     private var position = 0
+    private var depth = 0
+    /// Deepest nesting of parentheses and `not` accepted (recursive descent must not exhaust the stack).
+    public static let maximumDepth = 64
 
     /// Parses `text`, or throws the first syntax error with its position.
     public static func parse(_ text: String) throws(ConditionError) -> Expression {
@@ -60,6 +63,13 @@ public struct ConditionParser {
     }
 
     private mutating func parseUnary() throws(ConditionError) -> Expression {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > Self.maximumDepth {
+            throw ConditionError(
+                offset: current.offset,
+                message: "the condition nests deeper than \(Self.maximumDepth) levels; simplify it")
+        }
         if current.kind == .keyword(.not) {
             let token = advance()
             return .not(try parseUnary(), offset: token.offset)

@@ -35,6 +35,15 @@ import Testing
         }
     }
 
+    @Test func deepNestingIsAnErrorNotACrash() {
+        for text in [String(repeating: "(", count: 100_000) + "a", String(repeating: "not ", count: 100_000) + "a"] {
+            #expect(throws: ConditionError.self) { try ConditionParser.parse(text) }
+        }
+        #expect(
+            (try? ConditionParser.parse(String(repeating: "(", count: 10) + "a" + String(repeating: ")", count: 10)))
+                != nil)
+    }
+
     @Test(arguments: [
         ("a ==", 4, "ends too early"),
         ("a = 1", 2, "use '=='"),

@@ -1,12 +1,10 @@
-// The same scaling as Benchmarks/StackwiseBenchmarks/SyntheticKnowledgeBase.swift (the engine benchmark), so both
-// measure the same 100x knowledge base; move it into a shared benchmark-support target once both are on main.
 import KnowledgeModel
 import RuleLanguage
 
 /// Knowledge bases N times the size of a real one, in the same proportions: every question, decision, rule,
 /// checklist item and constraint is copied N times with renamed ids (copy 0 keeps the original ids).
-enum SyntheticKnowledgeBase {
-    static func scaled(_ kb: KnowledgeBase, by factor: Int) -> KnowledgeBase {
+public enum SyntheticKnowledgeBase {
+    public static func scaled(_ kb: KnowledgeBase, by factor: Int) -> KnowledgeBase {
         guard factor > 1 else { return kb }
         let questionIDs = Set(kb.questions.map(\.id))
         let decisionIDs = Set(kb.decisions.map(\.id))
@@ -78,7 +76,7 @@ enum SyntheticKnowledgeBase {
     }
 
     /// Rewrites identifier tokens (question ids, and ids inside answered()/chosen()) through `transform`.
-    static func renameIdentifiers(in text: String, _ transform: (String) -> String) -> String {
+    public static func renameIdentifiers(in text: String, _ transform: (String) -> String) -> String {
         guard let tokens = try? Lexer.tokenize(text) else { return text }
         var characters = Array(text)
         for token in tokens.reversed() {
