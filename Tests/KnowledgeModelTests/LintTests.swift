@@ -92,6 +92,31 @@ import Testing
         #expect(!diagnostics.hasErrors, "\(diagnostics.map(\.description))")
     }
 
+    @Test func removeDropsBaseRulesAndChecklistItems() {
+        let (layer, loadDiagnostics) = KnowledgeBaseLoader().loadLayer(
+            name: "overlay",
+            files: [
+                (
+                    "overlay/test.yaml",
+                    "remove:\n  rules: [database.documents]\n  checklist: [data.backups-restore-tested]\n"
+                )
+            ])
+        let (kb, diagnostics) = KnowledgeBaseBuilder.build(
+            layers: [fixtureBase, layer], loadDiagnostics: loadDiagnostics)
+        #expect(!diagnostics.hasErrors, "\(diagnostics.map(\.description))")
+        #expect(kb.rule("database.documents") == nil)
+        #expect(kb.rule("database.relational-data") != nil)
+        #expect(kb.checklistItem("data.backups-restore-tested") == nil)
+    }
+
+    @Test func removingAnUnknownRuleIsAPositionedError() {
+        let diagnostics = lintOverlay("remove:\n  rules: [database.relational-dat]\n")
+        expectDiagnostic(
+            diagnostics,
+            "cannot remove 'database.relational-dat': no such rule; did you mean 'database.relational-data'?",
+            at: "overlay/test.yaml:2:10")
+    }
+
     @Test func danglingReferences() {
         let diagnostics = lintOverlay(
             """

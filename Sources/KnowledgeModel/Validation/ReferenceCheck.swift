@@ -49,6 +49,11 @@ struct ReferenceCheck: KnowledgeBaseCheck {
                     sink.error(unknownOptionOrDecision(conflict.option, kb), at: conflict.location)
                 }
             }
+            if decision.options.count > 64 {
+                sink.error(
+                    "decision '\(decision.id)' has \(decision.options.count) options; at most 64 are supported",
+                    at: decision.location)
+            }
             if decision.options.count < 2 {
                 sink.error(
                     "decision '\(decision.id)' needs at least two options to choose between", at: decision.location)
