@@ -65,7 +65,7 @@ if section("startup"), FileManager.default.fileExists(atPath: stackwise) {
     report("stackwise --version, whole process", Timing.format(version), relativeToEmpty(version))
     let stats = Timing.processMilliseconds(stackwise, ["kb", "stats"], runs: runs)
     report("stackwise kb stats (embedded KB), whole process", Timing.format(stats), relativeToEmpty(stats))
-    let answers = FileManager.default.currentDirectoryPath + "/docs/examples/payments-api.yaml"
+    let answers = FileManager.default.currentDirectoryPath + "/docs/examples/express-slow-under-load.yaml"
     if FileManager.default.fileExists(atPath: answers) {
         report(
             "stackwise review (example answers), whole process",

@@ -94,6 +94,12 @@ struct ComponentSearch {
     /// The optimum total (valid after `run()` returns an assignment).
     private(set) var target = Int.min
     private var best = Int.min
+    // Scratch buffers reused by every node (the search allocates nothing per node but the domain copies).
+    private var scratchOpen: [Bool]
+    private var scratchTops: [Int]
+    private var scratchPairs: [(gain: Int, u: Int, v: Int, score: Int)] = []
+    private var scratchQueue: [Int] = []
+    private var scratchQueued: [Bool]
 
     init(structure: ComponentStructure, firing: RuleFiring, compiled: CompiledKnowledgeBase) {
         let members = structure.members
@@ -102,6 +108,9 @@ struct ComponentSearch {
         touching = structure.touching
         neighbors = structure.neighbors
         pairMasks = structure.pairMasks
+        scratchOpen = [Bool](repeating: false, count: members.count)
+        scratchTops = [Int](repeating: 0, count: members.count)
+        scratchQueued = [Bool](repeating: false, count: structure.constraints.count)
         scores = members.map { firing.scores[$0] }
         preference = members.map { slot in
             let scores = firing.scores[slot]
@@ -149,7 +158,7 @@ struct ComponentSearch {
             if total > best { best = total }
             return
         }
-        if best != Int.min, upperBound(domains) <= best { return }
+        if best != Int.min, simpleBound(domains) <= best || upperBound(domains) <= best { return }
         let domain = domains[branch]
         for option in preference[branch] where domain & (1 << UInt64(option)) != 0 {
             var next = domains
@@ -162,7 +171,7 @@ struct ComponentSearch {
 
     private mutating func firstReaching(_ position: Int, _ domains: [UInt64]) -> [Int]? {
         nodes += 1
-        if upperBound(domains) < target { return nil }
+        if simpleBound(domains) < target || upperBound(domains) < target { return nil }
         if position == count { return domains.map { $0.trailingZeroBitCount } }
         let domain = domains[position]
         for option in preference[position] where domain & (1 << UInt64(option)) != 0 {
@@ -186,15 +195,32 @@ struct ComponentSearch {
         return total
     }
 
-    /// An upper bound on the best total within `domains`: decided decisions count exactly; undecided ones are
+    /// The sum of every decision's best remaining option: cheap, and often enough to prune.
+    private func simpleBound(_ domains: [UInt64]) -> Int {
+        var total = 0
+        for index in 0..<count { total += topTwo(index, domains[index]).top }
+        return total
+    }
+
+    /// An upper bound on the best total within `domains`, never above ``simpleBound(_:)``: decided decisions count exactly; undecided ones are
     /// paired with undecided neighbours and count the best *compatible* pair of options, the rest count their best
     /// option. Pairs are chosen greedily by how much pairing lowers the bound (the sum of the two best options minus
     /// the best compatible pair), which catches the common case where favourite options exclude each other.
-    private func upperBound(_ domains: [UInt64]) -> Int {
+    private mutating func upperBound(_ domains: [UInt64]) -> Int {
         var total = 0
-        var open = [Bool](repeating: false, count: count)
-        var tops = [Int](repeating: 0, count: count)
+        var open = scratchOpen
+        var tops = scratchTops
+        var pairs = scratchPairs
+        scratchOpen = []
+        scratchTops = []
+        scratchPairs = []
+        defer {
+            scratchOpen = open
+            scratchTops = tops
+            scratchPairs = pairs
+        }
         for u in 0..<count {
+            open[u] = false
             let domain = domains[u]
             if domain & (domain &- 1) == 0 {
                 total += scores[u][domain.trailingZeroBitCount]
@@ -203,7 +229,7 @@ struct ComponentSearch {
                 tops[u] = topTwo(u, domain).top
             }
         }
-        var pairs: [(gain: Int, u: Int, v: Int, score: Int)] = []
+        pairs.removeAll(keepingCapacity: true)
         for u in 0..<count where open[u] {
             for (k, v) in neighbors[u].enumerated() where v > u && open[v] {
                 let pair = bestPair(u, k, v, domains)
@@ -258,9 +284,22 @@ struct ComponentSearch {
     /// Arc consistency for "source option chosen => target in allowed": drops source options whose target has no
     /// allowed option left, and narrows targets of decided sources. Starts from the constraints touching `changed`
     /// (all constraints when nil) and follows the decisions whose options shrink. Returns false when one empties.
-    private func propagate(_ domains: inout [UInt64], changed: Int?) -> Bool {
-        var queue: [Int] = changed.map { touching[$0] } ?? Array(constraints.indices)
-        var queued = [Bool](repeating: false, count: constraints.count)
+    private mutating func propagate(_ domains: inout [UInt64], changed: Int?) -> Bool {
+        var queue = scratchQueue
+        var queued = scratchQueued
+        scratchQueue = []
+        scratchQueued = []
+        defer {
+            for index in queue { queued[index] = false }
+            queue.removeAll(keepingCapacity: true)
+            scratchQueue = queue
+            scratchQueued = queued
+        }
+        if let changed {
+            queue.append(contentsOf: touching[changed])
+        } else {
+            queue.append(contentsOf: constraints.indices)
+        }
         for index in queue { queued[index] = true }
         var head = 0
         func shrank(_ variable: Int) {
