@@ -95,7 +95,9 @@ struct RecordRenderer {
 
         out += ["", "## Decision Outcome", ""]
         let positive = reasons.filter { $0.weight > 0 }.map(\.because)
-        let because = positive.isEmpty ? "it scores best for these answers" : positive.map(esc).joined(separator: " ")
+        let because =
+            positive.isEmpty
+            ? "it scores best for these answers" : positive.map(esc).joined(separator: " ").lowercasingFirstWord
         out.append("Chosen option: \"\(esc(chosenOption?.name ?? report.outcomeText(outcome)))\", because \(because)")
         if outcome.isCloseCall {
             out += [
@@ -110,8 +112,8 @@ struct RecordRenderer {
         let pros = chosenOption?.pros ?? []
         let cons = chosenOption?.cons ?? []
         if pros.isEmpty && cons.isEmpty { out.append("* Neutral, because the knowledge base lists no trade-offs.") }
-        for pro in pros { out.append("* Good, because \(esc(pro))") }
-        for con in cons { out.append("* Bad, because \(esc(con))") }
+        for pro in pros { out.append("* Good, because \(esc(pro).lowercasingFirstWord)") }
+        for con in cons { out.append("* Bad, because \(esc(con).lowercasingFirstWord)") }
 
         out += ["", "### Confirmation", ""]
         let confirmation = confirmationItems(outcome.decisionID)
@@ -127,8 +129,8 @@ struct RecordRenderer {
             let option = decision?.option(assessment.optionID)
             out += ["", "### \(esc(assessment.name))", ""]
             if let summary = option?.summary { out += [esc(summary), ""] }
-            for pro in option?.pros ?? [] { out.append("* Good, because \(esc(pro))") }
-            for con in option?.cons ?? [] { out.append("* Bad, because \(esc(con))") }
+            for pro in option?.pros ?? [] { out.append("* Good, because \(esc(pro).lowercasingFirstWord)") }
+            for con in option?.cons ?? [] { out.append("* Bad, because \(esc(con).lowercasingFirstWord)") }
             let verdict =
                 assessment.verdict == .chosen ? "chosen (score \(assessment.score))" : report.verdictText(assessment)
             out.append("* Verdict: \(esc(verdict))")
@@ -193,5 +195,16 @@ struct RecordRenderer {
 
     private func list(_ names: [String]) -> String {
         "[" + names.map(YAMLText.quoted).joined(separator: ", ") + "]"
+    }
+}
+
+extension String {
+    /// The text with its first word in lower case when it reads as an ordinary capitalised word ("Close to raw
+    /// Node" -> "close to raw Node"), so it continues "because ..."; names and acronyms ("NestJS", "API") stay.
+    var lowercasingFirstWord: String {
+        let word = prefix { $0.isLetter }
+        guard let first = word.first, first.isUppercase, word.dropFirst().allSatisfy(\.isLowercase), word.count > 1
+        else { return self }
+        return first.lowercased() + dropFirst()
     }
 }

@@ -128,7 +128,7 @@ func scratchFolder() throws -> URL {
         _ = try export(exporter(size: 50), into: folder)
         let text = try String(contentsOf: folder.appendingPathComponent("0001-store-big-db.md"), encoding: .utf8)
         #expect(Signature.state(of: text) == .unedited)
-        #expect(Signature.state(of: text.replacingOccurrences(of: "Scales", with: "Scales well")) == .edited)
+        #expect(Signature.state(of: text.replacingOccurrences(of: "scales", with: "scales well")) == .edited)
         #expect(Signature.state(of: text + " ") == .edited)
         #expect(Signature.state(of: "# someone else's record\n") == .foreign)
     }

@@ -52,7 +52,7 @@ import Testing
             #expect(alpha.contains("\n\(heading)\n"), "\(heading)")
         }
         #expect(alpha.hasPrefix("---\nstatus: proposed\ndate: 2025-01-02\ndecision-makers: []\n"))
-        #expect(alpha.contains("Chosen option: \"Alpha DB\", because The answers ask for alpha."))
+        #expect(alpha.contains("Chosen option: \"Alpha DB\", because the answers ask for alpha."))
 
         // A person edits the record, then the answer changes.
         let edited = alpha.replacingOccurrences(

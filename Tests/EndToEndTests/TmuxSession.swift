@@ -86,10 +86,11 @@ final class TmuxSession {
         return found
     }
 
-    /// Polls the screen every 20 ms until `marker` shows (5 s deadline); returns the screen.
+    /// Polls the screen every 20 ms until `marker` shows (20 s deadline: generous for a loaded CI machine); returns
+    /// the screen.
     @discardableResult
     func waitFor(
-        _ marker: String, timeout: TimeInterval = 8, sourceLocation: SourceLocation = #_sourceLocation
+        _ marker: String, timeout: TimeInterval = 20, sourceLocation: SourceLocation = #_sourceLocation
     )
         throws -> String
     {
