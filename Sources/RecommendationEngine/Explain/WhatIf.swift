@@ -29,6 +29,9 @@ struct WhatIfSweep {
     /// Component structures by member list, and solutions by (members, scores, exclusions): many alternative
     /// answers leave a component exactly as another alternative did.
     private var structures: [[Int]: ComponentStructure] = [:]
+    /// Visit marks for `localComponent` (a decision is visited when its mark equals `generation`).
+    private var seenGeneration: [UInt32] = []
+    private var generation: UInt32 = 0
     private var solutions: [[Int]: [Int]?] = [:]
     private let topologicalRank: [Int]
 
@@ -187,21 +190,34 @@ struct WhatIfSweep {
             structure = ComponentStructure(members: component, compiled: compiled)
             structures[component] = structure
         }
-        let assignment = solver.solveComponent(structure, firing: firing).assignment
+        // The choice before the change is a good first incumbent: most alternatives change little.
+        let before = component.map { base.solution.choice[$0] }
+        let hint = before.contains(nil) ? nil : before.map { $0! }
+        let assignment = solver.solveComponent(structure, firing: firing, hint: hint).assignment
         solutions[key] = assignment
         return assignment
     }
 
     /// The active decisions connected to `start` by constraints between active decisions, ascending.
-    private func localComponent(from start: Int) -> [Int] {
-        var members: Set<Int> = [start]
-        var pending = [start]
-        while let decision = pending.popLast() {
+    private mutating func localComponent(from start: Int) -> [Int] {
+        generation &+= 1
+        if seenGeneration.count != compiled.decisions.count {
+            seenGeneration = [UInt32](repeating: 0, count: compiled.decisions.count)
+        }
+        var members = [start]
+        seenGeneration[start] = generation
+        var next = 0
+        while next < members.count {
+            let decision = members[next]
+            next += 1
             for index in compiled.constraintsBySource[decision] + compiled.constraintsByTarget[decision] {
                 let constraint = compiled.constraints[index]
                 let other =
                     constraint.sourceDecision == decision ? constraint.targetDecision : constraint.sourceDecision
-                if firing.decisionApplies[other], members.insert(other).inserted { pending.append(other) }
+                if firing.decisionApplies[other], seenGeneration[other] != generation {
+                    seenGeneration[other] = generation
+                    members.append(other)
+                }
             }
         }
         return members.sorted()

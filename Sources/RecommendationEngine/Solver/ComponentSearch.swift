@@ -123,11 +123,17 @@ struct ComponentSearch {
         }
     }
 
-    /// The best assignment by position, or nil when the component is infeasible.
-    mutating func run() -> [Int]? {
+    /// The best assignment by position, or nil when the component is infeasible. `hint` is a known assignment (for
+    /// example the choice before an answer changed); when it is still allowed it becomes the first incumbent, so the
+    /// search only has to look for something strictly better.
+    mutating func run(hint: [Int]? = nil) -> [Int]? {
         var root = domains
         guard !root.contains(0), propagate(&root, changed: nil) else { return nil }
-        optimise(root)
+        if let hint, hint.count == count, isAllowed(hint, in: root) {
+            best = (0..<count).reduce(0) { $0 + scores[$1][hint[$1]] }
+        }
+        // A hint that reaches the root bound is optimal: skip straight to the tie-rule search.
+        if best == Int.min || upperBound(root) > best { optimise(root) }
         guard best != Int.min else { return nil }
         target = best
         return firstReaching(0, root)
@@ -187,6 +193,15 @@ struct ComponentSearch {
     }
 
     // MARK: Helpers
+
+    /// Whether an assignment takes only allowed options and satisfies every constraint.
+    private func isAllowed(_ assignment: [Int], in domains: [UInt64]) -> Bool {
+        for index in 0..<count where domains[index] & (1 << UInt64(assignment[index])) == 0 { return false }
+        for constraint in constraints where 1 << UInt64(assignment[constraint.source]) == constraint.sourceBit {
+            if constraint.allowed & (1 << UInt64(assignment[constraint.target])) == 0 { return false }
+        }
+        return true
+    }
 
     /// The total of a complete assignment (every domain a single option).
     private func exactTotal(_ domains: [UInt64]) -> Int {

@@ -77,13 +77,14 @@ struct ConstraintSolver {
     }
 
     /// Solves one component whose structure is already built.
+    /// `hint`, when given, is a known assignment to start from (see ``ComponentSearch/run(hint:)``).
     func solveComponent(
-        _ structure: ComponentStructure, firing: RuleFiring
+        _ structure: ComponentStructure, firing: RuleFiring, hint: [Int]? = nil
     ) -> (
         assignment: [Int]?, total: Int, nodes: Int
     ) {
         var search = ComponentSearch(structure: structure, firing: firing, compiled: compiled)
-        let assignment = search.run()
+        let assignment = search.run(hint: hint)
         return (assignment, search.target, search.nodes)
     }
 }
