@@ -150,6 +150,12 @@ for factor in [1, 10, 100] where section("engine") {
 
 // MARK: Profiling aid: BENCH_ONLY=profile runs a 10x review and what-if a few times (for valgrind/perf)
 
+if only == "profile-review" {
+    let engine = RecommendationEngine(knowledgeBase: real)
+    let answers = sampleAnswers(for: real)
+    for _ in 0..<1000 { _ = engine.review(answers) }
+}
+
 if only == "profile-whatif" {
     let engine = RecommendationEngine(knowledgeBase: real)
     let answers = sampleAnswers(for: real)

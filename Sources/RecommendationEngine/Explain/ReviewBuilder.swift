@@ -219,12 +219,13 @@ struct ReviewBuilder {
                         item: item, includedBy: includedBy[position], done: answers.checklistDone.contains(item.id))
                 ))
         }
+        // Sort small integer keys, not the entries: category order, then priority (high first), then KB order.
         let categoryOrder = Dictionary(
             uniqueKeysWithValues: ChecklistCategory.allCases.enumerated().map { ($1, $0) })
-        return entries.sorted { lhs, rhs in
-            (categoryOrder[lhs.entry.item.category]!, -rank(lhs.entry.item.priority), lhs.position)
-                < (categoryOrder[rhs.entry.item.category]!, -rank(rhs.entry.item.priority), rhs.position)
-        }.map(\.entry)
+        let keys = entries.map { entry in
+            (categoryOrder[entry.entry.item.category]!, -rank(entry.entry.item.priority), entry.position)
+        }
+        return keys.indices.sorted { keys[$0] < keys[$1] }.map { entries[$0].entry }
     }
 
     private func rank(_ priority: Priority) -> Int {

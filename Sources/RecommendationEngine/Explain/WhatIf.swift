@@ -29,6 +29,10 @@ struct WhatIfSweep {
     /// Component structures by member list, and solutions by (members, scores, exclusions): many alternative
     /// answers leave a component exactly as another alternative did.
     private var structures: [[Int]: ComponentStructure] = [:]
+    /// Scratch sets of decisions for one alternative, and the choices of the components re-solved for it.
+    private var marks = DecisionMarks()
+    private var placed = DecisionMarks()
+    private var newChoice: [Int?] = []
     /// Visit marks for `localComponent` (a decision is visited when its mark equals `generation`).
     private var seenGeneration: [UInt32] = []
     private var generation: UInt32 = 0
@@ -48,6 +52,7 @@ struct WhatIfSweep {
         var rank = [Int](repeating: 0, count: compiled.questions.count)
         for (position, slot) in compiled.applicabilityOrder.enumerated() { rank[slot] = position }
         topologicalRank = rank
+        newChoice = [Int?](repeating: nil, count: compiled.decisions.count)
     }
 
     private var compiled: CompiledKnowledgeBase { engine.compiled }
@@ -94,15 +99,17 @@ struct WhatIfSweep {
         state.answered[slot] = true
         state.assumed[slot] = false
         changedQuestions.append(slot)
-        var pending = compiled.askIfDependents[slot]
-        var visited: Set<Int> = [slot]
         var dependents: [Int] = []
-        while let next = pending.popLast() {
-            guard visited.insert(next).inserted else { continue }
-            dependents.append(next)
-            pending.append(contentsOf: compiled.askIfDependents[next])
+        if !compiled.askIfDependents[slot].isEmpty {
+            var pending = compiled.askIfDependents[slot]
+            var visited: Set<Int> = [slot]
+            while let next = pending.popLast() {
+                guard visited.insert(next).inserted else { continue }
+                dependents.append(next)
+                pending.append(contentsOf: compiled.askIfDependents[next])
+            }
+            dependents.sort { topologicalRank[$0] < topologicalRank[$1] }
         }
-        dependents.sort { topologicalRank[$0] < topologicalRank[$1] }
         for dependent in dependents {
             let applicable = compiled.askIf[dependent].map { $0.evaluate(state) == .yes } ?? true
             let user = userValues[dependent]
@@ -118,8 +125,9 @@ struct WhatIfSweep {
 
         // 2. Rules that read a changed question, and decisions whose appliesIf does.
         var toggled: [CompiledKnowledgeBase.CompiledRule] = []
-        var affected = Set<Int>()
         var decisionUndo: [(Int, Bool)] = []
+        marks.reset(count: compiled.decisions.count)
+        var affected: [Int] = []
         for question in changedQuestions {
             for index in compiled.rulesReading[question] {
                 let rule = compiled.rules[index]
@@ -127,15 +135,17 @@ struct WhatIfSweep {
                 guard now != firing.fired[index] else { continue }
                 firing.toggle(rule, on: now)
                 toggled.append(rule)
-                for effect in rule.scores { affected.insert(effect.decision) }
-                for exclusion in rule.excludes { affected.insert(exclusion.decision) }
+                for effect in rule.scores where marks.insert(effect.decision) { affected.append(effect.decision) }
+                for exclusion in rule.excludes where marks.insert(exclusion.decision) {
+                    affected.append(exclusion.decision)
+                }
             }
             for decision in compiled.decisionsReading[question] {
                 let now = compiled.decisionAppliesIf[decision].map { $0.evaluate(state) == .yes } ?? true
                 guard now != firing.decisionApplies[decision] else { continue }
                 decisionUndo.append((decision, firing.decisionApplies[decision]))
                 firing.decisionApplies[decision] = now
-                affected.insert(decision)
+                if marks.insert(decision) { affected.append(decision) }
             }
         }
 
@@ -144,20 +154,29 @@ struct WhatIfSweep {
         var result: [(decision: Int, choice: Int?)] = []
         if !affected.isEmpty {
             let solver = ConstraintSolver(compiled: compiled)
-            var reach = affected
+            var reach = affected  // `marks` now marks everything in `reach`
             for decision in affected where base.solution.componentOf[decision] >= 0 {
-                reach.formUnion(base.solution.components[base.solution.componentOf[decision]])
+                for member in base.solution.components[base.solution.componentOf[decision]] where marks.insert(member) {
+                    reach.append(member)
+                }
             }
-            var choice: [Int: Int?] = [:]
-            var placed = Set<Int>()
-            for start in reach.sorted() where firing.decisionApplies[start] && !placed.contains(start) {
+            reach.sort()
+            placed.reset(count: compiled.decisions.count)
+            var solved: [Int] = []
+            for start in reach where firing.decisionApplies[start] && !placed.contains(start) {
                 let component = localComponent(from: start)
-                placed.formUnion(component)
                 let assignment = solve(component, solver: solver)
-                for (position, decision) in component.enumerated() { choice[decision] = assignment?[position] }
+                for (position, decision) in component.enumerated() {
+                    _ = placed.insert(decision)
+                    newChoice[decision] = assignment?[position]
+                    solved.append(decision)
+                }
             }
-            for decision in reach.union(choice.keys).sorted() {
-                let now: Int? = firing.decisionApplies[decision] ? (choice[decision] ?? nil) : nil
+            for decision in solved where marks.insert(decision) { reach.append(decision) }
+            reach.sort()
+            for decision in reach {
+                let now: Int? =
+                    firing.decisionApplies[decision] && placed.contains(decision) ? newChoice[decision] : nil
                 if now != base.solution.choice[decision] { result.append((decision, now)) }
             }
         }
@@ -251,4 +270,29 @@ struct WhatIfSweep {
             return []
         }
     }
+}
+
+/// A set of decision slots that is emptied in O(1) between uses (a generation stamp per slot).
+struct DecisionMarks {
+    private var stamps: [UInt32] = []
+    private var generation: UInt32 = 0
+
+    /// Empties the set, sized for `count` decisions.
+    mutating func reset(count: Int) {
+        if stamps.count != count { stamps = [UInt32](repeating: 0, count: count) }
+        generation &+= 1
+        if generation == 0 {
+            stamps = [UInt32](repeating: 0, count: count)
+            generation = 1
+        }
+    }
+
+    /// Adds `slot`; returns whether it was new.
+    mutating func insert(_ slot: Int) -> Bool {
+        if stamps[slot] == generation { return false }
+        stamps[slot] = generation
+        return true
+    }
+
+    func contains(_ slot: Int) -> Bool { stamps[slot] == generation }
 }
