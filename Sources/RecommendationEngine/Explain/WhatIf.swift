@@ -256,16 +256,22 @@ struct WhatIfSweep {
                 selected.contains(id) ? .choices(selected.filter { $0 != id }) : .choices(selected + [id])
             }
         case .number:
-            var candidates: Set<Double> = []
-            for threshold in compiled.thresholds[slot] {
-                for value in [threshold - 1, threshold, threshold + 1] {
-                    if let low = question.minimum, value < low { continue }
-                    if let high = question.maximum, value > high { continue }
-                    candidates.insert(value)
-                }
+            // One value per interval the thresholds cut the range into, and each threshold itself: every
+            // comparison (<, <=, >, >=, ==) gives the same result for all values of an interval.
+            let thresholds = compiled.thresholds[slot]
+            var candidates: [Double] = []
+            for (index, threshold) in thresholds.enumerated() {
+                if index == 0 { candidates.append(threshold - 1) }
+                candidates.append(threshold)
+                let next = index + 1 < thresholds.count ? thresholds[index + 1] : threshold + 2
+                candidates.append(next - threshold > 1 ? threshold + 1 : (threshold + next) / 2)
             }
-            if case .number(let now) = current { candidates.remove(now) }
-            return candidates.sorted().map(AnswerValue.number)
+            var currentNumber: Double?
+            if case .number(let now) = current { currentNumber = now }
+            return candidates.filter { value in
+                (question.minimum.map { value >= $0 } ?? true) && (question.maximum.map { value <= $0 } ?? true)
+                    && value != currentNumber
+            }.map(AnswerValue.number)
         case .text:
             return []
         }
