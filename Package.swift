@@ -79,9 +79,12 @@ let package = Package(
             name: "stackwise-benchmarks",
             dependencies: [
                 "KnowledgeModel", "EmbeddedKnowledgeBase", "RecommendationEngine", "RuleLanguage", "BenchmarkSupport",
+                "StackwiseTestSupport",
             ],
             path: "Benchmarks/StackwiseBenchmarks"
         ),
+        // Test support: fixture knowledge bases from YAML text, a seeded random generator (tests and benchmarks)
+        .target(name: "StackwiseTestSupport", dependencies: ["KnowledgeModel"]),
         // Shared by the benchmarks: knowledge bases N times the real one
         .target(
             name: "BenchmarkSupport", dependencies: ["KnowledgeModel", "RuleLanguage"],
@@ -96,14 +99,17 @@ let package = Package(
         .testTarget(name: "KnowledgeModelTests", dependencies: ["KnowledgeModel", "EmbeddedKnowledgeBase"]),
         .testTarget(
             name: "RecommendationEngineTests",
-            dependencies: ["RecommendationEngine", "KnowledgeModel", "EmbeddedKnowledgeBase"]
+            dependencies: ["RecommendationEngine", "KnowledgeModel", "EmbeddedKnowledgeBase", "StackwiseTestSupport"]
         ),
         .testTarget(
             name: "ScenarioTestingTests",
             dependencies: ["ScenarioTesting", "RecommendationEngine", "KnowledgeModel", "EmbeddedKnowledgeBase"]
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["stackwise"]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "KnowledgeModel", "RecommendationEngine"]),
+        .testTarget(
+            name: "TerminalUITests",
+            dependencies: ["TerminalUI", "KnowledgeModel", "RecommendationEngine", "StackwiseTestSupport"]
+        ),
         .testTarget(name: "AnswersFileTests", dependencies: ["AnswersFile", "KnowledgeModel"]),
         .testTarget(
             name: "DecisionRecordsTests",

@@ -1,10 +1,11 @@
 import KnowledgeModel
+import StackwiseTestSupport
 
 /// Random solver instances in the shape of the peer measurements: D decisions x O options with C pairwise
 /// compatibility constraints (conflicts between two options of different decisions) and random scores.
 enum RandomInstances {
     static func knowledgeBase(decisions: Int, options: Int, constraints: Int, seed: UInt64) -> KnowledgeBase {
-        var rng = SplitMix(state: seed)
+        var rng = SeededGenerator(state: seed)
         var conflicts: [Int: [Int: [Conflict]]] = [:]
         var added = 0
         while added < constraints {
@@ -34,16 +35,5 @@ enum RandomInstances {
         }
         let rule = Rule(id: "scores", when: try! Condition(parsing: "true", at: nil), because: "random", scores: scores)
         return KnowledgeBase(decisions: decisionList, rules: [rule])
-    }
-}
-
-struct SplitMix {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,20 +1,9 @@
 import Foundation
 import KnowledgeModel
+import StackwiseTestSupport
 import Testing
 
 @testable import RecommendationEngine
-
-/// A small deterministic random generator (SplitMix64), so failures reproduce.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Exhaustive enumeration over a dumped optimisation instance, with the documented tie rule.
 func bruteForce(_ model: OptimizationModel) -> (choice: [String: String], total: Int)? {

@@ -1,14 +1,9 @@
 import KnowledgeModel
+import StackwiseTestSupport
 
 /// Builds small knowledge bases from YAML for engine tests.
 enum TestKnowledgeBase {
-    static func load(_ files: [(String, String)]) -> KnowledgeBase {
-        let (layer, loadDiagnostics) = KnowledgeBaseLoader().loadLayer(
-            name: "test", files: files.map { (path: $0.0, text: $0.1) })
-        let (kb, diagnostics) = KnowledgeBaseBuilder.build(layers: [layer], loadDiagnostics: loadDiagnostics)
-        precondition(!diagnostics.hasErrors, diagnostics.map(\.description).joined(separator: "\n"))
-        return kb
-    }
+    static func load(_ files: [(String, String)]) -> KnowledgeBase { KnowledgeBaseFixture.load(files) }
 
     /// A small but complete KB: two decisions with a compatibility constraint, scores, an exclusion, a finding,
     /// a tension, checklist items with and without chosen(...).

@@ -1,16 +1,11 @@
 import KnowledgeModel
 import RecommendationEngine
+import StackwiseTestSupport
 import TerminalUI
 
 /// Small knowledge bases for interface tests (independent of the shipped knowledge base's content).
 enum TUIFixtures {
-    static func load(_ yaml: String) -> KnowledgeBase {
-        let (layer, loadDiagnostics) = KnowledgeBaseLoader().loadLayer(
-            name: "test", files: [(path: "kb.yaml", text: yaml)])
-        let (kb, diagnostics) = KnowledgeBaseBuilder.build(layers: [layer], loadDiagnostics: loadDiagnostics)
-        precondition(!diagnostics.hasErrors, diagnostics.map(\.description).joined(separator: "\n"))
-        return kb
-    }
+    static func load(_ yaml: String) -> KnowledgeBase { KnowledgeBaseFixture.load(yaml: yaml) }
 
     /// Two sections; a single choice, a yes/no with a follow-up, a number with unit and range, a text question,
     /// a long option list; two decisions, a finding, a tension, checklist items.
