@@ -10,8 +10,8 @@ struct Stackwise: ParsableCommand {
         abstract:
             "Review the design of a Node.js backend service: clarifying questions, explained recommendations, checklists.",
         discussion: """
-            Stackwise asks what a senior Node.js reviewer would ask, then a rules-based recommender over an embedded
-            knowledge base answers with architecture choices, trade-offs, risks and checklists.
+            Stackwise asks what a senior Node.js reviewer would ask, then a rules-based recommender over an \
+            embedded knowledge base answers with architecture choices, trade-offs, risks and checklists.
             """,
         version: version,
         subcommands: [

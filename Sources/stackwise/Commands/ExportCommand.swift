@@ -10,9 +10,9 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Write the decisions as MADR 4.0 records (plus index.md and design-review.md) into a folder.",
         discussion: """
-            Re-running with the same answers changes no byte. A record edited by hand is never overwritten: when its
-            decision changes, a new record supersedes it (links both ways; its text is kept). Unedited Stackwise
-            records are updated in place when only their context changes, and superseded when the chosen option
+            Re-running with the same answers changes no byte. A record edited by hand is never overwritten: when its \
+            decision changes, a new record supersedes it (links both ways; its text is kept). Unedited Stackwise \
+            records are updated in place when only their context changes, and superseded when the chosen option \
             changes. Exit codes: 0 ok, 2 bad usage or input, 3 the folder cannot be written.
             """
     )

@@ -12,9 +12,9 @@ struct InterviewCommand: ParsableCommand {
         commandName: "interview",
         abstract: "Answer the reviewer's questions in a full-screen interface (the default command).",
         discussion: """
-            Every answer is saved at once to a session file (an answers file) in $XDG_STATE_HOME/stackwise/sessions
-            (default ~/.local/state/stackwise/sessions), or to --session FILE. On exit, stackwise prints where the
-            session is and the 'stackwise review' command that reproduces the result. Needs a terminal; use --plain
+            Every answer is saved at once to a session file (an answers file) in $XDG_STATE_HOME/stackwise/sessions \
+            (default ~/.local/state/stackwise/sessions), or to --session FILE. On exit, stackwise prints where the \
+            session is and the 'stackwise review' command that reproduces the result. Needs a terminal; use --plain \
             (automatic when TERM=dumb) for numbered prompts on standard input and output.
             """)
 

@@ -8,7 +8,7 @@ struct KBCoverageCommand: ParsableCommand {
         commandName: "coverage",
         abstract: "Report, per reference catalogue (OWASP API Top 10 2023, Twelve-Factor, ...), the items covered.",
         discussion: """
-            An item is covered when a rule or checklist item cites it in 'refs' (e.g. owasp-api-2023:API3).
+            An item is covered when a rule or checklist item cites it in 'refs' (e.g. owasp-api-2023:API3). \
             JSON: {"sets":[{"id","title","total","covered","missing":[...]}]}.
             """
     )

@@ -7,7 +7,7 @@ struct KBLintCommand: ParsableCommand {
         commandName: "lint",
         abstract: "Check the knowledge base and overlays: schema, ids, references, conditions, constraints.",
         discussion: """
-            Prints each problem as 'path:line:col: error|warning: message' and exits 1 when there are errors.
+            Prints each problem as 'path:line:col: error|warning: message' and exits 1 when there are errors. \
             With --kb, the overlays are checked merged on top of the embedded knowledge base.
             """
     )

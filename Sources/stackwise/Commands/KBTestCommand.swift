@@ -11,8 +11,8 @@ struct KBTestCommand: ParsableCommand {
         commandName: "test",
         abstract: "Run the knowledge base's scenario tests (tests/*.yaml), and those of each --kb overlay.",
         discussion: """
-            Each scenario is a set of answers plus expected properties of the review (a decision is / is one of /
-            is not, checklist items, findings and tensions present or absent). Exits 1 when a scenario fails,
+            Each scenario is a set of answers plus expected properties of the review (a decision is / is one of / \
+            is not, checklist items, findings and tensions present or absent). Exits 1 when a scenario fails, \
             2 when a scenario file or the knowledge base has errors.
             """
     )

@@ -7,7 +7,7 @@ struct QuestionsCommand: ParsableCommand {
         commandName: "questions",
         abstract: "List the questions (id, section, type, prompt, options, default, when asked).",
         discussion: """
-            --format json prints an array of objects with id, section, type, prompt, options ([{id, label}]),
+            --format json prints an array of objects with id, section, type, prompt, options ([{id, label}]), \
             default and askIf (null when absent), plus help, unit, min, max, required and notSure.
             """
     )

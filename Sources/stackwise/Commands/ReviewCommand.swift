@@ -11,8 +11,8 @@ struct ReviewCommand: ParsableCommand {
         abstract:
             "Review the answers: decisions with reasons and alternatives, assumptions, tensions, findings, checklist.",
         discussion: """
-            Unanswered questions use their defaults, listed as assumptions (--strict refuses to). Exit codes: 0 ok,
-            1 unaccepted findings at or above --fail-on, 2 bad usage or input (or --strict with required questions
+            Unanswered questions use their defaults, listed as assumptions (--strict refuses to). Exit codes: 0 ok, \
+            1 unaccepted findings at or above --fail-on, 2 bad usage or input (or --strict with required questions \
             unanswered), 3 a file could not be read.
             """
     )

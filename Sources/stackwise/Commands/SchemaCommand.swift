@@ -16,7 +16,7 @@ struct SchemaAnswersCommand: ParsableCommand {
         commandName: "answers",
         abstract: "The JSON Schema of the answers file (question ids, allowed values, ranges).",
         discussion: """
-            Save it next to your answers file and add '# yaml-language-server: $schema=answers.schema.json' at the
+            Save it next to your answers file and add '# yaml-language-server: $schema=answers.schema.json' at the \
             top so editors validate and complete it.
             """
     )
