@@ -96,7 +96,10 @@ let package = Package(
 
         // Tests
         .testTarget(name: "RuleLanguageTests", dependencies: ["RuleLanguage"]),
-        .testTarget(name: "KnowledgeModelTests", dependencies: ["KnowledgeModel", "EmbeddedKnowledgeBase"]),
+        .testTarget(
+            name: "KnowledgeModelTests",
+            dependencies: ["KnowledgeModel", "EmbeddedKnowledgeBase", "StackwiseTestSupport"]
+        ),
         .testTarget(
             name: "RecommendationEngineTests",
             dependencies: ["RecommendationEngine", "KnowledgeModel", "EmbeddedKnowledgeBase", "StackwiseTestSupport"]
@@ -110,7 +113,7 @@ let package = Package(
             name: "TerminalUITests",
             dependencies: ["TerminalUI", "KnowledgeModel", "RecommendationEngine", "StackwiseTestSupport"]
         ),
-        .testTarget(name: "AnswersFileTests", dependencies: ["AnswersFile", "KnowledgeModel"]),
+        .testTarget(name: "AnswersFileTests", dependencies: ["AnswersFile", "KnowledgeModel", "StackwiseTestSupport"]),
         .testTarget(
             name: "DecisionRecordsTests",
             dependencies: ["DecisionRecords", "ReviewRendering", "RecommendationEngine", "KnowledgeModel"]

@@ -1,6 +1,7 @@
 import AnswersFile
 import Foundation
 import KnowledgeModel
+import StackwiseTestSupport
 import Testing
 
 @Suite struct AnswersFileReaderTests {

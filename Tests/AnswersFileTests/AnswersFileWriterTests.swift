@@ -1,5 +1,6 @@
 import AnswersFile
 import KnowledgeModel
+import StackwiseTestSupport
 import Testing
 
 @Suite struct AnswersFileWriterTests {

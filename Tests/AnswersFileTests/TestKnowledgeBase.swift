@@ -1,4 +1,5 @@
 import KnowledgeModel
+import StackwiseTestSupport
 import Testing
 
 /// A small knowledge base covering every question type, a follow-up (`askIf`), a checklist item and a finding.
@@ -115,23 +116,5 @@ let testKnowledgeBase: KnowledgeBase = {
             """
         ),
     ]
-    let (layer, loadDiagnostics) = KnowledgeBaseLoader().loadLayer(name: "kb", files: files)
-    let (knowledgeBase, diagnostics) = KnowledgeBaseBuilder.build(layers: [layer], loadDiagnostics: loadDiagnostics)
-    precondition(!diagnostics.hasErrors, diagnostics.map(\.description).joined(separator: "\n"))
-    return knowledgeBase
+    return KnowledgeBaseFixture.load(files.map { ($0.path, $0.text) })
 }()
-
-/// Expects exactly one error or warning whose rendering starts with `position` and contains `fragment`.
-func expectDiagnostic(
-    _ diagnostics: [Diagnostic], _ fragment: String, at position: String? = nil, severity: Diagnostic.Severity = .error,
-    sourceLocation: Testing.SourceLocation = #_sourceLocation
-) {
-    let match = diagnostics.first { diagnostic in
-        diagnostic.severity == severity && diagnostic.description.contains(fragment)
-            && (position.map { diagnostic.description.hasPrefix($0 + ":") } ?? true)
-    }
-    #expect(
-        match != nil,
-        "expected \(severity) '\(fragment)' at \(position ?? "?"), got:\n\(diagnostics.map(\.description).joined(separator: "\n"))",
-        sourceLocation: sourceLocation)
-}

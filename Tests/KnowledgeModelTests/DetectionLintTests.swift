@@ -1,4 +1,5 @@
 import KnowledgeModel
+import StackwiseTestSupport
 import Testing
 
 /// The `detection:` section of the knowledge base is linted like the rest and extensible by overlays.

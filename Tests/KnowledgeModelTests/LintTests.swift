@@ -1,6 +1,7 @@
 import EmbeddedKnowledgeBase
 import Foundation
 import KnowledgeModel
+import StackwiseTestSupport
 import Testing
 
 @Suite struct LintTests {
