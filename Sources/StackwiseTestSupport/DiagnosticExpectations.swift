@@ -1,3 +1,5 @@
+// Only for test builds: release builds of the benchmarks (which use the rest of this module) have no Testing.
+#if canImport(Testing)
 import KnowledgeModel
 import Testing
 
@@ -15,3 +17,4 @@ public func expectDiagnostic(
         "expected \(severity) '\(fragment)' at \(position ?? "?"), got:\n\(diagnostics.map(\.description).joined(separator: "\n"))",
         sourceLocation: sourceLocation)
 }
+#endif
