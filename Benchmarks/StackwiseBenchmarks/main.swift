@@ -148,28 +148,26 @@ for factor in [1, 10, 100] where section("engine") {
     report("review + what-if, \(label)", Timing.format(reviewTime + whatIfTime))
 }
 
-// MARK: Profiling aid: BENCH_ONLY=profile runs a 10x review and what-if a few times (for valgrind/perf)
+// MARK: Profiling aids (for perf): BENCH_ONLY=profile-review|profile-whatif repeats one review or what-if sweep
+// on the KB scaled by BENCH_FACTOR (default 1); BENCH_ONLY=profile-solver repeats the 60x8/300 random instances.
 
-if only == "profile-review" {
-    let engine = RecommendationEngine(knowledgeBase: real)
-    let answers = sampleAnswers(for: real)
-    for _ in 0..<1000 { _ = engine.review(answers) }
-}
-
-if only == "profile-whatif" {
-    let engine = RecommendationEngine(knowledgeBase: real)
-    let answers = sampleAnswers(for: real)
-    for _ in 0..<300 { _ = engine.whatIf(answers) }
-}
-
-if only == "profile" {
-    let kb = SyntheticKnowledgeBase.scaled(real, by: 10)
+if only == "profile-review" || only == "profile-whatif" {
+    let factor = Int(ProcessInfo.processInfo.environment["BENCH_FACTOR"] ?? "") ?? 1
+    let kb = SyntheticKnowledgeBase.scaled(real, by: factor)
     let engine = RecommendationEngine(knowledgeBase: kb)
     let answers = sampleAnswers(for: kb)
-    for _ in 0..<3 {
-        _ = engine.review(answers)
-        _ = engine.whatIf(answers)
+    let repeats = max(30, 1000 / factor)
+    for _ in 0..<repeats {
+        if only == "profile-review" { _ = engine.review(answers) } else { _ = engine.whatIf(answers) }
     }
+}
+
+if only == "profile-solver" {
+    let engines = (0..<20).map { seed in
+        RecommendationEngine(
+            knowledgeBase: RandomInstances.knowledgeBase(decisions: 60, options: 8, constraints: 300, seed: UInt64(seed)))
+    }
+    for _ in 0..<200 { for engine in engines { _ = engine.choose(AnswerSet()) } }
 }
 
 // MARK: In-process: the solver on random instances (peer: OR-tools CP-SAT, one worker)

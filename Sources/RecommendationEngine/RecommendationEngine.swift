@@ -8,10 +8,12 @@ import RuleLanguage
 public struct RecommendationEngine: Sendable {
     public let knowledgeBase: KnowledgeBase
     let compiled: CompiledKnowledgeBase
+    let index: DependencyIndex
 
     public init(knowledgeBase: KnowledgeBase) {
         self.knowledgeBase = knowledgeBase
         self.compiled = CompiledKnowledgeBase(knowledgeBase)
+        self.index = DependencyIndex(knowledgeBase, compiled: compiled)
     }
 
     /// The full review of `answers`.
@@ -34,15 +36,28 @@ public struct RecommendationEngine: Sendable {
 
     /// The scored, constrained state of one set of answers.
     struct Evaluation {
+        /// The effective answers; `state.chosen` holds the solution's options (checklist conditions read them).
         var state: AnswerState
         var firing: RuleFiring
         var solution: ConstraintSolver.Solution
+
+        /// An empty evaluation (a placeholder while a working copy is moved elsewhere).
+        static var placeholder: Evaluation {
+            Evaluation(
+                state: AnswerState(), firing: RuleFiring(),
+                solution: ConstraintSolver.Solution(
+                    choice: [], infeasible: [], nodes: 0, total: 0, components: [], componentOf: []))
+        }
     }
 
     func evaluate(_ answers: AnswerSet) -> Evaluation {
-        let state = AnswerState(answers, compiled: compiled)
+        var state = AnswerState(answers, compiled: compiled)
         let firing = RuleFiring(state: state, compiled: compiled)
-        return Evaluation(state: state, firing: firing, solution: solve(firing))
+        let solution = solve(firing)
+        for (slot, choice) in solution.choice.enumerated() {
+            state.chosen[slot] = choice.map { compiled.decisions[slot].options[$0].id }
+        }
+        return Evaluation(state: state, firing: firing, solution: solution)
     }
 
     func solve(_ firing: RuleFiring) -> ConstraintSolver.Solution {

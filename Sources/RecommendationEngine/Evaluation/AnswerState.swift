@@ -11,6 +11,15 @@ struct AnswerState: ValueSource {
     /// Chosen option per decision slot (for checklist conditions), as option ids.
     var chosen: [String?]
 
+    /// No questions (a placeholder while a working copy is moved elsewhere).
+    init() {
+        values = []
+        answered = []
+        assumed = []
+        applicable = []
+        chosen = []
+    }
+
     init(_ answers: AnswerSet, compiled: CompiledKnowledgeBase) {
         let count = compiled.questions.count
         values = [Value?](repeating: nil, count: count)

@@ -12,6 +12,15 @@ struct RuleFiring: Sendable {
     var excluded: [UInt64]
     var decisionApplies: [Bool]
 
+    /// No rules (a placeholder while a working copy is moved elsewhere).
+    init() {
+        fired = []
+        scores = []
+        exclusionCounts = []
+        excluded = []
+        decisionApplies = []
+    }
+
     init(state: AnswerState, compiled: CompiledKnowledgeBase) {
         fired = [Bool](repeating: false, count: compiled.rules.count)
         scores = compiled.optionCounts.map { [Int](repeating: 0, count: $0) }

@@ -1,0 +1,108 @@
+import KnowledgeModel
+import RuleLanguage
+
+/// Who reads what, and the fixed order of every review list: what lets a review be patched after an answer changes
+/// instead of rebuilt (``ReviewSession``), and lets what-if know which rows an answer can disturb. Built once per
+/// engine, from the knowledge base alone.
+final class DependencyIndex: Sendable {
+    /// For each decision slot, the rules that score or exclude one of its options, ascending.
+    let rulesTargeting: [[Int]]
+    /// For each checklist item, the rules that include it, ascending.
+    let rulesIncluding: [[Int]]
+    /// For each question slot, the checklist items whose appliesIf reads it.
+    let checklistReadingQuestion: [[Int]]
+    /// For each decision slot, the checklist items whose appliesIf reads `chosen(...)` of it.
+    let checklistReadingDecision: [[Int]]
+    /// For each decision slot, the question slots its appliesIf reads.
+    let decisionReads: [[Int]]
+    /// For each question slot, the question slots its askIf reads.
+    let askIfReads: [[Int]]
+    /// For each question slot, its position in ``CompiledKnowledgeBase/applicabilityOrder``.
+    let applicabilityRank: [Int]
+    /// Rules with a tension, ascending.
+    let tensionRules: [Int]
+    /// For each question slot, the tension rules that name it in `between` (their raised tension quotes it).
+    let tensionRulesNaming: [[Int]]
+    /// Checklist item slots by id.
+    let checklistSlot: [String: Int]
+    /// Rules with a finding, in the review's finding order (severity, high first, then rule id).
+    let findingRules: [Int]
+    /// Each rule's position in ``findingRules`` (-1 when it has no finding).
+    let findingRank: [Int]
+    /// Checklist items in the review's order (category, priority high first, knowledge-base order).
+    let checklistOrder: [Int]
+    /// Each checklist item's position in ``checklistOrder``.
+    let checklistRank: [Int]
+
+    init(_ kb: KnowledgeBase, compiled: CompiledKnowledgeBase) {
+        var rulesTargeting = [[Int]](repeating: [], count: compiled.decisions.count)
+        var rulesIncluding = [[Int]](repeating: [], count: kb.checklist.count)
+        for rule in compiled.rules {
+            var targets = rule.scores.map(\.decision) + rule.excludes.map(\.decision)
+            targets.sort()
+            for (position, decision) in targets.enumerated() where position == 0 || targets[position - 1] != decision {
+                rulesTargeting[decision].append(rule.index)
+            }
+            for item in Set(rule.includes).sorted() { rulesIncluding[item].append(rule.index) }
+        }
+        self.rulesTargeting = rulesTargeting
+        self.rulesIncluding = rulesIncluding
+
+        var checklistReadingQuestion = [[Int]](repeating: [], count: compiled.questions.count)
+        var checklistReadingDecision = [[Int]](repeating: [], count: compiled.decisions.count)
+        for (item, entry) in kb.checklist.enumerated() {
+            guard let expression = entry.appliesIf?.expression else { continue }
+            for id in expression.questionIDs {
+                if let slot = compiled.questionSlot[id] { checklistReadingQuestion[slot].append(item) }
+            }
+            for id in expression.decisionIDs {
+                if let slot = compiled.decisionSlot[id] { checklistReadingDecision[slot].append(item) }
+            }
+        }
+        self.checklistReadingQuestion = checklistReadingQuestion
+        self.checklistReadingDecision = checklistReadingDecision
+        decisionReads = compiled.decisions.map { decision in
+            (decision.appliesIf?.expression.questionIDs ?? []).compactMap { compiled.questionSlot[$0] }
+        }
+        askIfReads = compiled.questions.map { question in
+            (question.askIf?.expression.questionIDs ?? []).compactMap { compiled.questionSlot[$0] }
+        }
+        var applicabilityRank = [Int](repeating: 0, count: compiled.questions.count)
+        for (position, slot) in compiled.applicabilityOrder.enumerated() { applicabilityRank[slot] = position }
+        self.applicabilityRank = applicabilityRank
+
+        tensionRules = kb.rules.indices.filter { kb.rules[$0].tension != nil }
+        var tensionRulesNaming = [[Int]](repeating: [], count: compiled.questions.count)
+        for rule in tensionRules {
+            for id in Set(kb.rules[rule].tension!.between) {
+                if let slot = compiled.questionSlot[id] { tensionRulesNaming[slot].append(rule) }
+            }
+        }
+        self.tensionRulesNaming = tensionRulesNaming
+        checklistSlot = Dictionary(kb.checklist.enumerated().map { ($1.id, $0) }) { first, _ in first }
+        findingRules = kb.rules.indices.filter { kb.rules[$0].finding != nil }.sorted { lhs, rhs in
+            let left = kb.rules[lhs]
+            let right = kb.rules[rhs]
+            return (left.finding!.severity, right.id) > (right.finding!.severity, left.id)
+        }
+        var findingRank = [Int](repeating: -1, count: kb.rules.count)
+        for (position, rule) in findingRules.enumerated() { findingRank[rule] = position }
+        self.findingRank = findingRank
+
+        let categoryOrder = Dictionary(uniqueKeysWithValues: ChecklistCategory.allCases.enumerated().map { ($1, $0) })
+        func priorityRank(_ priority: Priority) -> Int {
+            switch priority {
+            case .high: return 2
+            case .medium: return 1
+            case .low: return 0
+            }
+        }
+        let keys = kb.checklist.enumerated().map { position, item in
+            (categoryOrder[item.category]!, -priorityRank(item.priority), position)
+        }
+        checklistOrder = keys.indices.sorted { keys[$0] < keys[$1] }
+        var checklistRank = [Int](repeating: 0, count: kb.checklist.count)
+        for (position, item) in checklistOrder.enumerated() { checklistRank[item] = position }
+        self.checklistRank = checklistRank
+    }
+}

@@ -1,0 +1,206 @@
+import KnowledgeModel
+import RuleLanguage
+
+/// Explains one evaluation part by part: one decision's outcome, one question's assumption, one rule's tension or
+/// finding, one checklist item. ``ReviewBuilder`` asks for every part; ``ReviewSession`` asks again only for the
+/// parts an answer change can reach, so both paths produce the same values by construction.
+struct ReviewParts {
+    let engine: RecommendationEngine
+    let answers: AnswerSet
+    /// The evaluation explained; its `state.chosen` holds the chosen options (checklist conditions read them).
+    let evaluation: RecommendationEngine.Evaluation
+
+    private var compiled: CompiledKnowledgeBase { engine.compiled }
+    private var index: DependencyIndex { engine.index }
+    private var kb: KnowledgeBase { engine.knowledgeBase }
+
+    /// A margin at or below this is a close call.
+    static let closeCallMargin = 1
+
+    // MARK: - Decisions
+
+    /// The outcome of decision `slot`: its choice, margin and every option with HOW (the fired rules for and
+    /// against it, with the answers that triggered them) and why it lost.
+    func outcome(_ slot: Int) -> DecisionOutcome {
+        let decision = compiled.decisions[slot]
+        let firing = evaluation.firing
+        let options = Array(decision.options.prefix(64))
+        var contributions = [[Contribution]](repeating: [], count: options.count)
+        var exclusions = contributions
+        for ruleIndex in index.rulesTargeting[slot] where firing.fired[ruleIndex] {
+            let rule = compiled.rules[ruleIndex]
+            let made = contribution(rule, weight: 0)
+            for effect in rule.scores where effect.decision == slot {
+                var scored = made
+                scored.weight = effect.weight
+                contributions[effect.option].append(scored)
+            }
+            for exclusion in rule.excludes where exclusion.decision == slot { exclusions[exclusion.option].append(made) }
+        }
+        let scores = firing.scores[slot]
+        let chosen = evaluation.solution.choice[slot]
+        let status: DecisionOutcome.Status =
+            !firing.decisionApplies[slot] ? .notApplicable : chosen == nil ? .infeasible : .chosen
+
+        var assessments: [OptionAssessment] = options.enumerated().map { index, option in
+            let verdict: OptionAssessment.Verdict
+            if status != .chosen {
+                verdict = !exclusions[index].isEmpty ? .excluded : .notConsidered
+            } else if index == chosen {
+                verdict = .chosen
+            } else if !exclusions[index].isEmpty {
+                verdict = .excluded
+            } else if let chosen, scores[index] >= scores[chosen],
+                let clash = incompatibility(slot: slot, option: index)
+            {
+                // Only an option that would otherwise have won (or tied) lost because of a constraint.
+                verdict = clash
+            } else {
+                verdict = .lowerScore
+            }
+            return OptionAssessment(
+                optionID: option.id, name: option.name, score: scores[index], verdict: verdict,
+                contributions: contributions[index], exclusions: exclusions[index])
+        }
+        let positions = Dictionary(uniqueKeysWithValues: options.enumerated().map { ($1.id, $0) })
+        assessments.sort { lhs, rhs in
+            func group(_ a: OptionAssessment) -> Int {
+                switch a.verdict {
+                case .chosen: return 0
+                case .excluded: return 2
+                default: return 1
+                }
+            }
+            return (group(lhs), -lhs.score, positions[lhs.optionID]!) < (
+                group(rhs), -rhs.score, positions[rhs.optionID]!
+            )
+        }
+        var margin: Int?
+        var lowConfidence = false
+        if let chosen {
+            let runnerUp = assessments.first { $0.verdict != .chosen && $0.verdict != .excluded }
+            margin = runnerUp.map { scores[chosen] - $0.score }
+            let relevant = [assessments.first { $0.verdict == .chosen }, runnerUp].compactMap { $0 }
+            lowConfidence = relevant.contains { assessment in
+                (assessment.contributions + assessment.exclusions).contains { $0.triggeredBy.contains { $0.assumed } }
+            }
+        }
+        return DecisionOutcome(
+            decisionID: decision.id, title: decision.title, status: status,
+            chosen: chosen.map { options[$0].id }, score: chosen.map { scores[$0] } ?? 0, margin: margin,
+            isCloseCall: margin.map { $0 <= Self.closeCallMargin } ?? false, lowConfidence: lowConfidence,
+            options: assessments)
+    }
+
+    /// Why option `option` of decision `slot` cannot be combined with the chosen options, if it cannot.
+    private func incompatibility(slot: Int, option: Int) -> OptionAssessment.Verdict? {
+        let choice = evaluation.solution.choice
+        for index in compiled.constraintsBySource[slot] + compiled.constraintsByTarget[slot] {
+            let constraint = compiled.constraints[index]
+            if constraint.sourceDecision == slot, constraint.sourceOption == option,
+                let targetChoice = choice[constraint.targetDecision],
+                constraint.allowed & (1 << UInt64(targetChoice)) == 0
+            {
+                let target = compiled.decisions[constraint.targetDecision]
+                return .incompatible(
+                    decision: target.id, option: target.options[targetChoice].id, reason: constraint.reason)
+            }
+            if constraint.targetDecision == slot, constraint.allowed & (1 << UInt64(option)) == 0,
+                choice[constraint.sourceDecision] == constraint.sourceOption
+            {
+                let source = compiled.decisions[constraint.sourceDecision]
+                return .incompatible(
+                    decision: source.id, option: source.options[constraint.sourceOption].id, reason: constraint.reason)
+            }
+        }
+        return nil
+    }
+
+    private func contribution(_ rule: CompiledKnowledgeBase.CompiledRule, weight: Int) -> Contribution {
+        let source = kb.rules[rule.index]
+        return Contribution(
+            ruleID: source.id, weight: weight, because: source.because,
+            triggeredBy: facts(source.when.expression.questionIDs), sources: source.sources)
+    }
+
+    /// The effective answers of these questions (unknown ones are left out).
+    func facts(_ questionIDs: [String]) -> [AnswerFact] {
+        questionIDs.compactMap { id in
+            guard let slot = compiled.questionSlot[id], evaluation.state.values[slot] != nil else { return nil }
+            let question = compiled.questions[slot]
+            let value = evaluation.state.answered[slot] ? answers.value(of: id) : question.defaultValue
+            return value.map { AnswerFact(questionID: id, value: $0, assumed: evaluation.state.assumed[slot]) }
+        }
+    }
+
+    // MARK: - Assumptions, tensions, findings, checklist, conflicts
+
+    /// The default used for question `slot`, if it is assumed, with the decisions its fired rules reach.
+    func assumption(_ slot: Int) -> Assumption? {
+        let question = compiled.questions[slot]
+        guard evaluation.state.assumed[slot], let value = question.defaultValue else { return nil }
+        var affected: [String] = []
+        for index in compiled.rulesReading[slot] where evaluation.firing.fired[index] {
+            let rule = compiled.rules[index]
+            for decision in rule.scores.map(\.decision) + rule.excludes.map(\.decision) {
+                let id = compiled.decisions[decision].id
+                if !affected.contains(id) { affected.append(id) }
+            }
+        }
+        let reason: Assumption.Reason = answers.answers[question.id]?.notSure == true ? .notSure : .unanswered
+        return Assumption(questionID: question.id, value: value, reason: reason, affectedDecisions: affected)
+    }
+
+    /// The tension rule `index` raises, when it fired and has one.
+    func tension(_ index: Int) -> RaisedTension? {
+        guard evaluation.firing.fired[index], let tension = kb.rules[index].tension else { return nil }
+        let source = kb.rules[index]
+        let involved = tension.between.isEmpty ? source.when.expression.questionIDs : tension.between
+        return RaisedTension(tension: tension, ruleID: source.id, because: source.because, answers: facts(involved))
+    }
+
+    /// The finding rule `index` raises, when it fired and has one.
+    func finding(_ index: Int) -> RaisedFinding? {
+        guard evaluation.firing.fired[index], let finding = kb.rules[index].finding else { return nil }
+        let source = kb.rules[index]
+        return RaisedFinding(
+            finding: finding, ruleID: source.id, because: source.because,
+            answers: facts(source.when.expression.questionIDs), sources: source.sources,
+            accepted: answers.acceptedRisk(for: finding.id))
+    }
+
+    /// Checklist item `item` when it applies: its appliesIf holds (for the answers and the chosen options), or it
+    /// has none and no rule includes it, or a fired rule includes it.
+    func checklistEntry(_ item: Int) -> ChecklistEntry? {
+        var includedBy: [String] = []
+        for rule in index.rulesIncluding[item] where evaluation.firing.fired[rule] {
+            includedBy.append(kb.rules[rule].id)
+        }
+        let applies: Bool
+        if let condition = compiled.checklistConditions[item] {
+            applies = condition.evaluate(evaluation.state) == .yes
+        } else {
+            applies = !compiled.includedByAnyRule[item]
+        }
+        guard applies || !includedBy.isEmpty else { return nil }
+        let checklistItem = kb.checklist[item]
+        return ChecklistEntry(
+            item: checklistItem, includedBy: includedBy, done: answers.checklistDone.contains(checklistItem.id))
+    }
+
+    /// Which constraints collide in an infeasible component, and the fired exclusions behind it.
+    func conflict(for component: [Int]) -> ConstraintConflict {
+        let members = Set(component)
+        let constraints = compiled.constraints.filter {
+            members.contains($0.sourceDecision) && members.contains($0.targetDecision)
+        }.map(\.text)
+        var exclusions: [Contribution] = []
+        for rule in compiled.rules where evaluation.firing.fired[rule.index] {
+            if rule.excludes.contains(where: { members.contains($0.decision) }) {
+                exclusions.append(contribution(rule, weight: 0))
+            }
+        }
+        return ConstraintConflict(
+            decisions: component.map { compiled.decisions[$0].id }, constraints: constraints, exclusions: exclusions)
+    }
+}

@@ -1,0 +1,130 @@
+/// Re-solves only the constraint components an answer change can reach, found by a local walk over the constraint
+/// graph, so that the cost does not grow with the size of the knowledge base. Used by what-if (for every
+/// alternative answer) and by ``ReviewSession`` (for every real change).
+///
+/// Keeps component structures by member list and, when asked, solutions by (members, scores, exclusions): many
+/// alternative answers leave a component exactly as another alternative did.
+struct LocalResolver: Sendable {
+    /// One solved component.
+    struct Solved: Sendable {
+        /// The decisions, ascending.
+        var members: [Int]
+        /// The choice by position; nil when infeasible.
+        var assignment: [Int]?
+        var total: Int
+        var nodes: Int
+    }
+
+    let compiled: CompiledKnowledgeBase
+    private var structures: [[Int]: ComponentStructure] = [:]
+    private var solutions: [[Int]: Solved] = [:]
+    private var placed = SlotMarks()
+    private var seen = SlotMarks()
+
+    /// Bounds the memory of the caches (entries); they are emptied when full.
+    private static let cacheLimit = 20_000
+
+    init(compiled: CompiledKnowledgeBase) {
+        self.compiled = compiled
+    }
+
+    /// Re-solves every component of active decisions that contains a decision of `affected`, or a member of the
+    /// `base` component such a decision belonged to.
+    ///
+    /// - Parameters:
+    ///   - marks: contains `affected` on entry; on return also every decision in `reach`.
+    ///   - hinted: start each search from the base choice and memoise solutions (what-if, where node counts do not
+    ///     matter); without it every component is solved from scratch, exactly as a full solve would.
+    ///   - visited: receives every decision whose state the walk read (for what-if's dependency footprints).
+    /// - Returns: the solved components, and `reach`: every decision whose choice may differ, ascending.
+    mutating func resolve(
+        affected: [Int], firing: RuleFiring, base: ConstraintSolver.Solution, marks: inout SlotMarks, hinted: Bool,
+        visited: inout [Int]
+    ) -> (solved: [Solved], reach: [Int]) {
+        var reach = affected
+        for decision in affected where base.componentOf[decision] >= 0 {
+            for member in base.components[base.componentOf[decision]] where marks.insert(member) {
+                reach.append(member)
+            }
+        }
+        reach.sort()
+        placed.reset(count: compiled.decisions.count)
+        var solved: [Solved] = []
+        let solver = ConstraintSolver(compiled: compiled)
+        for start in reach where firing.decisionApplies[start] && !placed.contains(start) {
+            let members = component(from: start, firing: firing, visited: &visited)
+            for member in members { _ = placed.insert(member) }
+            solved.append(solve(members, firing: firing, base: base, solver: solver, hinted: hinted))
+        }
+        var grown = false
+        for component in solved {
+            for member in component.members where marks.insert(member) {
+                reach.append(member)
+                grown = true
+            }
+        }
+        if grown { reach.sort() }
+        visited.append(contentsOf: reach)
+        return (solved, reach)
+    }
+
+    /// Whether `decision` belongs to one of the components solved by the last ``resolve``.
+    func wasSolved(_ decision: Int) -> Bool { placed.contains(decision) }
+
+    private mutating func solve(
+        _ members: [Int], firing: RuleFiring, base: ConstraintSolver.Solution, solver: ConstraintSolver, hinted: Bool
+    ) -> Solved {
+        var key: [Int] = []
+        if hinted {
+            key = members
+            key.append(-1)
+            for decision in members {
+                key.append(Int(truncatingIfNeeded: firing.excluded[decision]))
+                key.append(contentsOf: firing.scores[decision])
+            }
+            if let known = solutions[key] { return known }
+        }
+        let structure: ComponentStructure
+        if let cached = structures[members] {
+            structure = cached
+        } else {
+            structure = ComponentStructure(members: members, compiled: compiled)
+            if structures.count >= Self.cacheLimit { structures.removeAll(keepingCapacity: true) }
+            structures[members] = structure
+        }
+        var hint: [Int]?
+        if hinted {
+            // The choice before the change is a good first incumbent: most alternatives change little.
+            let before = members.map { base.choice[$0] }
+            hint = before.contains(nil) ? nil : before.map { $0! }
+        }
+        let result = solver.solveComponent(structure, firing: firing, hint: hint)
+        let solvedComponent = Solved(
+            members: members, assignment: result.assignment, total: result.total, nodes: result.nodes)
+        if hinted {
+            if solutions.count >= Self.cacheLimit { solutions.removeAll(keepingCapacity: true) }
+            solutions[key] = solvedComponent
+        }
+        return solvedComponent
+    }
+
+    /// The active decisions connected to `start` by constraints between active decisions, ascending.
+    private mutating func component(from start: Int, firing: RuleFiring, visited: inout [Int]) -> [Int] {
+        seen.reset(count: compiled.decisions.count)
+        var members = [start]
+        _ = seen.insert(start)
+        var next = 0
+        while next < members.count {
+            let decision = members[next]
+            next += 1
+            for index in compiled.constraintsBySource[decision] + compiled.constraintsByTarget[decision] {
+                let constraint = compiled.constraints[index]
+                let other =
+                    constraint.sourceDecision == decision ? constraint.targetDecision : constraint.sourceDecision
+                visited.append(other)
+                if firing.decisionApplies[other], seen.insert(other) { members.append(other) }
+            }
+        }
+        return members.sorted()
+    }
+}

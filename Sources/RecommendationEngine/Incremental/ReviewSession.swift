@@ -1,0 +1,274 @@
+import KnowledgeModel
+import RuleLanguage
+
+/// A review kept up to date while the answers change one at a time, as in an interview: each ``update(to:)``
+/// recomputes only what the changed answers can reach (their follow-up questions, the rules reading them, the
+/// constraint components those rules touch, the explanations, checklist items and what-if rows that depend on
+/// them) instead of the whole review. The result is always equal to ``RecommendationEngine/review(_:)`` and
+/// ``RecommendationEngine/whatIf(_:)`` of the same answers; only the cost differs.
+public struct ReviewSession: Sendable {
+    public let engine: RecommendationEngine
+    /// The answers reviewed.
+    public private(set) var answers: AnswerSet
+    /// The review of ``answers``.
+    public private(set) var review: Review
+
+    var evaluation: RecommendationEngine.Evaluation
+    /// Solver results per component, keyed by the component's first decision.
+    private var solved: [Int: LocalResolver.Solved] = [:]
+    private var resolver: LocalResolver
+    private var whatIfResolver: LocalResolver
+    private var whatIfRows: WhatIfRows
+    private var whatIfReport: WhatIfReport?
+    /// The key (question slot, rule, checklist item) of each element of the review's lists, in the same order.
+    private var keys = ListKeys()
+    private var ruleMarks = SlotMarks()
+    private var decisionMarks = SlotMarks()
+
+    struct ListKeys: Sendable {
+        var assumptions: [Int] = []
+        var tensions: [Int] = []
+        var findings: [Int] = []
+        var checklist: [Int] = []
+        var firedRules: [Int] = []
+    }
+
+    /// Reviews `answers` from scratch.
+    public init(engine: RecommendationEngine, answers: AnswerSet) {
+        self.engine = engine
+        self.answers = answers
+        resolver = LocalResolver(compiled: engine.compiled)
+        whatIfResolver = resolver
+        whatIfRows = WhatIfRows(engine: engine)
+        let compiled = engine.compiled
+        let state = AnswerState(answers, compiled: compiled)
+        let firing = RuleFiring(state: state, compiled: compiled)
+        evaluation = RecommendationEngine.Evaluation(
+            state: state, firing: firing,
+            solution: ConstraintSolver.Solution(
+                choice: [Int?](repeating: nil, count: compiled.decisions.count), infeasible: [], nodes: 0, total: 0,
+                components: [], componentOf: [Int](repeating: -1, count: compiled.decisions.count)))
+        let solver = ConstraintSolver(compiled: compiled)
+        for members in solver.components(active: firing.decisionApplies) {
+            let result = solver.solveComponent(members, firing: firing)
+            solved[members[0]] = LocalResolver.Solved(
+                members: members, assignment: result.assignment, total: result.total, nodes: result.nodes)
+        }
+        review = Review(
+            decisions: [], assumptions: [], tensions: [], findings: [], checklist: [], conflicts: [], firedRules: [],
+            totalScore: 0, solverNodes: 0)
+        applySolved(changed: Array(0..<compiled.decisions.count))
+        let parts = ReviewParts(engine: engine, answers: answers, evaluation: evaluation)
+        review.decisions = compiled.decisions.indices.map(parts.outcome)
+        let index = engine.index
+        let fired = evaluation.firing.fired
+        keys.tensions = index.tensionRules.filter { fired[$0] }
+        keys.findings = index.findingRules.filter { fired[$0] }
+        keys.firedRules = fired.indices.filter { fired[$0] }
+        for slot in compiled.questions.indices {
+            if let assumption = parts.assumption(slot) {
+                keys.assumptions.append(slot)
+                review.assumptions.append(assumption)
+            }
+        }
+        review.tensions = keys.tensions.compactMap(parts.tension)
+        review.findings = keys.findings.compactMap(parts.finding)
+        review.firedRules = keys.firedRules.map { engine.knowledgeBase.rules[$0].id }
+        for item in index.checklistOrder {
+            if let entry = parts.checklistEntry(item) {
+                keys.checklist.append(item)
+                review.checklist.append(entry)
+            }
+        }
+        review.conflicts = evaluation.solution.infeasible.map(parts.conflict(for:))
+        review.totalScore = evaluation.solution.total
+        review.solverNodes = evaluation.solution.nodes
+    }
+
+    /// Ids of the questions asked for these answers, in interview order.
+    public var applicableQuestionIDs: [String] {
+        engine.compiled.questions.indices.filter { evaluation.state.applicable[$0] }.map {
+            engine.compiled.questions[$0].id
+        }
+    }
+
+    /// The what-if report for the current answers; rows the last changes could not disturb are reused.
+    public mutating func whatIf() -> WhatIfReport {
+        if let whatIfReport { return whatIfReport }
+        let report = whatIfRows.report(answers: answers, evaluation: &evaluation, resolver: &whatIfResolver)
+        whatIfReport = report
+        return report
+    }
+
+    // MARK: - Updating
+
+    /// Brings the review up to date with `newAnswers`.
+    public mutating func update(to newAnswers: AnswerSet) {
+        guard newAnswers != answers else { return }
+        let compiled = engine.compiled
+        let index = engine.index
+        let old = answers
+
+        // 1. The questions whose effective answer (or "not sure" flag) changed.
+        var seeds: [Int] = []
+        var notSureChanged: [Int] = []
+        func compare(_ id: String) {
+            guard let slot = compiled.questionSlot[id] else { return }
+            if old.value(of: id) != newAnswers.value(of: id) {
+                seeds.append(slot)
+            } else if (old.answers[id]?.notSure ?? false) != (newAnswers.answers[id]?.notSure ?? false) {
+                notSureChanged.append(slot)
+            }
+        }
+        for (id, answer) in newAnswers.answers where old.answers[id] != answer { compare(id) }
+        for id in old.answers.keys where newAnswers.answers[id] == nil { compare(id) }
+        seeds.sort()
+        answers = newAnswers
+
+        // 2. Follow-ups, rules and decision conditions; 3. the components they reach.
+        var visited: [Int] = []
+        var changedQuestions: [Int] = []
+        var undo: [AnswerState.Saved] = []
+        evaluation.state.recompute(
+            seeds: seeds,
+            userValue: { newAnswers.value(of: compiled.questions[$0].id).map(CompiledKnowledgeBase.value(of:)) },
+            compiled: compiled, rank: index.applicabilityRank, visited: &visited, changed: &changedQuestions,
+            undo: &undo)
+        let delta = evaluation.firing.refire(
+            changedQuestions: changedQuestions, state: evaluation.state, compiled: compiled, rules: &ruleMarks,
+            decisions: &decisionMarks)
+        var reach: [Int] = []
+        if !delta.affected.isEmpty {
+            var ignored: [Int] = []
+            let result = resolver.resolve(
+                affected: delta.affected, firing: evaluation.firing, base: evaluation.solution, marks: &decisionMarks,
+                hinted: false, visited: &ignored)
+            reach = result.reach
+            for decision in reach where evaluation.solution.componentOf[decision] >= 0 {
+                solved[evaluation.solution.components[evaluation.solution.componentOf[decision]][0]] = nil
+            }
+            for component in result.solved { solved[component.members[0]] = component }
+            applySolved(changed: reach)
+        }
+
+        // 4. The parts of the review these changes reach.
+        let parts = ReviewParts(engine: engine, answers: answers, evaluation: evaluation)
+        var decisions = Set(reach)
+        for rule in delta.evaluated where evaluation.firing.fired[rule] {
+            for effect in compiled.rules[rule].scores { decisions.insert(effect.decision) }
+            for exclusion in compiled.rules[rule].excludes { decisions.insert(exclusion.decision) }
+        }
+        for decision in decisions { review.decisions[decision] = parts.outcome(decision) }
+
+        var questions = Set(changedQuestions + notSureChanged)
+        for rule in delta.toggled { questions.formUnion(compiled.rules[rule].reads) }
+        for slot in questions.sorted() {
+            patch(&review.assumptions, keys: &keys.assumptions, key: slot, rank: { $0 }, parts.assumption(slot))
+        }
+
+        var rules = Set(delta.evaluated)
+        for question in changedQuestions { rules.formUnion(index.tensionRulesNaming[question]) }
+        if old.acceptedRisks != newAnswers.acceptedRisks { rules.formUnion(index.findingRules) }
+        for rule in rules.sorted() {
+            let source = engine.knowledgeBase.rules[rule]
+            if source.tension != nil {
+                patch(&review.tensions, keys: &keys.tensions, key: rule, rank: { $0 }, parts.tension(rule))
+            }
+            if source.finding != nil {
+                patch(
+                    &review.findings, keys: &keys.findings, key: rule, rank: { index.findingRank[$0] },
+                    parts.finding(rule))
+            }
+        }
+        for rule in delta.toggled.sorted() {
+            patch(
+                &review.firedRules, keys: &keys.firedRules, key: rule, rank: { $0 },
+                evaluation.firing.fired[rule] ? engine.knowledgeBase.rules[rule].id : nil)
+        }
+
+        var items = Set<Int>()
+        for question in changedQuestions { items.formUnion(index.checklistReadingQuestion[question]) }
+        for decision in reach { items.formUnion(index.checklistReadingDecision[decision]) }
+        for rule in delta.toggled { items.formUnion(compiled.rules[rule].includes) }
+        for id in old.checklistDone.symmetricDifference(newAnswers.checklistDone) {
+            if let item = index.checklistSlot[id] { items.insert(item) }
+        }
+        for item in items {
+            patch(
+                &review.checklist, keys: &keys.checklist, key: item, rank: { index.checklistRank[$0] },
+                parts.checklistEntry(item))
+        }
+        review.conflicts = evaluation.solution.infeasible.map(parts.conflict(for:))
+        review.totalScore = evaluation.solution.total
+        review.solverNodes = evaluation.solution.nodes
+
+        // 5. What-if rows that read a changed question or decision.
+        var changedSet = SlotMarks()
+        changedSet.reset(count: compiled.questions.count)
+        for question in seeds + visited { _ = changedSet.insert(question) }
+        var decisionSet = SlotMarks()
+        decisionSet.reset(count: compiled.decisions.count)
+        for decision in reach + delta.affected { _ = decisionSet.insert(decision) }
+        whatIfRows.invalidate(questions: changedSet, decisions: decisionSet)
+        whatIfReport = nil
+    }
+
+    /// Rebuilds the solution's components and totals from ``solved``, and the choices of `changed` (every decision
+    /// whose component was re-solved, joined or left).
+    private mutating func applySolved(changed: [Int]) {
+        let compiled = engine.compiled
+        var solution = evaluation.solution
+        for decision in changed { solution.componentOf[decision] = -1 }
+        solution.components = solved.keys.sorted().map { solved[$0]!.members }
+        solution.infeasible = []
+        solution.total = 0
+        solution.nodes = 0
+        for (position, members) in solution.components.enumerated() {
+            let component = solved[members[0]]!
+            for decision in members { solution.componentOf[decision] = position }
+            solution.nodes += component.nodes
+            if component.assignment != nil {
+                solution.total += component.total
+            } else {
+                solution.infeasible.append(members)
+            }
+        }
+        for decision in changed {
+            var choice: Int?
+            let position = solution.componentOf[decision]
+            if position >= 0, let component = solved[solution.components[position][0]],
+                let assignment = component.assignment, let offset = component.members.firstIndex(of: decision)
+            {
+                choice = assignment[offset]
+            }
+            solution.choice[decision] = choice
+            evaluation.state.chosen[decision] = choice.map { compiled.decisions[decision].options[$0].id }
+        }
+        evaluation.solution = solution
+    }
+}
+
+/// Puts `value` (or removes the element when nil) at `key`'s place in a list kept in `rank` order, with `keys`
+/// holding each element's key.
+private func patch<Element>(
+    _ list: inout [Element], keys: inout [Int], key: Int, rank: (Int) -> Int, _ value: Element?
+) {
+    let target = rank(key)
+    var low = 0
+    var high = keys.count
+    while low < high {
+        let middle = (low + high) / 2
+        if rank(keys[middle]) < target { low = middle + 1 } else { high = middle }
+    }
+    let present = low < keys.count && keys[low] == key
+    switch (present, value) {
+    case (true, let value?): list[low] = value
+    case (true, nil):
+        list.remove(at: low)
+        keys.remove(at: low)
+    case (false, let value?):
+        list.insert(value, at: low)
+        keys.insert(key, at: low)
+    case (false, nil): break
+    }
+}
