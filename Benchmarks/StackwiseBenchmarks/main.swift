@@ -165,7 +165,8 @@ if only == "profile-review" || only == "profile-whatif" {
 if only == "profile-solver" {
     let engines = (0..<20).map { seed in
         RecommendationEngine(
-            knowledgeBase: RandomInstances.knowledgeBase(decisions: 60, options: 8, constraints: 300, seed: UInt64(seed)))
+            knowledgeBase: RandomInstances.knowledgeBase(
+                decisions: 60, options: 8, constraints: 300, seed: UInt64(seed)))
     }
     for _ in 0..<200 { for engine in engines { _ = engine.choose(AnswerSet()) } }
 }

@@ -1,6 +1,7 @@
 import BenchmarkSupport
 import Dispatch
 import EmbeddedKnowledgeBase
+import Foundation
 import KnowledgeModel
 import RecommendationEngine
 import TerminalUI
@@ -57,27 +58,44 @@ report(
         _ = view.render(state)
     })
 
-// An answer: state update + engine review + what-if + render. Alternates between two options so every press changes
-// the answer. Uses the first single-choice question with two options.
+// An answer: state update + engine refresh + what-if when its tab is open + render. Each scenario keeps one state
+// across presses, as the interface does, and alternates between two options of the first single-choice question so
+// that every press changes the answer (the engine session then recomputes what that answer reaches).
 let question = knowledgeBase.questionsInInterviewOrder.first { $0.type == .single && $0.options.count >= 2 }!
-var toggle = false
-@MainActor func answer(returningToReview: Bool, tab: ReviewTab = .decisions) {
+@MainActor func answering(returningToReview: Bool, tab: ReviewTab = .decisions, runs: Int) -> Double {
     var answered = state
     answered.review.tab = tab
-    answered.interview = InterviewState()
-    answered.interview.questionID = question.id
-    answered.interview.cursor = toggle ? 1 : 0
-    answered.interview.returnToReview = returningToReview
-    toggle.toggle()
-    _ = reducer.reduce(&answered, .key(.enter))
-    _ = view.render(answered)
+    if returningToReview, tab == .whatIf { answered.advice.whatIf = answered.advice.session?.whatIf() }
+    var toggle = false
+    return median(runs: runs) {
+        answered.interview = InterviewState()
+        answered.interview.questionID = question.id
+        answered.interview.cursor = toggle ? 1 : 0
+        answered.interview.returnToReview = returningToReview
+        answered.mode = .interview
+        toggle.toggle()
+        _ = reducer.reduce(&answered, .key(.enter))
+        _ = view.render(answered)
+    }
 }
-report("interview answer (Enter) + review + render 200x60", median(runs: 21) { answer(returningToReview: false) })
-report("answer from the review (decisions tab) + render", median(runs: 11) { answer(returningToReview: true) })
-// The What-if tab open: the answer returns to it, so the reducer recomputes the what-if table before the redraw.
+// Profiling aid (for perf): TUI_PROFILE=answer|cursor repeats one kind of key press many times and stops.
+if let profile = ProcessInfo.processInfo.environment["TUI_PROFILE"] {
+    if profile == "cursor" {
+        for _ in 0..<300 {
+            _ = reducer.reduce(&state, .key(.down))
+            _ = view.render(state)
+        }
+    } else {
+        _ = answering(returningToReview: true, tab: .whatIf, runs: 200)
+    }
+    exit(0)
+}
+report("interview answer (Enter) + review + render 200x60", answering(returningToReview: false, runs: 21))
+report("answer from the review (decisions tab) + render", answering(returningToReview: true, runs: 21))
+// The What-if tab open: the answer returns to it, so the reducer refreshes the what-if table before the redraw.
 report(
     "answer from the review (What-if tab) + what-if + render",
-    median(runs: 11) { answer(returningToReview: true, tab: .whatIf) })
+    answering(returningToReview: true, tab: .whatIf, runs: 21))
 var whatIfState = state
 whatIfState.mode = .review
 _ = reducer.reduce(&whatIfState, .key(.character("4")))

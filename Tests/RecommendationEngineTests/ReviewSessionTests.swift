@@ -10,15 +10,24 @@ import Testing
     /// The first part of two reviews that differs (empty when equal), to keep failure messages readable.
     static func difference(_ actual: Review, _ expected: Review) -> String {
         if actual == expected { return "" }
-        for (a, e) in zip(actual.decisions, expected.decisions) where a != e { return "decision \(e.decisionID): \(a) != \(e)" }
-        if actual.assumptions != expected.assumptions { return "assumptions: \(actual.assumptions) != \(expected.assumptions)" }
-        if actual.tensions != expected.tensions { return "tensions: \(actual.tensions.map(\.ruleID)) != \(expected.tensions.map(\.ruleID))" }
-        if actual.findings != expected.findings { return "findings: \(actual.findings.map(\.ruleID)) != \(expected.findings.map(\.ruleID))" }
+        for (a, e) in zip(actual.decisions, expected.decisions) where a != e {
+            return "decision \(e.decisionID): \(a) != \(e)"
+        }
+        if actual.assumptions != expected.assumptions {
+            return "assumptions: \(actual.assumptions) != \(expected.assumptions)"
+        }
+        if actual.tensions != expected.tensions {
+            return "tensions: \(actual.tensions.map(\.ruleID)) != \(expected.tensions.map(\.ruleID))"
+        }
+        if actual.findings != expected.findings {
+            return "findings: \(actual.findings.map(\.ruleID)) != \(expected.findings.map(\.ruleID))"
+        }
         if actual.checklist != expected.checklist {
             return "checklist: \(actual.checklist.map(\.item.id)) != \(expected.checklist.map(\.item.id))"
         }
         if actual.firedRules != expected.firedRules { return "fired: \(actual.firedRules) != \(expected.firedRules)" }
-        return "totals: \(actual.totalScore)/\(actual.solverNodes) != \(expected.totalScore)/\(expected.solverNodes); conflicts \(actual.conflicts == expected.conflicts)"
+        return
+            "totals: \(actual.totalScore)/\(actual.solverNodes) != \(expected.totalScore)/\(expected.solverNodes); conflicts \(actual.conflicts == expected.conflicts)"
     }
 
     /// One random edit of the kind an interview makes: answer, change, clear, "not sure", tick a checklist item,
@@ -76,7 +85,8 @@ import Testing
             for step in 0..<8 {
                 Self.edit(&answers, in: kb, &rng)
                 session.update(to: answers)
-                #expect(Self.difference(session.review, engine.review(answers)) == "", "instance \(instance), step \(step)")
+                #expect(
+                    Self.difference(session.review, engine.review(answers)) == "", "instance \(instance), step \(step)")
                 if step % 2 == 1 {
                     #expect(session.whatIf() == engine.whatIf(answers), "instance \(instance), step \(step) what-if")
                 }

@@ -54,7 +54,7 @@ import Testing
         harness.send(.down, .enter)  // No
         #expect(!harness.state.applicableIDs.contains("current.stack"))
         #expect(harness.state.answers.value(of: "current.stack") == .choices(["socketio"]), "kept, not dropped")
-        #expect(harness.state.flaggedAnswers(in: TUIFixtures.kb) == ["current.stack"])
+        #expect(harness.state.flaggedIDs == ["current.stack"])
         #expect(harness.state.status?.text.contains("current.stack") == true)
         #expect(harness.screen.contains("⚑ 1 kept answer"))
     }

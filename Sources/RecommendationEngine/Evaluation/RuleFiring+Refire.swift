@@ -31,7 +31,9 @@ extension RuleFiring {
                 guard now != fired[index] else { continue }
                 toggle(rule, on: now)
                 delta.toggled.append(index)
-                for effect in rule.scores where decisions.insert(effect.decision) { delta.affected.append(effect.decision) }
+                for effect in rule.scores where decisions.insert(effect.decision) {
+                    delta.affected.append(effect.decision)
+                }
                 for exclusion in rule.excludes where decisions.insert(exclusion.decision) {
                     delta.affected.append(exclusion.decision)
                 }

@@ -35,7 +35,9 @@ struct ReviewParts {
                 scored.weight = effect.weight
                 contributions[effect.option].append(scored)
             }
-            for exclusion in rule.excludes where exclusion.decision == slot { exclusions[exclusion.option].append(made) }
+            for exclusion in rule.excludes where exclusion.decision == slot {
+                exclusions[exclusion.option].append(made)
+            }
         }
         let scores = firing.scores[slot]
         let chosen = evaluation.solution.choice[slot]

@@ -34,22 +34,62 @@ struct WhatIfRows: Sendable {
 
     let engine: RecommendationEngine
     private var entries: [Entry?]
+    /// Which entries read each question and each decision (may also name entries since recomputed: harmless, they
+    /// are only computed again).
+    private var readersOfQuestion: [[Int]]
+    private var readersOfDecision: [[Int]]
+    /// References in the two reader lists, and how many of them belong to live entries.
+    private var references = 0
+    private var liveReferences = 0
 
     init(engine: RecommendationEngine) {
         self.engine = engine
         entries = [Entry?](repeating: nil, count: engine.compiled.questions.count)
+        readersOfQuestion = [[Int]](repeating: [], count: engine.compiled.questions.count)
+        readersOfDecision = [[Int]](repeating: [], count: engine.compiled.decisions.count)
     }
 
-    /// Forgets the rows that read a question or decision in these sets.
-    mutating func invalidate(questions: SlotMarks, decisions: SlotMarks) {
-        for slot in entries.indices {
-            guard let entry = entries[slot] else { continue }
-            if entry.readsQuestions.contains(where: questions.contains)
-                || entry.readsDecisions.contains(where: decisions.contains)
-            {
-                entries[slot] = nil
-            }
+    /// Forgets the rows that read one of these questions or decisions.
+    mutating func invalidate(questions: [Int], decisions: [Int]) {
+        for question in questions {
+            for reader in readersOfQuestion[question] { forget(reader) }
+            references -= readersOfQuestion[question].count
+            readersOfQuestion[question].removeAll()
         }
+        for decision in decisions {
+            for reader in readersOfDecision[decision] { forget(reader) }
+            references -= readersOfDecision[decision].count
+            readersOfDecision[decision].removeAll()
+        }
+    }
+
+    private mutating func forget(_ slot: Int) {
+        guard let entry = entries[slot] else { return }
+        liveReferences -= entry.readsQuestions.count + entry.readsDecisions.count
+        entries[slot] = nil
+    }
+
+    private mutating func store(_ entry: Entry, at slot: Int) {
+        entries[slot] = entry
+        for question in entry.readsQuestions { readersOfQuestion[question].append(slot) }
+        for decision in entry.readsDecisions { readersOfDecision[decision].append(slot) }
+        references += entry.readsQuestions.count + entry.readsDecisions.count
+        liveReferences += entry.readsQuestions.count + entry.readsDecisions.count
+        // Stale references pile up as entries are recomputed: rebuild from the live entries when they are most.
+        if references > 2 * liveReferences + 10_000 { reindex() }
+    }
+
+    private mutating func reindex() {
+        for index in readersOfQuestion.indices { readersOfQuestion[index].removeAll() }
+        for index in readersOfDecision.indices { readersOfDecision[index].removeAll() }
+        references = 0
+        for (slot, entry) in entries.enumerated() {
+            guard let entry else { continue }
+            for question in entry.readsQuestions { readersOfQuestion[question].append(slot) }
+            for decision in entry.readsDecisions { readersOfDecision[decision].append(slot) }
+            references += entry.readsQuestions.count + entry.readsDecisions.count
+        }
+        liveReferences = references
     }
 
     /// The report for `evaluation` (the evaluation of `answers`), computing the rows not known yet. The evaluation
@@ -64,7 +104,7 @@ struct WhatIfRows: Sendable {
         var movable = SlotMarks()
         movable.reset(count: compiled.decisions.count)
         for slot in compiled.questions.indices where sweep.evaluation.state.applicable[slot] {
-            if entries[slot] == nil { entries[slot] = sweep.rows(for: slot) }
+            if entries[slot] == nil { store(sweep.rows(for: slot), at: slot) }
             rows.append(contentsOf: entries[slot]!.rows)
             for decision in entries[slot]!.movable { _ = movable.insert(decision) }
         }
@@ -128,8 +168,18 @@ struct WhatIfSweep {
                     questionID: question.id, alternative: alternative, current: current, isOpen: isOpen,
                     changes: changes))
         }
+        func unique(_ slots: [Int]) -> [Int] {
+            var sorted = slots.sorted()
+            var kept = 0
+            for index in sorted.indices where index == 0 || sorted[index] != sorted[kept - 1] {
+                sorted[kept] = sorted[index]
+                kept += 1
+            }
+            return Array(sorted.prefix(kept))
+        }
         return WhatIfRows.Entry(
-            rows: rows, movable: movable, readsQuestions: readsQuestions, readsDecisions: readsDecisions)
+            rows: rows, movable: movable, readsQuestions: unique(readsQuestions), readsDecisions: unique(readsDecisions)
+        )
     }
 
     /// The decisions whose choice differs when question `slot` takes `value`, in decision order.
@@ -172,7 +222,9 @@ struct WhatIfSweep {
             var newChoice: [Int: Int] = [:]
             for component in solved {
                 guard let assignment = component.assignment else { continue }
-                for (position, decision) in component.members.enumerated() { newChoice[decision] = assignment[position] }
+                for (position, decision) in component.members.enumerated() {
+                    newChoice[decision] = assignment[position]
+                }
             }
             for decision in reach {
                 let now: Int? = evaluation.firing.decisionApplies[decision] ? newChoice[decision] : nil

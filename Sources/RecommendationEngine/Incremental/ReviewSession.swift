@@ -6,7 +6,10 @@ import RuleLanguage
 /// constraint components those rules touch, the explanations, checklist items and what-if rows that depend on
 /// them) instead of the whole review. The result is always equal to ``RecommendationEngine/review(_:)`` and
 /// ``RecommendationEngine/whatIf(_:)`` of the same answers; only the cost differs.
-public struct ReviewSession: Sendable {
+public struct ReviewSession: Sendable, Equatable {
+    /// Equal answers: the review and what-if of a session are a function of its engine and its answers.
+    public static func == (lhs: ReviewSession, rhs: ReviewSession) -> Bool { lhs.answers == rhs.answers }
+
     public let engine: RecommendationEngine
     /// The answers reviewed.
     public private(set) var answers: AnswerSet
@@ -90,6 +93,17 @@ public struct ReviewSession: Sendable {
         engine.compiled.questions.indices.filter { evaluation.state.applicable[$0] }.map {
             engine.compiled.questions[$0].id
         }
+    }
+
+    /// Ids of the questions the user answered that are not asked for these answers (their askIf no longer holds),
+    /// in interview order: the interface keeps such answers and flags them.
+    public var answeredButNotAskedIDs: [String] {
+        let compiled = engine.compiled
+        let slots = answers.answers.keys.compactMap { id -> Int? in
+            guard let slot = compiled.questionSlot[id], !evaluation.state.applicable[slot] else { return nil }
+            return slot
+        }
+        return slots.sorted().map { compiled.questions[$0].id }
     }
 
     /// The what-if report for the current answers; rows the last changes could not disturb are reused.
@@ -203,13 +217,7 @@ public struct ReviewSession: Sendable {
         review.solverNodes = evaluation.solution.nodes
 
         // 5. What-if rows that read a changed question or decision.
-        var changedSet = SlotMarks()
-        changedSet.reset(count: compiled.questions.count)
-        for question in seeds + visited { _ = changedSet.insert(question) }
-        var decisionSet = SlotMarks()
-        decisionSet.reset(count: compiled.decisions.count)
-        for decision in reach + delta.affected { _ = decisionSet.insert(decision) }
-        whatIfRows.invalidate(questions: changedSet, decisions: decisionSet)
+        whatIfRows.invalidate(questions: seeds + visited, decisions: reach + delta.affected)
         whatIfReport = nil
     }
 

@@ -3,32 +3,54 @@ import RecommendationEngine
 
 /// What changed between two reviews, in the words the live pane shows.
 public enum AdviceDiff {
+    /// What of a review the comparison needs: the choices, the raised findings and the raised tensions.
+    public struct Snapshot: Sendable {
+        let choices: [(decisionID: String, chosen: String?)]
+        let findings: [(id: String, title: String)]
+        let tensions: [(id: String, title: String)]
+
+        public init(_ review: Review) {
+            choices = review.decisions.map { ($0.decisionID, $0.chosen) }
+            findings = review.findings.map { ($0.finding.id, $0.finding.title) }
+            tensions = review.tensions.map { ($0.tension.id, $0.tension.title) }
+        }
+    }
+
     public static func changes(from old: Review?, to new: Review, in knowledgeBase: KnowledgeBase) -> [AdviceChange] {
+        changes(from: old.map(Snapshot.init), to: new, in: knowledgeBase)
+    }
+
+    public static func changes(from old: Snapshot?, to new: Review, in knowledgeBase: KnowledgeBase) -> [AdviceChange] {
         guard let old else { return [] }
         var changes: [AdviceChange] = []
-        for outcome in new.decisions {
-            let before = old.decision(outcome.decisionID)?.chosen
+        // Reviews list every decision in knowledge-base order: compare position by position (by id otherwise).
+        let aligned =
+            old.choices.count == new.decisions.count
+            && zip(old.choices, new.decisions).allSatisfy { $0.decisionID == $1.decisionID }
+        let byID = aligned ? [:] : Dictionary(old.choices.map { ($0.decisionID, $0.chosen) }) { first, _ in first }
+        for (position, outcome) in new.decisions.enumerated() {
+            let before = aligned ? old.choices[position].chosen : byID[outcome.decisionID] ?? nil
             guard before != outcome.chosen else { continue }
             let decision = knowledgeBase.decision(outcome.decisionID)
             let name = { (id: String?) in id.map { decision?.option($0)?.name ?? $0 } }
             changes.append(
                 AdviceChange(.decision(title: outcome.title, from: name(before), to: name(outcome.chosen))))
         }
-        let oldFindings = Set(old.findings.map(\.finding.id))
+        let oldFindings = Set(old.findings.map(\.id))
         let newFindings = Set(new.findings.map(\.finding.id))
         for raised in new.findings where !oldFindings.contains(raised.finding.id) {
             changes.append(AdviceChange(.findingRaised(raised.finding.title)))
         }
-        for cleared in old.findings where !newFindings.contains(cleared.finding.id) {
-            changes.append(AdviceChange(.findingCleared(cleared.finding.title)))
+        for cleared in old.findings where !newFindings.contains(cleared.id) {
+            changes.append(AdviceChange(.findingCleared(cleared.title)))
         }
-        let oldTensions = Set(old.tensions.map(\.tension.id))
+        let oldTensions = Set(old.tensions.map(\.id))
         let newTensions = Set(new.tensions.map(\.tension.id))
         for raised in new.tensions where !oldTensions.contains(raised.tension.id) {
             changes.append(AdviceChange(.tensionRaised(raised.tension.title)))
         }
-        for cleared in old.tensions where !newTensions.contains(cleared.tension.id) {
-            changes.append(AdviceChange(.tensionCleared(cleared.tension.title)))
+        for cleared in old.tensions where !newTensions.contains(cleared.id) {
+            changes.append(AdviceChange(.tensionCleared(cleared.title)))
         }
         return changes
     }

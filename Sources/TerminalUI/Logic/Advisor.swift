@@ -13,6 +13,11 @@ public protocol Advisor: Sendable {
     func influence(of questionID: String) -> QuestionInfluence
     /// Alternative answers that would change decisions.
     func whatIf(_ answers: AnswerSet) -> WhatIfReport
+    /// A review of these answers that is then kept up to date answer by answer (what the interface refreshes after
+    /// every key press: it recomputes only what a changed answer can reach).
+    func startSession(_ answers: AnswerSet) -> ReviewSession
 }
 
-extension RecommendationEngine: Advisor {}
+extension RecommendationEngine: Advisor {
+    public func startSession(_ answers: AnswerSet) -> ReviewSession { ReviewSession(engine: self, answers: answers) }
+}

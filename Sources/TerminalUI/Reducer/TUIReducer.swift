@@ -26,7 +26,7 @@ public struct TUIReducer: Sendable {
     public func initialState(_ state: TUIState) -> TUIState {
         var state = state
         refresh(&state, trackChanges: false)
-        if state.mode == .review, state.review.tab == .whatIf { state.advice.whatIf = advisor.whatIf(state.answers) }
+        if state.mode == .review, state.review.tab == .whatIf { state.advice.whatIf = state.advice.session?.whatIf() }
         if state.mode == .interview { open(firstOpenQuestion(state), in: &state) }
         return state
     }
@@ -36,7 +36,7 @@ public struct TUIReducer: Sendable {
         let effects = apply(event, &state)
         // What-if is by far the costliest part of the advice and only its tab shows it: computed when that tab is open.
         if state.mode == .review, state.review.tab == .whatIf, state.advice.whatIf == nil {
-            state.advice.whatIf = advisor.whatIf(state.answers)
+            state.advice.whatIf = state.advice.session?.whatIf()
         }
         return effects
     }
@@ -87,15 +87,24 @@ public struct TUIReducer: Sendable {
 
     /// Recomputes which questions apply and the advice; records what changed when `trackChanges`.
     func refresh(_ state: inout TUIState, trackChanges: Bool) {
-        let previouslyFlagged = Set(state.flaggedAnswers(in: knowledgeBase))
-        state.applicableIDs = advisor.applicableQuestions(state.answers).map(\.id)
-        let review = advisor.review(state.answers)
-        let changes = AdviceDiff.changes(from: state.advice.review, to: review, in: knowledgeBase)
-        if trackChanges { state.advice.changes = changes }
-        state.advice.review = review
+        let previouslyFlagged = Set(state.flaggedIDs)
+        // Only a summary of the previous review is kept: a second reference to it would make the session copy
+        // the whole review when it patches it.
+        let before = state.advice.review.map(AdviceDiff.Snapshot.init)
+        if state.advice.session == nil {
+            state.advice.session = advisor.startSession(state.answers)
+        } else {
+            state.advice.session!.update(to: state.answers)
+        }
+        let session = state.advice.session!
+        state.applicableIDs = session.applicableQuestionIDs
+        state.flaggedIDs = session.answeredButNotAskedIDs
+        if trackChanges {
+            state.advice.changes = AdviceDiff.changes(from: before, to: session.review, in: knowledgeBase)
+        }
         state.advice.whatIf = nil
         if trackChanges {
-            let newlyFlagged = state.flaggedAnswers(in: knowledgeBase).filter { !previouslyFlagged.contains($0) }
+            let newlyFlagged = state.flaggedIDs.filter { !previouslyFlagged.contains($0) }
             if !newlyFlagged.isEmpty {
                 let names = newlyFlagged.joined(separator: ", ")
                 state.status = StatusLine(

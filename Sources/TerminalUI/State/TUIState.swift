@@ -12,6 +12,8 @@ public struct TUIState: Sendable, Equatable {
     public var answers: AnswerSet
     /// Ids of the questions asked for the current answers, in interview order.
     public var applicableIDs: [String] = []
+    /// Answers kept for questions that no longer apply (flagged, never dropped), in interview order.
+    public var flaggedIDs: [String] = []
     public var interview = InterviewState()
     public var review = ReviewState()
     public var start: StartState
@@ -36,18 +38,6 @@ public struct TUIState: Sendable, Equatable {
         self.start = StartState(lastSession: lastSession)
         self.width = width
         self.height = height
-    }
-
-    /// Answers kept for questions that no longer apply (flagged, never dropped), in interview order.
-    public func flaggedAnswers(in knowledgeBase: KnowledgeBase) -> [String] {
-        let applicable = Set(applicableIDs)
-        let sectionRank = Dictionary(knowledgeBase.sections.enumerated().map { ($1.id, $0) }) { first, _ in first }
-        func rank(_ id: String) -> (Int, Int) {
-            let section = knowledgeBase.question(id).flatMap { sectionRank[$0.section] } ?? Int.max
-            return (section, knowledgeBase.questionPosition(id) ?? Int.max)
-        }
-        return answers.answers.keys.filter { !applicable.contains($0) && knowledgeBase.question($0) != nil }
-            .sorted { rank($0) < rank($1) }
     }
 }
 
@@ -81,7 +71,10 @@ public enum Overlay: Sendable, Equatable {
 
 /// The emerging recommendations, refreshed after every answer.
 public struct Advice: Sendable, Equatable {
-    public var review: Review?
+    /// The engine's session for the current answers (kept between key presses so that each refresh is incremental).
+    public var session: ReviewSession?
+    /// The review of the current answers (the session's: one copy, patched in place after each answer).
+    public var review: Review? { session?.review }
     public var whatIf: WhatIfReport?
     /// What the last answer changed.
     public var changes: [AdviceChange] = []

@@ -30,11 +30,11 @@ extension TUIView {
         screen.box(rect, title: "Sections")
         let inner = rect.inset(by: 1)
         let current = state.interview.questionID.flatMap(knowledgeBase.question)?.section
-        let flagged = state.flaggedAnswers(in: knowledgeBase)
+        let flagged = state.flaggedIDs
         var row = inner.row
         var counts: [String: (asked: Int, answered: Int)] = [:]
         for id in state.applicableIDs {
-            guard let section = knowledgeBase.question(id)?.section else { continue }
+            guard let section = sectionOfQuestion[id] else { continue }
             counts[section, default: (0, 0)].asked += 1
             if state.answers.answers[id] != nil { counts[section, default: (0, 0)].answered += 1 }
         }
@@ -220,7 +220,7 @@ extension TUIView {
 
     private func drawAdvice(_ state: TUIState, in rect: Rect, _ screen: inout Screen) {
         guard rect.height > 0, rect.width > 10 else { return }
-        let lines = adviceLines(state, width: rect.width - 4)
+        let lines = adviceLines(state, width: rect.width - 4, limit: max(0, rect.height - 2))
         if rect.height < 3 || (rect.height == 3 && rect.width < 20) { return }
         screen.box(rect, title: "Live recommendations")
         let inner = Rect(row: rect.row + 1, column: rect.column + 2, width: rect.width - 4, height: rect.height - 2)
@@ -229,8 +229,9 @@ extension TUIView {
         }
     }
 
-    /// The live pane's content: what the last answer changed, then every current choice.
-    func adviceLines(_ state: TUIState, width: Int) -> [(text: String, role: StyleRole)] {
+    /// The live pane's content: what the last answer changed, then every current choice; at most `limit` lines (the
+    /// pane shows only what fits, and a large knowledge base has thousands of choices).
+    func adviceLines(_ state: TUIState, width: Int, limit: Int = .max) -> [(text: String, role: StyleRole)] {
         guard let review = state.advice.review else { return [("Answer a question to see advice.", .dim)] }
         var lines: [(String, StyleRole)] = state.advice.changes.map { ("Δ " + $0.text, .changed) }
         let changedTitles = Set(
@@ -239,6 +240,7 @@ extension TUIView {
                 return nil
             })
         for outcome in review.decisions where outcome.status != .notApplicable {
+            if lines.count >= limit { return lines }
             let name: String
             switch outcome.status {
             case .chosen:
@@ -253,7 +255,7 @@ extension TUIView {
                 outcome.status == .infeasible ? .error : (changedTitles.contains(outcome.title) ? .changed : .normal)
             lines.append((TextWidth.truncate(outcome.title, to: max(4, width / 2)) + ": " + name + flags, role))
         }
-        if !review.findings.isEmpty || !review.tensions.isEmpty {
+        if !review.findings.isEmpty || !review.tensions.isEmpty, lines.count < limit {
             lines.append(("\(review.findings.count) finding(s), \(review.tensions.count) tension(s)", .warning))
         }
         return lines

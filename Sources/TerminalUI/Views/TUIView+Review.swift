@@ -14,7 +14,7 @@ extension TUIView {
         screen.box(rect, title: state.review.tab.title)
         let inner = Rect(row: rect.row + 1, column: 2, width: rect.width - 4, height: rect.height - 2)
         let lines = reviewLines(state, width: inner.width)
-        if lines.rows.isEmpty {
+        if lines.count == 0 {
             screen.write(lines.empty, row: inner.row, column: inner.column, limit: inner.width, role: .dim)
         }
         let header = lines.header == nil ? 0 : 1
@@ -22,10 +22,10 @@ extension TUIView {
             screen.write(text, row: inner.row, column: inner.column, limit: inner.width, role: .title)
         }
         let range = visibleRange(
-            count: lines.rows.count, cursor: state.review.cursor, height: inner.height - header - lines.footer.count)
+            count: lines.count, cursor: state.review.cursor, height: inner.height - header - lines.footer.count)
         for (offset, index) in range.enumerated() {
             let focused = index == state.review.cursor
-            let row = lines.rows[index]
+            let row = lines.row(index)
             screen.write(
                 (focused ? "› " : "  ") + row.text, row: inner.row + header + offset, column: inner.column,
                 limit: inner.width, role: focused ? .focused : row.role)
@@ -46,11 +46,28 @@ extension TUIView {
     /// Columns of the Export tab's field labels ("Decision-makers: ").
     static let exportLabelWidth = 17
 
+    /// A tab's lines. Rows are formatted on demand, so that a redraw formats only the rows on screen (a what-if
+    /// table or checklist can have thousands).
     struct ReviewLines {
         var header: String?
-        var rows: [(text: String, role: StyleRole)] = []
+        var count = 0
+        var row: (Int) -> (text: String, role: StyleRole) = { _ in ("", .normal) }
         var footer: [(text: String, role: StyleRole)] = []
         var empty = ""
+
+        /// Rows given as a list.
+        mutating func set(_ rows: [(text: String, role: StyleRole)]) {
+            count = rows.count
+            row = { rows[$0] }
+        }
+
+        /// `count` rows, each formatted from an element of `elements` by `format`.
+        mutating func set<Element>(
+            _ elements: [Element], _ format: @escaping (Element) -> (text: String, role: StyleRole)
+        ) {
+            count = elements.count
+            row = { format(elements[$0]) }
+        }
     }
 
     func reviewLines(_ state: TUIState, width: Int) -> ReviewLines {
@@ -65,7 +82,7 @@ extension TUIView {
             lines.header =
                 "  " + TextWidth.pad("Decision", to: nameWidth) + "  " + TextWidth.pad("Choice", to: nameWidth)
                 + "  Score  Runner-up"
-            for outcome in review.decisions {
+            lines.set(review.decisions) { outcome in
                 let choice: String
                 switch outcome.status {
                 case .chosen: choice = outcome.chosenAssessment?.name ?? "?"
@@ -80,40 +97,41 @@ extension TUIView {
                 let text =
                     TextWidth.pad(outcome.title, to: nameWidth) + "  " + TextWidth.pad(choice, to: nameWidth)
                     + "  " + TextWidth.pad(score, to: 5) + "  " + runnerUp + flags
-                lines.rows.append(
-                    (text, outcome.status == .infeasible ? .error : (outcome.status == .chosen ? .normal : .dim)))
+                return (text, outcome.status == .infeasible ? .error : (outcome.status == .chosen ? .normal : .dim))
             }
             lines.footer = [("Enter: trade-offs and how each choice was reached.", .dim)]
             lines.empty = "The knowledge base has no decisions."
         case .findings:
-            for tension in review.tensions {
-                lines.rows.append(("⇄ tension: " + tension.tension.title, .warning))
-            }
-            for finding in review.findings {
+            let tensions = review.tensions
+            let findings = review.findings
+            lines.count = tensions.count + findings.count
+            lines.row = { index in
+                if index < tensions.count { return ("⇄ tension: " + tensions[index].tension.title, .warning) }
+                let finding = findings[index - tensions.count]
                 let accepted = finding.accepted.map { " — accepted: \($0.reason)" } ?? ""
                 let role: StyleRole =
                     finding.accepted != nil
                     ? .success : (finding.finding.severity.rawValue == "high" ? .error : .warning)
-                lines.rows.append(("! \(finding.finding.severity.rawValue): \(finding.finding.title)\(accepted)", role))
+                return ("! \(finding.finding.severity.rawValue): \(finding.finding.title)\(accepted)", role)
             }
             lines.footer = [
                 ("Enter on a finding: accept it as a risk with a reason. Enter on a tension: go to its question.", .dim)
             ]
             lines.empty = "No tensions and no findings for these answers."
         case .checklist:
-            for entry in review.checklist {
+            lines.set(review.checklist) { entry in
                 let mark = entry.done ? "[x] " : "[ ] "
-                lines.rows.append(
-                    (
-                        mark + entry.item.text + "  (\(entry.item.category.rawValue), \(entry.item.priority.rawValue))",
-                        entry.done ? .success : .normal
-                    ))
+                return (
+                    mark + entry.item.text + "  (\(entry.item.category.rawValue), \(entry.item.priority.rawValue))",
+                    entry.done ? .success : .normal
+                )
             }
             let done = review.checklist.filter(\.done).count
             lines.footer = [("\(done) of \(review.checklist.count) done. Space ticks an item (saved at once).", .dim)]
             lines.empty = "No checklist items apply."
         case .whatIf:
-            for row in state.advice.whatIf?.rows ?? [] {
+            let knowledgeBase = self.knowledgeBase
+            lines.set(state.advice.whatIf?.rows ?? []) { row in
                 let question = knowledgeBase.question(row.questionID)
                 let current =
                     row.current.map { value in question.map { displayText(of: value, for: $0) } ?? value.description }
@@ -126,26 +144,26 @@ extension TUIView {
                     let to = change.to.map { decision?.option($0)?.name ?? $0 } ?? "—"
                     return "\(decision?.title ?? change.decisionID): \(from) → \(to)"
                 }.joined(separator: "; ")
-                lines.rows.append(
-                    (
-                        "\(row.questionID) = \(alternative) (now \(current)) ⇒ \(effects)",
-                        row.isOpen ? .warning : .normal
-                    ))
+                return (
+                    "\(row.questionID) = \(alternative) (now \(current)) ⇒ \(effects)", row.isOpen ? .warning : .normal
+                )
             }
             let settled = state.advice.whatIf?.settled.count ?? 0
             lines.footer = [("\(settled) decision(s) settled. Enter: go to the question and change the answer.", .dim)]
             lines.empty = "No single answer change would change a decision."
         case .export:
             let form = state.review.export
+            var rows: [(text: String, role: StyleRole)] = []
             for field in ExportForm.Field.allCases {
                 let editing = form.editing == field
                 let label = TextWidth.pad(field.label + ":", to: Self.exportLabelWidth)
                 let value = form[field].text.isEmpty && !editing ? "—" : form[field].text
-                lines.rows.append(
+                rows.append(
                     (label + value + (editing ? "" : "   (\(field.hint); Enter edits)"), editing ? .selected : .normal))
             }
-            lines.rows.append(("Preview what will be created, updated or superseded", .normal))
-            lines.rows.append(("Write the decision records", form.preview == nil ? .dim : .normal))
+            rows.append(("Preview what will be created, updated or superseded", .normal))
+            rows.append(("Write the decision records", form.preview == nil ? .dim : .normal))
+            lines.set(rows)
             if form.editing != nil {
                 lines.footer = [("Enter or Esc: done · Tab: next field", .dim)]
             } else if let preview = form.preview {
