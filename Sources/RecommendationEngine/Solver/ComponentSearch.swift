@@ -4,12 +4,13 @@
 ///    branching decision is the one with the largest regret (best minus second-best remaining score), options are
 ///    tried best first, and the bound counts decided decisions exactly and pairs undecided neighbours by their best
 ///    compatible pair of options (see `pairBound`).
-/// 2. **Tie rule.** A second, target-directed search in knowledge-base order returns the first combination that
-///    reaches the optimum, trying options in preference order: among combinations with the same highest total,
-///    the one preferred decision by decision in knowledge-base order, where a decision prefers the option with the
-///    higher own score, then the option listed first. The same input therefore always gives the same choice.
-///    While the options taken so far agree with the optimum phase 1 found, that optimum lies below the node and no
-///    bound is computed (it could not prune); bounds are computed only off that path.
+/// 2. **Tie rule.** Among combinations with the same highest total, the result is the one preferred decision by
+///    decision in knowledge-base order, where a decision prefers the option with the higher own score, then the
+///    option listed first. The same input therefore always gives the same choice. It is built decision by decision
+///    in knowledge-base order: each decision takes its most preferred option for which a completion reaching the
+///    optimum exists. The optimum phase 1 found is such a completion while the options taken agree with it (no
+///    search needed); only options preferred to it are checked, each by a target-directed search with phase 1's
+///    dynamic branching, whose witness then replaces it.
 ///
 /// All working memory (scores, preference orders, one domain vector per search depth, scratch for the bound and the
 /// propagation queue) is allocated once per search and freed in `deinit`; the search itself allocates nothing.
@@ -40,7 +41,6 @@ struct ComponentSearch: ~Copyable {
     /// The optimum total (valid after `run()` returns an assignment).
     private(set) var target = Int.min
     var best = Int.min
-    private var found: [Int]?
 
     init(structure: ComponentStructure, firing: RuleFiring, compiled: CompiledKnowledgeBase) {
         self.structure = structure
@@ -114,7 +114,7 @@ struct ComponentSearch: ~Copyable {
         if best == Int.min || bound(root) > best { optimise(depth: 0) }
         guard best != Int.min else { return nil }
         target = best
-        return firstReaching(0, depth: 0, onIncumbent: true) ? found : nil
+        return preferredOptimum()
     }
 
     // MARK: Phase 1: the optimum
@@ -145,35 +145,54 @@ struct ComponentSearch: ~Copyable {
 
     // MARK: Phase 2: the preferred combination reaching the optimum
 
-    /// Whether a combination reaching `target` lies below the node at `depth` (positions before `position` decided);
-    /// the first one in preference order is left in `found`. `onIncumbent`: every option taken so far is the
-    /// incumbent's, so the incumbent (which reaches `target`) lies below and no bound is needed.
-    private mutating func firstReaching(_ position: Int, depth: Int, onIncumbent: Bool) -> Bool {
+    /// Builds the preferred combination reaching `target` decision by decision in knowledge-base order: each
+    /// decision takes its most preferred option for which some completion still reaches `target`. The incumbent
+    /// (an optimum) is such a completion while the options taken agree with it, so its option is taken without a
+    /// search; an option preferred to it is checked by ``reaches(depth:)``, whose witness becomes the incumbent.
+    private mutating func preferredOptimum() -> [Int] {
+        let domains = stack
+        let child = stack + count
+        for position in 0..<count {
+            nodes += 1
+            let domain = domains[position]
+            let base = position * stride
+            for i in 0..<optionCount[position] {
+                let option = Int(preference[base + i])
+                let bit: UInt64 = 1 << UInt64(option)
+                guard domain & bit != 0 else { continue }
+                child.update(from: domains, count: count)
+                child[position] = bit
+                guard propagate(child, changed: position) else { continue }
+                if option == incumbent[position] || reaches(depth: 1) {
+                    domains.update(from: child, count: count)
+                    break
+                }
+            }
+        }
+        return (0..<count).map { domains[$0].trailingZeroBitCount }
+    }
+
+    /// Whether some combination within the domains at `depth` reaches `target`; when one does, it becomes the
+    /// incumbent. Branches like phase 1 (largest regret first) and prunes nodes whose bound is below `target`.
+    private mutating func reaches(depth: Int) -> Bool {
         nodes += 1
         let domains = stack + depth * count
-        if !onIncumbent {
-            let simple = scan(domains).simple
-            if simple < target || pairBound(domains, simple: simple) < target { return false }
-        }
-        if position == count {
-            found = (0..<count).map { domains[$0].trailingZeroBitCount }
+        let (simple, branch) = scan(domains)
+        if branch < 0 {
+            guard simple >= target else { return false }
+            for u in 0..<count { incumbent[u] = domains[u].trailingZeroBitCount }
             return true
         }
-        let domain = domains[position]
+        if simple < target || pairBound(domains, simple: simple) < target { return false }
+        let domain = domains[branch]
         let child = domains + count
-        let base = position * stride
-        for i in 0..<optionCount[position] {
-            let option = Int(preference[base + i])
-            let bit: UInt64 = 1 << UInt64(option)
+        let base = branch * stride
+        for i in 0..<optionCount[branch] {
+            let bit: UInt64 = 1 << UInt64(preference[base + i])
             guard domain & bit != 0 else { continue }
             child.update(from: domains, count: count)
-            child[position] = bit
-            if propagate(child, changed: position),
-                firstReaching(
-                    position + 1, depth: depth + 1, onIncumbent: onIncumbent && incumbent[position] == option)
-            {
-                return true
-            }
+            child[branch] = bit
+            if propagate(child, changed: branch), reaches(depth: depth + 1) { return true }
         }
         return false
     }
