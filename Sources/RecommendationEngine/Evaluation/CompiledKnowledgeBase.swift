@@ -55,6 +55,8 @@ final class CompiledKnowledgeBase: Sendable {
     let decisionsReading: [[Int]]
     /// For each question slot, the numeric literals conditions compare it with (for what-if).
     let thresholds: [[Double]]
+    /// The components of the full constraint graph with their solver structures, built once here.
+    let solverComponents: SolverComponents
 
     init(_ kb: KnowledgeBase) {
         questions = kb.questionsInInterviewOrder
@@ -152,6 +154,8 @@ final class CompiledKnowledgeBase: Sendable {
         }
         self.constraintsByTarget = constraintsByTarget
         optionCounts = decisions.map { min($0.options.count, 64) }
+        solverComponents = SolverComponents(
+            constraints: constraints, constraintsBySource: constraintsBySource, optionCounts: optionCounts)
         var askIfDependents = [[Int]](repeating: [], count: questions.count)
         for (slot, question) in questions.enumerated() {
             for id in Set(question.askIf?.expression.questionIDs ?? []) {

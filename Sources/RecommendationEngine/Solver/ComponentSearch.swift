@@ -3,344 +3,219 @@
 /// 1. **Optimum.** Depth-first branch and bound with arc-consistency propagation after every assignment; the
 ///    branching decision is the one with the largest regret (best minus second-best remaining score), options are
 ///    tried best first, and the bound counts decided decisions exactly and pairs undecided neighbours by their best
-///    compatible pair of options (see `upperBound`).
-/// 2. **Tie rule.** A second, target-directed search in knowledge-base order returns the first combination that
-///    reaches the optimum, trying options in preference order: among combinations with the same highest total,
-///    the one preferred decision by decision in knowledge-base order, where a decision prefers the option with the
-///    higher own score, then the option listed first. The same input therefore always gives the same choice.
-/// The constraint structure of one component, which depends only on its members (not on scores or
-/// exclusions): local constraints, adjacency and pairwise compatibility masks. Built once and reused when the same
-/// component is solved again (what-if re-solves the same components for many alternative answers).
-final class ComponentStructure: Sendable {
-    struct LocalConstraint: Sendable {
-        let source: Int
-        let sourceBit: UInt64
-        let target: Int
-        let allowed: UInt64
-    }
-
-    let members: [Int]
-    let constraints: [LocalConstraint]
-    /// touching[u]: the constraints whose source or target is u (what to re-check when u's options shrink).
-    let touching: [[Int]]
-    /// neighbors[u]: the other decisions a constraint links to u.
-    let neighbors: [[Int]]
-    /// pairMasks[u][k][a]: the options of neighbors[u][k] compatible with option a of u.
-    let pairMasks: [[[UInt64]]]
-
-    init(members: [Int], compiled: CompiledKnowledgeBase) {
-        self.members = members
-        var local = [Int: Int](minimumCapacity: members.count)
-        for (position, slot) in members.enumerated() { local[slot] = position }
-        var constraints: [LocalConstraint] = []
-        for slot in members {
-            for index in compiled.constraintsBySource[slot] {
-                let constraint = compiled.constraints[index]
-                guard let target = local[constraint.targetDecision] else { continue }
-                constraints.append(
-                    LocalConstraint(
-                        source: local[slot]!, sourceBit: 1 << UInt64(constraint.sourceOption), target: target,
-                        allowed: constraint.allowed))
-            }
-        }
-        self.constraints = constraints
-        var touching = [[Int]](repeating: [], count: members.count)
-        for (index, constraint) in constraints.enumerated() {
-            touching[constraint.source].append(index)
-            if constraint.target != constraint.source { touching[constraint.target].append(index) }
-        }
-        self.touching = touching
-        var neighborSets = [Set<Int>](repeating: [], count: members.count)
-        for constraint in constraints where constraint.source != constraint.target {
-            neighborSets[constraint.source].insert(constraint.target)
-            neighborSets[constraint.target].insert(constraint.source)
-        }
-        let neighbors = neighborSets.map { $0.sorted() }
-        self.neighbors = neighbors
-        var pairMasks: [[[UInt64]]] = neighbors.enumerated().map { u, list in
-            list.map { _ in [UInt64](repeating: ~0, count: compiled.optionCounts[members[u]]) }
-        }
-        for constraint in constraints where constraint.source != constraint.target {
-            let option = constraint.sourceBit.trailingZeroBitCount
-            // source = option  =>  target in allowed
-            if let k = neighbors[constraint.source].firstIndex(of: constraint.target) {
-                pairMasks[constraint.source][k][option] &= constraint.allowed
-            }
-            // seen from the target: every target option outside `allowed` excludes this source option
-            if let k = neighbors[constraint.target].firstIndex(of: constraint.source) {
-                for targetOption in pairMasks[constraint.target][k].indices
-                where constraint.allowed & (1 << UInt64(targetOption)) == 0 {
-                    pairMasks[constraint.target][k][targetOption] &= ~constraint.sourceBit
-                }
-            }
-        }
-        self.pairMasks = pairMasks
-    }
-}
-
-struct ComponentSearch {
-    private let count: Int
-    private let scores: [[Int]]
-    private let constraints: [ComponentStructure.LocalConstraint]
-    private let preference: [[Int]]
-    /// touching[u]: the constraints whose source or target is u (what to re-check when u's options shrink).
-    private let touching: [[Int]]
-    /// neighbors[u]: the other decisions a constraint links to u.
-    private let neighbors: [[Int]]
-    /// pairMasks[u][k][a]: the options of neighbors[u][k] compatible with option a of u.
-    private let pairMasks: [[[UInt64]]]
-    private var domains: [UInt64]
+///    compatible pair of options (see `pairBound`).
+/// 2. **Tie rule.** Among combinations with the same highest total, the result is the one preferred decision by
+///    decision in knowledge-base order, where a decision prefers the option with the higher own score, then the
+///    option listed first. The same input therefore always gives the same choice. It is built decision by decision
+///    in knowledge-base order: each decision takes its most preferred option for which a completion reaching the
+///    optimum exists. The optimum phase 1 found is such a completion while the options taken agree with it (no
+///    search needed); only options preferred to it are checked, each by a target-directed search with phase 1's
+///    dynamic branching, whose witness then replaces it.
+///
+/// All working memory (scores, preference orders, one domain vector per search depth, scratch for the bound and the
+/// propagation queue) is allocated once per search and freed in `deinit`; the search itself allocates nothing.
+struct ComponentSearch: ~Copyable {
+    let structure: ComponentStructure
+    let count: Int
+    let stride: Int
+    let optionCount: UnsafeMutablePointer<Int>
+    /// scores[u * stride + a]: the score of option a of member u.
+    let scores: UnsafeMutablePointer<Int>
+    /// preference[u * stride + i]: the i-th preferred option of u (higher score first, then listed first).
+    let preference: UnsafeMutablePointer<UInt8>
+    /// One domain vector (count words) per search depth; depth 0 holds the root.
+    let stack: UnsafeMutablePointer<UInt64>
+    // Scratch of `scan` and `pairBound`: per member, whether it is undecided, its best score and the options
+    // reaching it; the pairs the bound considers.
+    let open: UnsafeMutablePointer<Bool>
+    let tops: UnsafeMutablePointer<Int>
+    let topMasks: UnsafeMutablePointer<UInt64>
+    let pairs: UnsafeMutablePointer<(gain: Int, u: Int32, v: Int32)>
+    // Propagation queue (a ring of constraint indexes) and which constraints are in it.
+    let queue: UnsafeMutablePointer<Int32>
+    let queued: UnsafeMutablePointer<Bool>
+    let constraintCount: Int
+    /// The best assignment found so far (valid when `best` > Int.min).
+    let incumbent: UnsafeMutablePointer<Int>
     private(set) var nodes = 0
     /// The optimum total (valid after `run()` returns an assignment).
     private(set) var target = Int.min
-    private var best = Int.min
-    // Scratch buffers reused by every node (the search allocates nothing per node but the domain copies).
-    private var scratchOpen: [Bool]
-    private var scratchTops: [Int]
-    private var scratchPairs: [(gain: Int, u: Int, v: Int, score: Int)] = []
-    private var scratchQueue: [Int] = []
-    private var scratchQueued: [Bool]
+    var best = Int.min
 
     init(structure: ComponentStructure, firing: RuleFiring, compiled: CompiledKnowledgeBase) {
-        let members = structure.members
-        count = members.count
-        constraints = structure.constraints
-        touching = structure.touching
-        neighbors = structure.neighbors
-        pairMasks = structure.pairMasks
-        scratchOpen = [Bool](repeating: false, count: members.count)
-        scratchTops = [Int](repeating: 0, count: members.count)
-        scratchQueued = [Bool](repeating: false, count: structure.constraints.count)
-        scores = members.map { firing.scores[$0] }
-        preference = members.map { slot in
-            let scores = firing.scores[slot]
-            return scores.indices.sorted { (scores[$0], -$0) > (scores[$1], -$1) }
-        }
-        domains = members.map { slot in
-            let options = compiled.optionCounts[slot]
+        self.structure = structure
+        let count = structure.members.count
+        let stride = structure.stride
+        self.count = count
+        self.stride = stride
+        constraintCount = structure.constraints.count
+        optionCount = .allocate(capacity: count)
+        scores = .allocate(capacity: count * stride)
+        preference = .allocate(capacity: count * stride)
+        stack = .allocate(capacity: (count + 2) * count)
+        open = .allocate(capacity: count)
+        tops = .allocate(capacity: count)
+        topMasks = .allocate(capacity: count)
+        pairs = .allocate(capacity: max(1, Int(structure.adjacencyStart[count]) / 2))
+        queue = .allocate(capacity: max(1, constraintCount))
+        queued = .allocate(capacity: max(1, constraintCount))
+        queued.initialize(repeating: false, count: max(1, constraintCount))
+        incumbent = .allocate(capacity: count)
+        for (u, slot) in structure.members.enumerated() {
+            let options = structure.optionCounts[u]
+            optionCount[u] = options
+            let row = firing.scores[slot]
+            let base = u * stride
+            for a in 0..<options {
+                let score = row[a]
+                scores[base + a] = score
+                // Insertion sort: higher score first, then the option listed first.
+                var i = a
+                while i > 0, scores[base + Int(preference[base + i - 1])] < score {
+                    preference[base + i] = preference[base + i - 1]
+                    i -= 1
+                }
+                preference[base + i] = UInt8(a)
+            }
             let all: UInt64 = options >= 64 ? ~0 : (1 << UInt64(options)) - 1
-            return all & ~firing.excluded[slot]
+            stack[u] = all & ~firing.excluded[slot]
         }
+    }
+
+    deinit {
+        optionCount.deallocate()
+        scores.deallocate()
+        preference.deallocate()
+        stack.deallocate()
+        open.deallocate()
+        tops.deallocate()
+        topMasks.deallocate()
+        pairs.deallocate()
+        queue.deallocate()
+        queued.deallocate()
+        incumbent.deallocate()
     }
 
     /// The best assignment by position, or nil when the component is infeasible. `hint` is a known assignment (for
     /// example the choice before an answer changed); when it is still allowed it becomes the first incumbent, so the
     /// search only has to look for something strictly better.
     mutating func run(hint: [Int]? = nil) -> [Int]? {
-        var root = domains
-        guard !root.contains(0), propagate(&root, changed: nil) else { return nil }
+        let root = stack
+        for u in 0..<count where root[u] == 0 { return nil }
+        guard propagate(root, changed: -1) else { return nil }
         if let hint, hint.count == count, isAllowed(hint, in: root) {
-            best = (0..<count).reduce(0) { $0 + scores[$1][hint[$1]] }
+            best = 0
+            for u in 0..<count {
+                best += scores[u * stride + hint[u]]
+                incumbent[u] = hint[u]
+            }
         }
         // A hint that reaches the root bound is optimal: skip straight to the tie-rule search.
-        if best == Int.min || upperBound(root) > best { optimise(root) }
+        if best == Int.min || bound(root) > best { optimise(depth: 0) }
         guard best != Int.min else { return nil }
         target = best
-        return firstReaching(0, root)
+        return preferredOptimum()
     }
 
     // MARK: Phase 1: the optimum
 
-    private mutating func optimise(_ domains: [UInt64]) {
+    private mutating func optimise(depth: Int) {
         nodes += 1
-        var branch = -1
-        var branchRegret = -1
-        var branchSize = Int.max
-        for index in 0..<count {
-            let domain = domains[index]
-            if domain & (domain &- 1) != 0 {
-                let (top, second) = topTwo(index, domain)
-                let regret = top - second
-                let size = domain.nonzeroBitCount
-                if regret > branchRegret || (regret == branchRegret && size < branchSize) {
-                    branch = index
-                    branchRegret = regret
-                    branchSize = size
-                }
-            }
-        }
+        let domains = stack + depth * count
+        let (simple, branch) = scan(domains)
         if branch < 0 {
-            let total = exactTotal(domains)
-            if total > best { best = total }
+            if simple > best {
+                best = simple
+                for u in 0..<count { incumbent[u] = domains[u].trailingZeroBitCount }
+            }
             return
         }
-        if best != Int.min, simpleBound(domains) <= best || upperBound(domains) <= best { return }
+        if best != Int.min, simple <= best || pairBound(domains, simple: simple) <= best { return }
         let domain = domains[branch]
-        for option in preference[branch] where domain & (1 << UInt64(option)) != 0 {
-            var next = domains
-            next[branch] = 1 << UInt64(option)
-            if propagate(&next, changed: branch) { optimise(next) }
+        let child = domains + count
+        let base = branch * stride
+        for i in 0..<optionCount[branch] {
+            let bit: UInt64 = 1 << UInt64(preference[base + i])
+            guard domain & bit != 0 else { continue }
+            child.update(from: domains, count: count)
+            child[branch] = bit
+            if propagate(child, changed: branch) { optimise(depth: depth + 1) }
         }
     }
 
     // MARK: Phase 2: the preferred combination reaching the optimum
 
-    private mutating func firstReaching(_ position: Int, _ domains: [UInt64]) -> [Int]? {
-        nodes += 1
-        if simpleBound(domains) < target || upperBound(domains) < target { return nil }
-        if position == count { return domains.map { $0.trailingZeroBitCount } }
-        let domain = domains[position]
-        for option in preference[position] where domain & (1 << UInt64(option)) != 0 {
-            var next = domains
-            next[position] = 1 << UInt64(option)
-            if propagate(&next, changed: position),
-                let found = firstReaching(position + 1, next)
-            {
-                return found
+    /// Builds the preferred combination reaching `target` decision by decision in knowledge-base order: each
+    /// decision takes its most preferred option for which some completion still reaches `target`. The incumbent
+    /// (an optimum) is such a completion while the options taken agree with it, so its option is taken without a
+    /// search; an option preferred to it is checked by ``reaches(depth:)``, whose witness becomes the incumbent.
+    private mutating func preferredOptimum() -> [Int] {
+        let domains = stack
+        let child = stack + count
+        for position in 0..<count {
+            nodes += 1
+            let domain = domains[position]
+            let base = position * stride
+            for i in 0..<optionCount[position] {
+                let option = Int(preference[base + i])
+                let bit: UInt64 = 1 << UInt64(option)
+                guard domain & bit != 0 else { continue }
+                child.update(from: domains, count: count)
+                child[position] = bit
+                guard propagate(child, changed: position) else { continue }
+                if option == incumbent[position] || reaches(depth: 1) {
+                    domains.update(from: child, count: count)
+                    break
+                }
             }
         }
-        return nil
+        return (0..<count).map { domains[$0].trailingZeroBitCount }
+    }
+
+    /// Whether some combination within the domains at `depth` reaches `target`; when one does, it becomes the
+    /// incumbent. Branches like phase 1 (largest regret first) and prunes nodes whose bound is below `target`.
+    private mutating func reaches(depth: Int) -> Bool {
+        nodes += 1
+        let domains = stack + depth * count
+        let (simple, branch) = scan(domains)
+        if branch < 0 {
+            guard simple >= target else { return false }
+            for u in 0..<count { incumbent[u] = domains[u].trailingZeroBitCount }
+            return true
+        }
+        if simple < target || pairBound(domains, simple: simple) < target { return false }
+        let domain = domains[branch]
+        let child = domains + count
+        let base = branch * stride
+        for i in 0..<optionCount[branch] {
+            let bit: UInt64 = 1 << UInt64(preference[base + i])
+            guard domain & bit != 0 else { continue }
+            child.update(from: domains, count: count)
+            child[branch] = bit
+            if propagate(child, changed: branch), reaches(depth: depth + 1) { return true }
+        }
+        return false
     }
 
     // MARK: Helpers
 
     /// Whether an assignment takes only allowed options and satisfies every constraint.
-    private func isAllowed(_ assignment: [Int], in domains: [UInt64]) -> Bool {
-        for index in 0..<count where domains[index] & (1 << UInt64(assignment[index])) == 0 { return false }
-        for constraint in constraints where 1 << UInt64(assignment[constraint.source]) == constraint.sourceBit {
+    private func isAllowed(_ assignment: [Int], in domains: UnsafeMutablePointer<UInt64>) -> Bool {
+        for index in 0..<count {
+            let option = assignment[index]
+            guard option >= 0, option < optionCount[index], domains[index] & (1 << UInt64(option)) != 0 else {
+                return false
+            }
+        }
+        for constraint in structure.constraints
+        where 1 << UInt64(assignment[constraint.source]) == constraint.sourceBit {
             if constraint.allowed & (1 << UInt64(assignment[constraint.target])) == 0 { return false }
         }
         return true
     }
 
-    /// The total of a complete assignment (every domain a single option).
-    private func exactTotal(_ domains: [UInt64]) -> Int {
-        var total = 0
-        for index in 0..<count { total += scores[index][domains[index].trailingZeroBitCount] }
-        return total
-    }
-
-    /// The sum of every decision's best remaining option: cheap, and often enough to prune.
-    private func simpleBound(_ domains: [UInt64]) -> Int {
-        var total = 0
-        for index in 0..<count { total += topTwo(index, domains[index]).top }
-        return total
-    }
-
-    /// An upper bound on the best total within `domains`, never above ``simpleBound(_:)``: decided decisions count exactly; undecided ones are
-    /// paired with undecided neighbours and count the best *compatible* pair of options, the rest count their best
-    /// option. Pairs are chosen greedily by how much pairing lowers the bound (the sum of the two best options minus
-    /// the best compatible pair), which catches the common case where favourite options exclude each other.
-    private mutating func upperBound(_ domains: [UInt64]) -> Int {
-        var total = 0
-        var open = scratchOpen
-        var tops = scratchTops
-        var pairs = scratchPairs
-        scratchOpen = []
-        scratchTops = []
-        scratchPairs = []
-        defer {
-            scratchOpen = open
-            scratchTops = tops
-            scratchPairs = pairs
-        }
-        for u in 0..<count {
-            open[u] = false
-            let domain = domains[u]
-            if domain & (domain &- 1) == 0 {
-                total += scores[u][domain.trailingZeroBitCount]
-            } else {
-                open[u] = true
-                tops[u] = topTwo(u, domain).top
-            }
-        }
-        pairs.removeAll(keepingCapacity: true)
-        for u in 0..<count where open[u] {
-            for (k, v) in neighbors[u].enumerated() where v > u && open[v] {
-                let pair = bestPair(u, k, v, domains)
-                let gain = tops[u] + tops[v] - pair
-                if gain > 0 { pairs.append((gain, u, v, pair)) }
-            }
-        }
-        pairs.sort { ($0.gain, -$0.u, -$0.v) > ($1.gain, -$1.u, -$1.v) }
-        for pair in pairs where open[pair.u] && open[pair.v] {
-            open[pair.u] = false
-            open[pair.v] = false
-            total += pair.score
-        }
-        for u in 0..<count where open[u] { total += tops[u] }
-        return total
-    }
-
-    /// The best score of a compatible pair of options of u and its k-th neighbour v.
-    private func bestPair(_ u: Int, _ k: Int, _ v: Int, _ domains: [UInt64]) -> Int {
-        var best = Int.min / 4
-        var rest = domains[u]
-        while rest != 0 {
-            let a = rest.trailingZeroBitCount
-            rest &= rest - 1
-            let partner = domains[v] & pairMasks[u][k][a]
-            guard partner != 0 else { continue }
-            let total = scores[u][a] + topTwo(v, partner).top
-            if total > best { best = total }
-        }
-        return best
-    }
-
-    /// The best and second-best score in a domain (second is the best when only one option remains).
-    private func topTwo(_ index: Int, _ domain: UInt64) -> (top: Int, second: Int) {
-        var top = Int.min
-        var second = Int.min
-        var rest = domain
-        while rest != 0 {
-            let score = scores[index][rest.trailingZeroBitCount]
-            rest &= rest - 1
-            if score > top {
-                second = top
-                top = score
-            } else if score > second {
-                second = score
-            }
-        }
-        if top == Int.min { return (0, 0) }
-        return (top, second == Int.min ? top : second)
-    }
-
-    /// Arc consistency for "source option chosen => target in allowed": drops source options whose target has no
-    /// allowed option left, and narrows targets of decided sources. Starts from the constraints touching `changed`
-    /// (all constraints when nil) and follows the decisions whose options shrink. Returns false when one empties.
-    private mutating func propagate(_ domains: inout [UInt64], changed: Int?) -> Bool {
-        var queue = scratchQueue
-        var queued = scratchQueued
-        scratchQueue = []
-        scratchQueued = []
-        defer {
-            for index in queue { queued[index] = false }
-            queue.removeAll(keepingCapacity: true)
-            scratchQueue = queue
-            scratchQueued = queued
-        }
-        if let changed {
-            queue.append(contentsOf: touching[changed])
-        } else {
-            queue.append(contentsOf: constraints.indices)
-        }
-        for index in queue { queued[index] = true }
-        var head = 0
-        func shrank(_ variable: Int) {
-            for index in touching[variable] where !queued[index] {
-                queued[index] = true
-                queue.append(index)
-            }
-        }
-        while head < queue.count {
-            let index = queue[head]
-            head += 1
-            queued[index] = false
-            let constraint = constraints[index]
-            let source = domains[constraint.source]
-            guard source & constraint.sourceBit != 0 else { continue }
-            let target = domains[constraint.target]
-            if target & constraint.allowed == 0 {
-                let narrowed = source & ~constraint.sourceBit
-                domains[constraint.source] = narrowed
-                if narrowed == 0 { return false }
-                shrank(constraint.source)
-            } else if source == constraint.sourceBit, target & ~constraint.allowed != 0 {
-                domains[constraint.target] = target & constraint.allowed
-                shrank(constraint.target)
-            }
-        }
-        return true
+    /// The full bound of a node (``scan(_:)`` then ``pairBound(_:simple:)``).
+    private func bound(_ domains: UnsafeMutablePointer<UInt64>) -> Int {
+        pairBound(domains, simple: scan(domains).simple)
     }
 }

@@ -2,7 +2,8 @@
 /// satisfies every exclusion and compatibility constraint.
 ///
 /// Active decisions split into independent components (connected by constraints); each component is solved
-/// exactly by ``ComponentSearch``. Components let what-if re-solve only the part an answer can reach.
+/// exactly by ``ComponentSearch``. Components let what-if re-solve only the part an answer can reach. Structures of
+/// components that are whole components of the full constraint graph are prebuilt (``SolverComponents``).
 struct ConstraintSolver {
     struct Solution {
         /// Chosen option per decision; nil when inactive or infeasible.
@@ -40,40 +41,18 @@ struct ConstraintSolver {
         return solution
     }
 
-    /// Connected components of active decisions, each sorted ascending, ordered by their first decision.
+    /// Connected components of active decisions, each sorted ascending, ordered by their first decision. When every
+    /// decision is active these are the prebuilt components of the full graph.
     func components(active: [Bool]) -> [[Int]] {
-        let count = active.count
-        var parent = Array(0..<count)
-        func find(_ x: Int) -> Int {
-            var x = x
-            while parent[x] != x {
-                parent[x] = parent[parent[x]]
-                x = parent[x]
-            }
-            return x
-        }
-        for constraint in compiled.constraints
-        where active[constraint.sourceDecision] && active[constraint.targetDecision] {
-            let a = find(constraint.sourceDecision)
-            let b = find(constraint.targetDecision)
-            if a != b { parent[max(a, b)] = min(a, b) }
-        }
-        var groups: [[Int]] = []
-        var groupOfRoot = [Int](repeating: -1, count: count)
-        for slot in 0..<count where active[slot] {
-            let root = find(slot)
-            if groupOfRoot[root] < 0 {
-                groupOfRoot[root] = groups.count
-                groups.append([])
-            }
-            groups[groupOfRoot[root]].append(slot)
-        }
-        return groups
+        if !active.contains(false) { return compiled.solverComponents.components }
+        return SolverComponents.components(active: active, constraints: compiled.constraints)
     }
 
     /// Solves one component (decision slots ascending): the assignment by position, or nil when infeasible.
     func solveComponent(_ members: [Int], firing: RuleFiring) -> (assignment: [Int]?, total: Int, nodes: Int) {
-        solveComponent(ComponentStructure(members: members, compiled: compiled), firing: firing)
+        solveComponent(
+            compiled.solverComponents.structure(for: members)
+                ?? ComponentStructure(members: members, compiled: compiled), firing: firing)
     }
 
     /// Solves one component whose structure is already built.
