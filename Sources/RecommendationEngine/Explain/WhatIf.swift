@@ -125,8 +125,13 @@ struct WhatIfSweep {
     private(set) var resolver: LocalResolver
     private var ruleMarks = SlotMarks()
     private var decisionMarks = SlotMarks()
+    /// What the rows of the current question read (each slot once).
     private var readsQuestions: [Int] = []
     private var readsDecisions: [Int] = []
+    private var questionRead = SlotMarks()
+    private var decisionRead = SlotMarks()
+    /// Scratch: the new choice of each decision of the components re-solved for one alternative.
+    private var newChoice: [Int?] = []
 
     init(
         engine: RecommendationEngine, answers: AnswerSet, evaluation: RecommendationEngine.Evaluation,
@@ -146,8 +151,11 @@ struct WhatIfSweep {
         let state = evaluation.state
         let current = state.answered[slot] ? answers.value(of: question.id) : question.defaultValue
         let isOpen = !state.answered[slot]
-        readsQuestions = [slot]
+        readsQuestions = []
         readsDecisions = []
+        questionRead.reset(count: compiled.questions.count)
+        decisionRead.reset(count: compiled.decisions.count)
+        read(question: slot)
         var rows: [WhatIfRow] = []
         var movable: [Int] = []
         var seen: Set<[DecisionChange]> = []
@@ -168,18 +176,43 @@ struct WhatIfSweep {
                     questionID: question.id, alternative: alternative, current: current, isOpen: isOpen,
                     changes: changes))
         }
-        func unique(_ slots: [Int]) -> [Int] {
-            var sorted = slots.sorted()
-            var kept = 0
-            for index in sorted.indices where index == 0 || sorted[index] != sorted[kept - 1] {
-                sorted[kept] = sorted[index]
-                kept += 1
-            }
-            return Array(sorted.prefix(kept))
-        }
         return WhatIfRows.Entry(
-            rows: rows, movable: movable, readsQuestions: unique(readsQuestions), readsDecisions: unique(readsDecisions)
-        )
+            rows: rows, movable: movable, readsQuestions: readsQuestions, readsDecisions: readsDecisions)
+    }
+
+    private mutating func read(question: Int) {
+        if questionRead.insert(question) { readsQuestions.append(question) }
+    }
+
+    private mutating func read(decision: Int) {
+        if decisionRead.insert(decision) { readsDecisions.append(decision) }
+    }
+
+    /// Whether the rules an alternative toggled certainly leave the choice as it is, without solving: no decision
+    /// starts or stops applying, no option becomes allowed again, no chosen option is excluded, chosen options only
+    /// gain and other options only lose. Any other combination then gains at most what the current one gains, and
+    /// among equal totals the tie rule still prefers the current one (the scores it compares did not change).
+    private func choiceCertainlyStays(_ delta: RuleFiring.Delta) -> Bool {
+        guard delta.decisionUndo.isEmpty else { return false }
+        let firing = evaluation.firing
+        let choice = evaluation.solution.choice
+        for index in delta.toggled {
+            let rule = compiled.rules[index]
+            let on = firing.fired[index]
+            for effect in rule.scores where firing.decisionApplies[effect.decision] {
+                guard let chosen = choice[effect.decision] else { continue }  // infeasible: scores do not matter
+                let gain = on ? effect.weight : -effect.weight
+                if effect.option == chosen ? gain < 0 : gain > 0 { return false }
+            }
+            for exclusion in rule.excludes where firing.decisionApplies[exclusion.decision] {
+                if on {
+                    if choice[exclusion.decision] == exclusion.option { return false }
+                } else if firing.exclusionCounts[exclusion.decision][exclusion.option] == 0 {
+                    return false
+                }
+            }
+        }
+        return true
     }
 
     /// The decisions whose choice differs when question `slot` takes `value`, in decision order.
@@ -197,37 +230,46 @@ struct WhatIfSweep {
             },
             compiled: compiled, rank: engine.index.applicabilityRank, visited: &visited, changed: &changedQuestions,
             undo: &undo)
-        for question in visited { readsQuestions.append(contentsOf: engine.index.askIfReads[question]) }
-        readsQuestions.append(contentsOf: visited)
+        for question in visited {
+            read(question: question)
+            for input in engine.index.askIfReads[question] { read(question: input) }
+        }
 
         // 2. Rules that read a changed question, and decisions whose appliesIf does.
         let delta = evaluation.firing.refire(
             changedQuestions: changedQuestions, state: evaluation.state, compiled: compiled, rules: &ruleMarks,
             decisions: &decisionMarks)
-        for rule in delta.evaluated { readsQuestions.append(contentsOf: compiled.rules[rule].reads) }
+        for rule in delta.evaluated {
+            for input in compiled.rules[rule].reads { read(question: input) }
+        }
         for question in changedQuestions {
             for decision in compiled.decisionsReading[question] {
-                readsDecisions.append(decision)
-                readsQuestions.append(contentsOf: engine.index.decisionReads[decision])
+                read(decision: decision)
+                for input in engine.index.decisionReads[decision] { read(question: input) }
             }
         }
-        readsDecisions.append(contentsOf: delta.affected)
+        for decision in delta.affected { read(decision: decision) }
 
         // 3. Re-solve only the components an affected decision belongs to, before or after the change.
         var result: [(decision: Int, choice: Int?)] = []
-        if !delta.affected.isEmpty {
+        if !delta.affected.isEmpty, !choiceCertainlyStays(delta) {
+            var visitedDecisions: [Int] = []
             let (solved, reach) = resolver.resolve(
                 affected: delta.affected, firing: evaluation.firing, base: evaluation.solution, marks: &decisionMarks,
-                hinted: true, visited: &readsDecisions)
-            var newChoice: [Int: Int] = [:]
+                hinted: true, visited: &visitedDecisions)
+            for decision in visitedDecisions { read(decision: decision) }
+            if newChoice.count != compiled.decisions.count {
+                newChoice = [Int?](repeating: nil, count: compiled.decisions.count)
+            }
             for component in solved {
-                guard let assignment = component.assignment else { continue }
                 for (position, decision) in component.members.enumerated() {
-                    newChoice[decision] = assignment[position]
+                    newChoice[decision] = component.assignment?[position]
                 }
             }
             for decision in reach {
-                let now: Int? = evaluation.firing.decisionApplies[decision] ? newChoice[decision] : nil
+                let now: Int? =
+                    evaluation.firing.decisionApplies[decision] && resolver.wasSolved(decision)
+                    ? newChoice[decision] : nil
                 if now != evaluation.solution.choice[decision] { result.append((decision, now)) }
             }
         }

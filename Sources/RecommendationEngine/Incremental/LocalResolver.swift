@@ -85,7 +85,9 @@ struct LocalResolver: Sendable {
             if let known = solutions[key] { return known }
         }
         let structure: ComponentStructure
-        if let cached = structures[members] {
+        if let prebuilt = compiled.solverComponents.structure(for: members) {
+            structure = prebuilt
+        } else if let cached = structures[members] {
             structure = cached
         } else {
             structure = ComponentStructure(members: members, compiled: compiled)
