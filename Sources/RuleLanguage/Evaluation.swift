@@ -26,6 +26,9 @@ public protocol ValueSource {
 
 /// A condition with names resolved to integer slots, ready for fast repeated evaluation.
 public struct CompiledCondition: Sendable {
+    // The evaluator is inlinable so that it is specialised for each value source (the engine evaluates thousands
+    // of conditions per key press; a generic call per node costs more than the node).
+    @usableFromInline
     indirect enum Node: Sendable {
         case constant(Value)
         case answer(Int)
@@ -39,7 +42,7 @@ public struct CompiledCondition: Sendable {
         case containsAny(Node, [String])
     }
 
-    let root: Node
+    @usableFromInline let root: Node
 
     /// A condition that is always true (used when an optional condition is absent).
     public static let always = CompiledCondition(root: .constant(.bool(true)))
@@ -89,6 +92,7 @@ public struct CompiledCondition: Sendable {
     }
 
     /// Evaluates the condition against `source`.
+    @inlinable
     public func evaluate<Source: ValueSource>(_ source: Source) -> Truth {
         switch Self.eval(root, source) {
         case .bool(true)?: return .yes
@@ -97,7 +101,8 @@ public struct CompiledCondition: Sendable {
         }
     }
 
-    private static func eval<Source: ValueSource>(_ node: Node, _ source: Source) -> Value? {
+    @usableFromInline
+    static func eval<Source: ValueSource>(_ node: Node, _ source: Source) -> Value? {
         switch node {
         case .constant(let value): return value
         case .answer(let slot): return source.value(ofQuestion: slot)
@@ -135,7 +140,8 @@ public struct CompiledCondition: Sendable {
         }
     }
 
-    private static func compare(_ comparison: ComparisonOperator, _ lhs: Value, _ rhs: Value) -> Value? {
+    @usableFromInline
+    static func compare(_ comparison: ComparisonOperator, _ lhs: Value, _ rhs: Value) -> Value? {
         switch comparison {
         case .equal: return .bool(lhs == rhs)
         case .notEqual: return .bool(lhs != rhs)

@@ -2,8 +2,9 @@
 /// graph, so that the cost does not grow with the size of the knowledge base. Used by what-if (for every
 /// alternative answer) and by ``ReviewSession`` (for every real change).
 ///
-/// Keeps component structures by member list and, when asked, solutions by (members, scores, exclusions): many
-/// alternative answers leave a component exactly as another alternative did.
+/// Keeps the structures of components that are not whole components of the constraint graph (those are prebuilt
+/// with the knowledge base), by member list. (Memoising solutions by scores was tried and measured slower: hashing
+/// the key costs more than the solver now does.)
 struct LocalResolver: Sendable {
     /// One solved component.
     struct Solved: Sendable {
@@ -17,7 +18,6 @@ struct LocalResolver: Sendable {
 
     let compiled: CompiledKnowledgeBase
     private var structures: [[Int]: ComponentStructure] = [:]
-    private var solutions: [[Int]: Solved] = [:]
     private var placed = SlotMarks()
     private var seen = SlotMarks()
 
@@ -33,8 +33,8 @@ struct LocalResolver: Sendable {
     ///
     /// - Parameters:
     ///   - marks: contains `affected` on entry; on return also every decision in `reach`.
-    ///   - hinted: start each search from the base choice and memoise solutions (what-if, where node counts do not
-    ///     matter); without it every component is solved from scratch, exactly as a full solve would.
+    ///   - hinted: start each search from the base choice (what-if, where node counts do not matter); without it
+    ///     every component is solved from scratch, exactly as a full solve would.
     ///   - visited: receives every decision whose state the walk read (for what-if's dependency footprints).
     /// - Returns: the solved components, and `reach`: every decision whose choice may differ, ascending.
     mutating func resolve(
@@ -74,16 +74,6 @@ struct LocalResolver: Sendable {
     private mutating func solve(
         _ members: [Int], firing: RuleFiring, base: ConstraintSolver.Solution, solver: ConstraintSolver, hinted: Bool
     ) -> Solved {
-        var key: [Int] = []
-        if hinted {
-            key = members
-            key.append(-1)
-            for decision in members {
-                key.append(Int(truncatingIfNeeded: firing.excluded[decision]))
-                key.append(contentsOf: firing.scores[decision])
-            }
-            if let known = solutions[key] { return known }
-        }
         let structure: ComponentStructure
         if let prebuilt = compiled.solverComponents.structure(for: members) {
             structure = prebuilt
@@ -101,13 +91,7 @@ struct LocalResolver: Sendable {
             hint = before.contains(nil) ? nil : before.map { $0! }
         }
         let result = solver.solveComponent(structure, firing: firing, hint: hint)
-        let solvedComponent = Solved(
-            members: members, assignment: result.assignment, total: result.total, nodes: result.nodes)
-        if hinted {
-            if solutions.count >= Self.cacheLimit { solutions.removeAll(keepingCapacity: true) }
-            solutions[key] = solvedComponent
-        }
-        return solvedComponent
+        return Solved(members: members, assignment: result.assignment, total: result.total, nodes: result.nodes)
     }
 
     /// The active decisions connected to `start` by constraints between active decisions, ascending.
