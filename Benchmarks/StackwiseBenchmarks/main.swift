@@ -141,10 +141,16 @@ for factor in [1, 10, 100] where section("engine") {
     let answers = sampleAnswers(for: kb)
     let label = "\(factor)x KB (\(kb.rules.count) rules, \(kb.decisions.count) decisions)"
     let reviewTime = Timing.medianMilliseconds(runs: runs) { _ = engine.review(answers) }
-    let whatIfTime = Timing.medianMilliseconds(runs: factor == 100 ? 5 : runs) { _ = engine.whatIf(answers) }
+    let whatIfTime = Timing.medianMilliseconds(runs: factor == 100 ? 11 : runs) { _ = engine.whatIf(answers) }
     let choice = engine.choose(answers)
     report("review, \(label)", Timing.format(reviewTime), "solver nodes: \(choice.nodes)")
-    report("what-if sweep, \(label)", Timing.format(whatIfTime))
+    report("what-if sweep, \(label)", Timing.format(whatIfTime), "questions shared among the processors from 400")
+    if factor > 1 {
+        let oneThread = Timing.medianMilliseconds(runs: factor == 100 ? 11 : runs) {
+            _ = engine.whatIf(answers, parallelThreshold: .max)
+        }
+        report("what-if sweep on one thread, \(label)", Timing.format(oneThread))
+    }
     report("review + what-if, \(label)", Timing.format(reviewTime + whatIfTime))
 }
 

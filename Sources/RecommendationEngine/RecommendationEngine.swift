@@ -35,7 +35,7 @@ public struct RecommendationEngine: Sendable {
     }
 
     /// The scored, constrained state of one set of answers.
-    struct Evaluation {
+    struct Evaluation: Sendable {
         /// The effective answers; `state.chosen` holds the solution's options (checklist conditions read them).
         var state: AnswerState
         var firing: RuleFiring

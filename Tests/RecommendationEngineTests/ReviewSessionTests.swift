@@ -116,6 +116,19 @@ import Testing
         }
     }
 
+    @Test func whatIfSharedAmongProcessorsEqualsOneThread() {
+        let kb = StackwiseKnowledge.embedded
+        let engine = RecommendationEngine(knowledgeBase: kb)
+        var rng = SeededGenerator(state: 99)
+        var answers = AnswerSet()
+        for _ in 0..<6 {
+            for _ in 0..<8 { Self.edit(&answers, in: kb, &rng) }
+            let parallel = engine.whatIf(answers, parallelThreshold: 1)
+            #expect(parallel == engine.whatIf(answers, parallelThreshold: .max))
+            #expect(!parallel.rows.isEmpty)
+        }
+    }
+
     @Test func aSessionStartedFromAnswersEqualsTheFullReview() {
         let engine = RecommendationEngine(knowledgeBase: StackwiseKnowledge.embedded)
         var answers = AnswerSet()

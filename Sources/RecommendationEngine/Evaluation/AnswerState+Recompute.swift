@@ -20,13 +20,15 @@ extension AnswerState {
         visited: inout [Int], changed: inout [Int], undo: inout [Saved]
     ) {
         var order = seeds
-        var seen = Set(seeds)
-        var next = 0
-        while next < order.count {
-            for dependent in compiled.askIfDependents[order[next]] where seen.insert(dependent).inserted {
-                order.append(dependent)
+        if seeds.contains(where: { !compiled.askIfDependents[$0].isEmpty }) {
+            var seen = Set(seeds)
+            var next = 0
+            while next < order.count {
+                for dependent in compiled.askIfDependents[order[next]] where seen.insert(dependent).inserted {
+                    order.append(dependent)
+                }
+                next += 1
             }
-            next += 1
         }
         if order.count > 1 { order.sort { rank[$0] < rank[$1] } }
         for slot in order {

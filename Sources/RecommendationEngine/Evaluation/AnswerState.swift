@@ -3,7 +3,7 @@ import RuleLanguage
 
 /// The effective value of every question for one set of answers: the user's answer, else the default (an
 /// assumption), else unknown; questions whose askIf does not hold are not applicable and unknown.
-struct AnswerState: ValueSource {
+struct AnswerState: ValueSource, Sendable {
     var values: [Value?]
     var answered: [Bool]
     var assumed: [Bool]

@@ -44,7 +44,16 @@ struct ReviewParts {
         let status: DecisionOutcome.Status =
             !firing.decisionApplies[slot] ? .notApplicable : chosen == nil ? .infeasible : .chosen
 
-        var assessments: [OptionAssessment] = options.enumerated().map { index, option in
+        func group(_ verdict: OptionAssessment.Verdict) -> Int {
+            switch verdict {
+            case .chosen: return 0
+            case .excluded: return 2
+            default: return 1
+            }
+        }
+        var ranked: [(key: (group: Int, score: Int, position: Int), assessment: OptionAssessment)] = []
+        ranked.reserveCapacity(options.count)
+        for (index, option) in options.enumerated() {
             let verdict: OptionAssessment.Verdict
             if status != .chosen {
                 verdict = !exclusions[index].isEmpty ? .excluded : .notConsidered
@@ -60,23 +69,14 @@ struct ReviewParts {
             } else {
                 verdict = .lowerScore
             }
-            return OptionAssessment(
+            let assessment = OptionAssessment(
                 optionID: option.id, name: option.name, score: scores[index], verdict: verdict,
                 contributions: contributions[index], exclusions: exclusions[index])
+            ranked.append(((group(verdict), -scores[index], index), assessment))
         }
-        let positions = Dictionary(uniqueKeysWithValues: options.enumerated().map { ($1.id, $0) })
-        assessments.sort { lhs, rhs in
-            func group(_ a: OptionAssessment) -> Int {
-                switch a.verdict {
-                case .chosen: return 0
-                case .excluded: return 2
-                default: return 1
-                }
-            }
-            return (group(lhs), -lhs.score, positions[lhs.optionID]!) < (
-                group(rhs), -rhs.score, positions[rhs.optionID]!
-            )
-        }
+        // Chosen first, then by score (highest first), excluded last; ties keep the knowledge-base order.
+        ranked.sort { $0.key < $1.key }
+        let assessments = ranked.map(\.assessment)
         var margin: Int?
         var lowConfidence = false
         if let chosen {
@@ -119,20 +119,25 @@ struct ReviewParts {
     }
 
     private func contribution(_ rule: CompiledKnowledgeBase.CompiledRule, weight: Int) -> Contribution {
-        let source = kb.rules[rule.index]
-        return Contribution(
-            ruleID: source.id, weight: weight, because: source.because,
-            triggeredBy: facts(source.when.expression.questionIDs), sources: source.sources)
+        // The rule's fields are read in place (copying a Rule out of the array costs a retain per field).
+        Contribution(
+            ruleID: kb.rules[rule.index].id, weight: weight, because: kb.rules[rule.index].because,
+            triggeredBy: facts(slots: rule.reads), sources: kb.rules[rule.index].sources)
+    }
+
+    /// The effective answers of these question slots (unknown ones are left out).
+    func facts(slots: [Int]) -> [AnswerFact] {
+        slots.compactMap { slot in
+            guard evaluation.state.values[slot] != nil else { return nil }
+            let id = compiled.questions[slot].id
+            let value = evaluation.state.answered[slot] ? answers.value(of: id) : compiled.questions[slot].defaultValue
+            return value.map { AnswerFact(questionID: id, value: $0, assumed: evaluation.state.assumed[slot]) }
+        }
     }
 
     /// The effective answers of these questions (unknown ones are left out).
     func facts(_ questionIDs: [String]) -> [AnswerFact] {
-        questionIDs.compactMap { id in
-            guard let slot = compiled.questionSlot[id], evaluation.state.values[slot] != nil else { return nil }
-            let question = compiled.questions[slot]
-            let value = evaluation.state.answered[slot] ? answers.value(of: id) : question.defaultValue
-            return value.map { AnswerFact(questionID: id, value: $0, assumed: evaluation.state.assumed[slot]) }
-        }
+        facts(slots: questionIDs.compactMap { compiled.questionSlot[$0] })
     }
 
     // MARK: - Assumptions, tensions, findings, checklist, conflicts
@@ -156,18 +161,17 @@ struct ReviewParts {
     /// The tension rule `index` raises, when it fired and has one.
     func tension(_ index: Int) -> RaisedTension? {
         guard evaluation.firing.fired[index], let tension = kb.rules[index].tension else { return nil }
-        let source = kb.rules[index]
-        let involved = tension.between.isEmpty ? source.when.expression.questionIDs : tension.between
-        return RaisedTension(tension: tension, ruleID: source.id, because: source.because, answers: facts(involved))
+        let involved = tension.between.isEmpty ? facts(slots: compiled.rules[index].reads) : facts(tension.between)
+        return RaisedTension(
+            tension: tension, ruleID: kb.rules[index].id, because: kb.rules[index].because, answers: involved)
     }
 
     /// The finding rule `index` raises, when it fired and has one.
     func finding(_ index: Int) -> RaisedFinding? {
         guard evaluation.firing.fired[index], let finding = kb.rules[index].finding else { return nil }
-        let source = kb.rules[index]
         return RaisedFinding(
-            finding: finding, ruleID: source.id, because: source.because,
-            answers: facts(source.when.expression.questionIDs), sources: source.sources,
+            finding: finding, ruleID: kb.rules[index].id, because: kb.rules[index].because,
+            answers: facts(slots: compiled.rules[index].reads), sources: kb.rules[index].sources,
             accepted: answers.acceptedRisk(for: finding.id))
     }
 

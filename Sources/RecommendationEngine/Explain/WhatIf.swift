@@ -1,5 +1,12 @@
+import Dispatch
 import KnowledgeModel
 import RuleLanguage
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 extension RecommendationEngine {
     /// What-if: for every applicable question, the alternative answers that would change at least one decision,
@@ -10,8 +17,14 @@ extension RecommendationEngine {
     /// compares the question with. Free text is not varied. Each alternative is evaluated incrementally: only the
     /// follow-up questions, rules and constraint components it can reach are recomputed.
     public func whatIf(_ answers: AnswerSet) -> WhatIfReport {
+        whatIf(answers, parallelThreshold: WhatIfRows.parallelThreshold)
+    }
+
+    /// ``whatIf(_:)`` sharing the questions among the processors once at least `parallelThreshold` are to compute
+    /// (`.max`: one thread). The report is the same either way.
+    public func whatIf(_ answers: AnswerSet, parallelThreshold: Int) -> WhatIfReport {
         var evaluation = evaluate(answers)
-        var rows = WhatIfRows(engine: self)
+        var rows = WhatIfRows(engine: self, parallelThreshold: parallelThreshold)
         var resolver = LocalResolver(compiled: compiled)
         return rows.report(answers: answers, evaluation: &evaluation, resolver: &resolver)
     }
@@ -42,8 +55,12 @@ struct WhatIfRows: Sendable {
     private var references = 0
     private var liveReferences = 0
 
-    init(engine: RecommendationEngine) {
+    /// Below this many questions to compute, one thread does it all.
+    let parallelThreshold: Int
+
+    init(engine: RecommendationEngine, parallelThreshold: Int = WhatIfRows.parallelThreshold) {
         self.engine = engine
+        self.parallelThreshold = parallelThreshold
         entries = [Entry?](repeating: nil, count: engine.compiled.questions.count)
         readersOfQuestion = [[Int]](repeating: [], count: engine.compiled.questions.count)
         readersOfDecision = [[Int]](repeating: [], count: engine.compiled.decisions.count)
@@ -98,22 +115,83 @@ struct WhatIfRows: Sendable {
         answers: AnswerSet, evaluation: inout RecommendationEngine.Evaluation, resolver: inout LocalResolver
     ) -> WhatIfReport {
         let compiled = engine.compiled
-        var sweep = WhatIfSweep(engine: engine, answers: answers, evaluation: evaluation, resolver: resolver)
-        evaluation = RecommendationEngine.Evaluation.placeholder  // the sweep holds the only copy while it mutates it
+        let pending = compiled.questions.indices.filter { evaluation.state.applicable[$0] && entries[$0] == nil }
+        for (slot, entry) in compute(pending, answers: answers, evaluation: &evaluation, resolver: &resolver) {
+            store(entry, at: slot)
+        }
         var rows: [WhatIfRow] = []
         var movable = SlotMarks()
         movable.reset(count: compiled.decisions.count)
-        for slot in compiled.questions.indices where sweep.evaluation.state.applicable[slot] {
-            if entries[slot] == nil { store(sweep.rows(for: slot), at: slot) }
+        for slot in compiled.questions.indices where evaluation.state.applicable[slot] {
             rows.append(contentsOf: entries[slot]!.rows)
             for decision in entries[slot]!.movable { _ = movable.insert(decision) }
         }
-        evaluation = sweep.evaluation
-        resolver = sweep.resolver
         let applies = evaluation.firing.decisionApplies
         let settled = compiled.decisions.indices.filter { applies[$0] && !movable.contains($0) }
         return WhatIfReport(rows: rows, settled: settled.map { compiled.decisions[$0].id })
     }
+
+    /// The default ``parallelThreshold``: below it a thread costs more than it saves.
+    static let parallelThreshold = 400
+
+    /// The rows of `pending` questions. Many questions are shared among the processors, each with its own working
+    /// copy of the evaluation; few are computed here, on the evaluation itself (moved out and back).
+    private func compute(
+        _ pending: [Int], answers: AnswerSet, evaluation: inout RecommendationEngine.Evaluation,
+        resolver: inout LocalResolver
+    ) -> [(Int, Entry)] {
+        let threads = min(pending.count / parallelThreshold + 1, Processors.online, 8)
+        if threads <= 1 {
+            var sweep = WhatIfSweep(engine: engine, answers: answers, evaluation: evaluation, resolver: resolver)
+            evaluation = RecommendationEngine.Evaluation.placeholder  // the sweep holds the only copy while it works
+            let computed = pending.map { ($0, sweep.rows(for: $0)) }
+            evaluation = sweep.evaluation
+            resolver = sweep.resolver
+            return computed
+        }
+        let results = ChunkResults<(Int, Entry)>(count: threads)
+        let engine = self.engine
+        let base = evaluation
+        let structures = resolver
+        DispatchQueue.concurrentPerform(iterations: threads) { chunk in
+            let range = (pending.count * chunk / threads)..<(pending.count * (chunk + 1) / threads)
+            var sweep = WhatIfSweep(engine: engine, answers: answers, evaluation: base, resolver: structures)
+            results.set(chunk, pending[range].map { ($0, sweep.rows(for: $0)) })
+        }
+        return results.joined()
+    }
+}
+
+/// One result list per chunk of a parallel loop, each written by exactly one thread (then read after the loop).
+private final class ChunkResults<Element>: @unchecked Sendable {
+    private let lists: UnsafeMutableBufferPointer<[Element]>
+
+    init(count: Int) {
+        lists = .allocate(capacity: count)
+        lists.initialize(repeating: [])
+    }
+
+    deinit {
+        lists.deinitialize()
+        lists.deallocate()
+    }
+
+    func set(_ chunk: Int, _ list: [Element]) { lists[chunk] = list }
+
+    func joined() -> [Element] { Array(lists.joined()) }
+}
+
+/// The number of processors online (at least 1).
+enum Processors {
+    static let online: Int = {
+        #if canImport(Glibc)
+            return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+        #elseif canImport(Darwin)
+            return max(1, Int(sysconf(_SC_NPROCESSORS_ONLN)))
+        #else
+            return 1
+        #endif
+    }()
 }
 
 /// Computes one question's what-if rows on a working copy of the evaluation that each alternative answer changes
@@ -132,6 +210,8 @@ struct WhatIfSweep {
     private var decisionRead = SlotMarks()
     /// Scratch: the new choice of each decision of the components re-solved for one alternative.
     private var newChoice: [Int?] = []
+    /// The user's own value of every question (follow-ups take it when an alternative makes them apply).
+    private let userValues: [Value?]
 
     init(
         engine: RecommendationEngine, answers: AnswerSet, evaluation: RecommendationEngine.Evaluation,
@@ -141,6 +221,9 @@ struct WhatIfSweep {
         self.answers = answers
         self.evaluation = evaluation
         self.resolver = resolver
+        userValues = engine.compiled.questions.map { question in
+            answers.value(of: question.id).map(CompiledKnowledgeBase.value(of:))
+        }
     }
 
     private var compiled: CompiledKnowledgeBase { engine.compiled }
@@ -221,13 +304,10 @@ struct WhatIfSweep {
         var visited: [Int] = []
         var changedQuestions: [Int] = []
         var undo: [AnswerState.Saved] = []
-        let answers = self.answers
+        let userValues = self.userValues
         let compiled = self.compiled
         evaluation.state.recompute(
-            seeds: [slot],
-            userValue: {
-                $0 == slot ? value : answers.value(of: compiled.questions[$0].id).map(CompiledKnowledgeBase.value(of:))
-            },
+            seeds: [slot], userValue: { $0 == slot ? value : userValues[$0] },
             compiled: compiled, rank: engine.index.applicabilityRank, visited: &visited, changed: &changedQuestions,
             undo: &undo)
         for question in visited {

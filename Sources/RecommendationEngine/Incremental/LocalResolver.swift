@@ -103,10 +103,13 @@ struct LocalResolver: Sendable {
         while next < members.count {
             let decision = members[next]
             next += 1
-            for index in compiled.constraintsBySource[decision] + compiled.constraintsByTarget[decision] {
-                let constraint = compiled.constraints[index]
-                let other =
-                    constraint.sourceDecision == decision ? constraint.targetDecision : constraint.sourceDecision
+            for index in compiled.constraintsBySource[decision] {
+                let other = compiled.constraints[index].targetDecision
+                visited.append(other)
+                if firing.decisionApplies[other], seen.insert(other) { members.append(other) }
+            }
+            for index in compiled.constraintsByTarget[decision] {
+                let other = compiled.constraints[index].sourceDecision
                 visited.append(other)
                 if firing.decisionApplies[other], seen.insert(other) { members.append(other) }
             }

@@ -5,7 +5,7 @@
 /// exactly by ``ComponentSearch``. Components let what-if re-solve only the part an answer can reach. Structures of
 /// components that are whole components of the full constraint graph are prebuilt (``SolverComponents``).
 struct ConstraintSolver {
-    struct Solution {
+    struct Solution: Sendable {
         /// Chosen option per decision; nil when inactive or infeasible.
         var choice: [Int?]
         /// Components (decision slots, ascending) for which no combination satisfies the constraints.
