@@ -32,7 +32,8 @@ for question in knowledgeBase.questionsInInterviewOrder.prefix(knowledgeBase.que
 let start = DispatchTime.now().uptimeNanoseconds
 let initial = reducer.initialState(
     TUIState(mode: .interview, answers: answers, sessionPath: "/tmp/x", width: 200, height: 60))
-print("initial state (applicability + review): \(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6) ms")
+print(
+    "initial state (applicability, review, what-if): \(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6) ms")
 
 func median(runs: Int, _ body: () -> Void) -> Double {
     var samples: [Double] = []
@@ -100,6 +101,16 @@ var whatIfState = state
 whatIfState.mode = .review
 _ = reducer.reduce(&whatIfState, .key(.character("4")))
 print("what-if rows at this size: \(whatIfState.advice.whatIf?.rows.count ?? 0)")
+var tabState = state
+tabState.mode = .review
+var onWhatIf = false
+report(
+    "switch between the Decisions and What-if tabs + render",
+    median(runs: 50) {
+        onWhatIf.toggle()
+        _ = reducer.reduce(&tabState, .key(.character(onWhatIf ? "4" : "1")))
+        _ = view.render(tabState)
+    })
 report(
     "What-if tab: cursor move + render",
     median(runs: 50) {

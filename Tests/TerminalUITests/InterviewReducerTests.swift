@@ -1,4 +1,5 @@
 import KnowledgeModel
+import RecommendationEngine
 import Testing
 
 @testable import TerminalUI
@@ -37,6 +38,21 @@ import Testing
         harness.send(.left)
         #expect(harness.question == "data.shape")
         #expect(harness.state.status?.text.contains("first question") == true)
+    }
+
+    @Test func adviceStaysEqualToAFreshReviewAndWhatIfAfterEveryAnswer() {
+        var harness = Harness()
+        let engine = RecommendationEngine(knowledgeBase: TUIFixtures.kb)
+        // Answer, go back and change answers, open a follow-up: the incremental session must match from-scratch results.
+        for keys: [Key] in [
+            [.down, .enter], [.enter], [.left, .left, .enter], [.tab, .enter], [.down, .enter], [.enter],
+        ] {
+            for key in keys { harness.send(key) }
+            #expect(harness.state.advice.review == engine.review(harness.state.answers))
+            #expect(harness.state.advice.whatIf == engine.whatIf(harness.state.answers))
+            #expect(harness.state.applicableIDs == engine.applicableQuestions(harness.state.answers).map(\.id))
+        }
+        #expect(!harness.state.answers.answers.isEmpty)
     }
 
     @Test func followUpAppearsAndDisappearsAndItsAnswerIsKeptButFlagged() {

@@ -26,19 +26,13 @@ public struct TUIReducer: Sendable {
     public func initialState(_ state: TUIState) -> TUIState {
         var state = state
         refresh(&state, trackChanges: false)
-        if state.mode == .review, state.review.tab == .whatIf { state.advice.whatIf = state.advice.session?.whatIf() }
         if state.mode == .interview { open(firstOpenQuestion(state), in: &state) }
         return state
     }
 
     /// Applies one event.
     public func reduce(_ state: inout TUIState, _ event: TUIEvent) -> [TUIEffect] {
-        let effects = apply(event, &state)
-        // What-if is by far the costliest part of the advice and only its tab shows it: computed when that tab is open.
-        if state.mode == .review, state.review.tab == .whatIf, state.advice.whatIf == nil {
-            state.advice.whatIf = state.advice.session?.whatIf()
-        }
-        return effects
+        apply(event, &state)
     }
 
     private func apply(_ event: TUIEvent, _ state: inout TUIState) -> [TUIEffect] {
@@ -102,7 +96,9 @@ public struct TUIReducer: Sendable {
         if trackChanges {
             state.advice.changes = AdviceDiff.changes(from: before, to: session.review, in: knowledgeBase)
         }
-        state.advice.whatIf = nil
+        // Kept current after every answer (the session recomputes only the rows the answer can disturb), so that
+        // opening the What-if tab never waits for a whole sweep.
+        state.advice.whatIf = state.advice.session!.whatIf()
         if trackChanges {
             let newlyFlagged = state.flaggedIDs.filter { !previouslyFlagged.contains($0) }
             if !newlyFlagged.isEmpty {
