@@ -10,6 +10,7 @@ import Foundation
 import KnowledgeModel
 import RecommendationEngine
 import RuleLanguage
+import StackwiseTestSupport
 
 let binDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
 let runs = Int(ProcessInfo.processInfo.environment["BENCH_RUNS"] ?? "") ?? 21

@@ -1,10 +1,10 @@
 import KnowledgeModel
-import StackwiseTestSupport
 
 /// Random solver instances in the shape of the peer measurements: D decisions x O options with C pairwise
-/// compatibility constraints (conflicts between two options of different decisions) and random scores.
-enum RandomInstances {
-    static func knowledgeBase(decisions: Int, options: Int, constraints: Int, seed: UInt64) -> KnowledgeBase {
+/// compatibility constraints (conflicts between two options of different decisions) and random scores. Shared by the
+/// solver benchmark and the solver tests, so that both see the same instances.
+public enum RandomInstances {
+    public static func knowledgeBase(decisions: Int, options: Int, constraints: Int, seed: UInt64) -> KnowledgeBase {
         var rng = SeededGenerator(state: seed)
         var conflicts: [Int: [Int: [Conflict]]] = [:]
         var added = 0
