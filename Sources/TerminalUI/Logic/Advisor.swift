@@ -5,14 +5,8 @@ import RecommendationEngine
 /// state machine independent of how advice is computed.
 public protocol Advisor: Sendable {
     var knowledgeBase: KnowledgeBase { get }
-    /// Questions to ask for these answers, in interview order (their `askIf` holds).
-    func applicableQuestions(_ answers: AnswerSet) -> [Question]
-    /// The full review of these answers.
-    func review(_ answers: AnswerSet) -> Review
     /// What a question's answer can move (WHY).
     func influence(of questionID: String) -> QuestionInfluence
-    /// Alternative answers that would change decisions.
-    func whatIf(_ answers: AnswerSet) -> WhatIfReport
     /// A review of these answers that is then kept up to date answer by answer (what the interface refreshes after
     /// every key press: it recomputes only what a changed answer can reach).
     func startSession(_ answers: AnswerSet) -> ReviewSession

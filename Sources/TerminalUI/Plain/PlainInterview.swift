@@ -31,8 +31,9 @@ public struct PlainInterview {
     public func run(_ initial: AnswerSet, io: some LineIO) -> (AnswerSet, Outcome) {
         var answers = initial
         let order = knowledgeBase.questionsInInterviewOrder.map(\.id)
-        var review = advisor.review(answers)
-        var applicable = advisor.applicableQuestions(answers).map(\.id)
+        // The same incremental engine session as the full-screen interface: each answer recomputes what it reaches.
+        var session = advisor.startSession(answers)
+        var applicable = session.applicableQuestionIDs
         io.write("Stackwise plain mode. Type the number of an option (or its id), or: back, why, help, skip, quit.\n")
         // The first question without an answer, or with a detected one to confirm.
         let open = applicable.first { id in answers.answers[id].map(\.isDetected) ?? true }
@@ -89,18 +90,18 @@ public struct PlainInterview {
                     answers.answers[question.id]?.origin = nil  // typed by the user: no longer "detected"
                 }
                 save(answers)
-                let updated = advisor.review(answers)
-                for change in AdviceDiff.changes(from: review, to: updated, in: knowledgeBase) {
+                let before = AdviceDiff.Snapshot(session.review)
+                session.update(to: answers)
+                for change in AdviceDiff.changes(from: before, to: session.review, in: knowledgeBase) {
                     io.write("  Changed: \(change.text)\n")
                 }
-                review = updated
-                applicable = advisor.applicableQuestions(answers).map(\.id)
+                applicable = session.applicableQuestionIDs
             }
             let position = order.firstIndex(of: current) ?? -1
             if let next = order[(position + 1)...].first(where: applicable.contains) {
                 current = next
             } else {
-                io.write(summary(review))
+                io.write(summary(session.review))
                 return (answers, .finished)
             }
         }
