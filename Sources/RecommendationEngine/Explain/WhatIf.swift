@@ -132,7 +132,7 @@ struct WhatIfRows: Sendable {
     }
 
     /// The default ``parallelThreshold``: below it a thread costs more than it saves.
-    static let parallelThreshold = 400
+    static let parallelThreshold = 32
 
     /// The rows of `pending` questions. Many questions are shared among the processors, each with its own working
     /// copy of the evaluation; few are computed here, on the evaluation itself (moved out and back).
@@ -140,7 +140,10 @@ struct WhatIfRows: Sendable {
         _ pending: [Int], answers: AnswerSet, evaluation: inout RecommendationEngine.Evaluation,
         resolver: inout LocalResolver
     ) -> [(Int, Entry)] {
-        let threads = min(pending.count / parallelThreshold + 1, Processors.online, 8)
+        // Each thread copies the evaluation (sized by the knowledge base), so a few rows of a large knowledge base, as
+        // after one answer, stay on this thread.
+        let worthIt = max(parallelThreshold, engine.compiled.questions.count / 8)
+        let threads = pending.count < worthIt ? 1 : min(pending.count / parallelThreshold + 1, Processors.online, 8)
         if threads <= 1 {
             var sweep = WhatIfSweep(engine: engine, answers: answers, evaluation: evaluation, resolver: resolver)
             evaluation = RecommendationEngine.Evaluation.placeholder  // the sweep holds the only copy while it works
@@ -210,8 +213,6 @@ struct WhatIfSweep {
     private var decisionRead = SlotMarks()
     /// Scratch: the new choice of each decision of the components re-solved for one alternative.
     private var newChoice: [Int?] = []
-    /// The user's own value of every question (follow-ups take it when an alternative makes them apply).
-    private let userValues: [Value?]
 
     init(
         engine: RecommendationEngine, answers: AnswerSet, evaluation: RecommendationEngine.Evaluation,
@@ -221,9 +222,6 @@ struct WhatIfSweep {
         self.answers = answers
         self.evaluation = evaluation
         self.resolver = resolver
-        userValues = engine.compiled.questions.map { question in
-            answers.value(of: question.id).map(CompiledKnowledgeBase.value(of:))
-        }
     }
 
     private var compiled: CompiledKnowledgeBase { engine.compiled }
@@ -304,10 +302,14 @@ struct WhatIfSweep {
         var visited: [Int] = []
         var changedQuestions: [Int] = []
         var undo: [AnswerState.Saved] = []
-        let userValues = self.userValues
+        let answers = self.answers
         let compiled = self.compiled
+        // Follow-ups take the user's own answer when an alternative makes them apply (looked up only for those).
         evaluation.state.recompute(
-            seeds: [slot], userValue: { $0 == slot ? value : userValues[$0] },
+            seeds: [slot],
+            userValue: {
+                $0 == slot ? value : answers.value(of: compiled.questions[$0].id).map(CompiledKnowledgeBase.value(of:))
+            },
             compiled: compiled, rank: engine.index.applicabilityRank, visited: &visited, changed: &changedQuestions,
             undo: &undo)
         for question in visited {
