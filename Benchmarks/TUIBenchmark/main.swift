@@ -79,13 +79,15 @@ let question = knowledgeBase.questionsInInterviewOrder.first { $0.type == .singl
         _ = view.render(answered)
     }
 }
-// Profiling aid (for perf): TUI_PROFILE=answer|cursor repeats one kind of key press many times and stops.
+// Profiling aid (for perf): TUI_PROFILE=answer|interview|cursor repeats one kind of key press many times and stops.
 if let profile = ProcessInfo.processInfo.environment["TUI_PROFILE"] {
     if profile == "cursor" {
         for _ in 0..<300 {
             _ = reducer.reduce(&state, .key(.down))
             _ = view.render(state)
         }
+    } else if profile == "interview" {
+        _ = answering(returningToReview: false, runs: 200)
     } else {
         _ = answering(returningToReview: true, tab: .whatIf, runs: 200)
     }

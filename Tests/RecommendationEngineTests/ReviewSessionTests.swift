@@ -112,6 +112,9 @@ import Testing
                     #expect(session.whatIf() == engine.whatIf(answers), "sequence \(sequence), step \(step) what-if")
                 }
                 #expect(session.applicableQuestionIDs == engine.applicableQuestions(answers).map(\.id))
+                let fresh = ReviewSession(engine: engine, answers: answers)
+                #expect(session.progressBySection == fresh.progressBySection)
+                #expect(session.answeredButNotAskedIDs == fresh.answeredButNotAskedIDs)
             }
         }
     }

@@ -86,11 +86,32 @@ public struct ReviewSession: Sendable, Equatable {
         review.conflicts = evaluation.solution.infeasible.map(parts.conflict(for:))
         review.totalScore = evaluation.solution.total
         review.solverNodes = evaluation.solution.nodes
+        hasEntry = compiled.questions.map { answers.answers[$0.id] != nil }
+        listApplicableQuestions()
+        countProgress()
     }
 
     /// Ids of the questions asked for these answers, in interview order.
-    public var applicableQuestionIDs: [String] {
-        engine.compiled.questions.indices.filter { evaluation.state.applicable[$0] }.map {
+    public private(set) var applicableQuestionIDs: [String] = []
+    /// Interview progress per section, aligned with the knowledge base's `sections`.
+    public private(set) var progressBySection: [SectionProgress] = []
+    /// Whether the answers hold an entry (an answer or "not sure") for each question slot.
+    private var hasEntry: [Bool] = []
+
+    /// Recomputes ``progressBySection`` from which questions apply and have an entry.
+    private mutating func countProgress() {
+        var progress = [SectionProgress](repeating: SectionProgress(), count: engine.knowledgeBase.sections.count)
+        let sections = engine.index.sectionOfQuestion
+        for slot in sections.indices where evaluation.state.applicable[slot] && sections[slot] >= 0 {
+            progress[sections[slot]].asked += 1
+            if hasEntry[slot] { progress[sections[slot]].answered += 1 }
+        }
+        progressBySection = progress
+    }
+
+    /// Recomputes ``applicableQuestionIDs`` (after a change of which questions apply).
+    private mutating func listApplicableQuestions() {
+        applicableQuestionIDs = engine.compiled.questions.indices.filter { evaluation.state.applicable[$0] }.map {
             engine.compiled.questions[$0].id
         }
     }
@@ -98,12 +119,9 @@ public struct ReviewSession: Sendable, Equatable {
     /// Ids of the questions the user answered that are not asked for these answers (their askIf no longer holds),
     /// in interview order: the interface keeps such answers and flags them.
     public var answeredButNotAskedIDs: [String] {
-        let compiled = engine.compiled
-        let slots = answers.answers.keys.compactMap { id -> Int? in
-            guard let slot = compiled.questionSlot[id], !evaluation.state.applicable[slot] else { return nil }
-            return slot
+        hasEntry.indices.filter { hasEntry[$0] && !evaluation.state.applicable[$0] }.map {
+            engine.compiled.questions[$0].id
         }
-        return slots.sorted().map { compiled.questions[$0].id }
     }
 
     /// The what-if report for the current answers; rows the last changes could not disturb are reused.
@@ -128,6 +146,7 @@ public struct ReviewSession: Sendable, Equatable {
         var notSureChanged: [Int] = []
         func compare(_ id: String) {
             guard let slot = compiled.questionSlot[id] else { return }
+            hasEntry[slot] = newAnswers.answers[id] != nil
             if old.value(of: id) != newAnswers.value(of: id) {
                 seeds.append(slot)
             } else if (old.answers[id]?.notSure ?? false) != (newAnswers.answers[id]?.notSure ?? false) {
@@ -148,6 +167,8 @@ public struct ReviewSession: Sendable, Equatable {
             userValue: { newAnswers.value(of: compiled.questions[$0].id).map(CompiledKnowledgeBase.value(of:)) },
             compiled: compiled, rank: index.applicabilityRank, visited: &visited, changed: &changedQuestions,
             undo: &undo)
+        if undo.contains(where: { $0.applicable != evaluation.state.applicable[$0.slot] }) { listApplicableQuestions() }
+        countProgress()
         let delta = evaluation.firing.refire(
             changedQuestions: changedQuestions, state: evaluation.state, compiled: compiled, rules: &ruleMarks,
             decisions: &decisionMarks)
@@ -253,6 +274,19 @@ public struct ReviewSession: Sendable, Equatable {
             evaluation.state.chosen[decision] = choice.map { compiled.decisions[decision].options[$0].id }
         }
         evaluation.solution = solution
+    }
+}
+
+/// How far the interview is in one section.
+public struct SectionProgress: Sendable, Equatable {
+    /// Questions asked (their askIf holds).
+    public var asked = 0
+    /// Of those, how many have an answer (or "not sure").
+    public var answered = 0
+
+    public init(asked: Int = 0, answered: Int = 0) {
+        self.asked = asked
+        self.answered = answered
     }
 }
 

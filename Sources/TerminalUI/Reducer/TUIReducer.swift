@@ -90,15 +90,15 @@ public struct TUIReducer: Sendable {
         } else {
             state.advice.session!.update(to: state.answers)
         }
-        let session = state.advice.session!
-        state.applicableIDs = session.applicableQuestionIDs
-        state.flaggedIDs = session.answeredButNotAskedIDs
-        if trackChanges {
-            state.advice.changes = AdviceDiff.changes(from: before, to: session.review, in: knowledgeBase)
-        }
         // Kept current after every answer (the session recomputes only the rows the answer can disturb), so that
-        // opening the What-if tab never waits for a whole sweep.
+        // opening the What-if tab never waits for a whole sweep. (The session is used in place: a copy held while
+        // it updates would make it copy its caches.)
         state.advice.whatIf = state.advice.session!.whatIf()
+        state.applicableIDs = state.advice.session!.applicableQuestionIDs
+        state.flaggedIDs = state.advice.session!.answeredButNotAskedIDs
+        if trackChanges, let review = state.advice.review {
+            state.advice.changes = AdviceDiff.changes(from: before, to: review, in: knowledgeBase)
+        }
         if trackChanges {
             let newlyFlagged = state.flaggedIDs.filter { !previouslyFlagged.contains($0) }
             if !newlyFlagged.isEmpty {

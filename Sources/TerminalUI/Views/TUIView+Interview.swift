@@ -32,14 +32,11 @@ extension TUIView {
         let current = state.interview.questionID.flatMap(knowledgeBase.question)?.section
         let flagged = state.flaggedIDs
         var row = inner.row
-        var counts: [String: (asked: Int, answered: Int)] = [:]
-        for id in state.applicableIDs {
-            guard let section = sectionOfQuestion[id] else { continue }
-            counts[section, default: (0, 0)].asked += 1
-            if state.answers.answers[id] != nil { counts[section, default: (0, 0)].answered += 1 }
-        }
-        for section in knowledgeBase.sections {
-            guard let (asked, answered) = counts[section.id], row < inner.bottom else { continue }
+        let progress = state.advice.session?.progressBySection ?? []
+        for (position, section) in knowledgeBase.sections.enumerated() {
+            guard row < inner.bottom else { break }
+            guard position < progress.count, progress[position].asked > 0 else { continue }
+            let (asked, answered) = (progress[position].asked, progress[position].answered)
             let done = answered == asked
             let marker = section.id == current ? "▸ " : (done ? "✓ " : "  ")
             let count = " \(answered)/\(asked)"

@@ -8,13 +8,10 @@ public struct TUIView: Sendable {
 
     public let knowledgeBase: KnowledgeBase
     public let keyMap: KeyMap
-    /// Section id of every question id (the sidebar counts thousands of questions on every redraw).
-    let sectionOfQuestion: [String: String]
 
     public init(knowledgeBase: KnowledgeBase, keyMap: KeyMap = .standard) {
         self.knowledgeBase = knowledgeBase
         self.keyMap = keyMap
-        sectionOfQuestion = Dictionary(knowledgeBase.questions.map { ($0.id, $0.section) }) { first, _ in first }
     }
 
     public func render(_ state: TUIState) -> Screen {
