@@ -62,7 +62,11 @@ report(
 // An answer: state update + engine refresh + what-if when its tab is open + render. Each scenario keeps one state
 // across presses, as the interface does, and alternates between two options of the first single-choice question so
 // that every press changes the answer (the engine session then recomputes what that answer reaches).
-let question = knowledgeBase.questionsInInterviewOrder.first { $0.type == .single && $0.options.count >= 2 }!
+// TUI_QUESTION=id picks another single-choice question (e.g. one that moves the largest constraint component).
+let question =
+    ProcessInfo.processInfo.environment["TUI_QUESTION"].flatMap { knowledgeBase.question($0) }
+    ?? knowledgeBase.questionsInInterviewOrder.first { $0.type == .single && $0.options.count >= 2 }!
+print("answered question: \(question.id)")
 @MainActor func answering(returningToReview: Bool, tab: ReviewTab = .decisions, runs: Int) -> Double {
     var answered = state
     answered.review.tab = tab
