@@ -22,20 +22,20 @@ struct ReviewParts {
     /// The outcome of decision `slot`: its choice, margin and every option with HOW (the fired rules for and
     /// against it, with the answers that triggered them) and why it lost.
     func outcome(_ slot: Int) -> DecisionOutcome {
-        let decision = compiled.decisions[slot]
+        // Read in place: copying a decision or rule out of its array costs a retain per field.
+        let options = compiled.decisions[slot].options
+        let optionCount = compiled.optionCounts[slot]  // at most 64 options take part
         let firing = evaluation.firing
-        let options = Array(decision.options.prefix(64))
-        var contributions = [[Contribution]](repeating: [], count: options.count)
+        var contributions = [[Contribution]](repeating: [], count: optionCount)
         var exclusions = contributions
         for ruleIndex in index.rulesTargeting[slot] where firing.fired[ruleIndex] {
-            let rule = compiled.rules[ruleIndex]
-            let made = contribution(rule, weight: 0)
-            for effect in rule.scores where effect.decision == slot {
+            let made = contribution(compiled.rules[ruleIndex], weight: 0)
+            for effect in compiled.rules[ruleIndex].scores where effect.decision == slot {
                 var scored = made
                 scored.weight = effect.weight
                 contributions[effect.option].append(scored)
             }
-            for exclusion in rule.excludes where exclusion.decision == slot {
+            for exclusion in compiled.rules[ruleIndex].excludes where exclusion.decision == slot {
                 exclusions[exclusion.option].append(made)
             }
         }
@@ -52,8 +52,9 @@ struct ReviewParts {
             }
         }
         var ranked: [(key: (group: Int, score: Int, position: Int), assessment: OptionAssessment)] = []
-        ranked.reserveCapacity(options.count)
-        for (index, option) in options.enumerated() {
+        ranked.reserveCapacity(optionCount)
+        for index in 0..<optionCount {
+            let option = (id: options[index].id, name: options[index].name)
             let verdict: OptionAssessment.Verdict
             if status != .chosen {
                 verdict = !exclusions[index].isEmpty ? .excluded : .notConsidered
@@ -88,7 +89,7 @@ struct ReviewParts {
             }
         }
         return DecisionOutcome(
-            decisionID: decision.id, title: decision.title, status: status,
+            decisionID: compiled.decisions[slot].id, title: compiled.decisions[slot].title, status: status,
             chosen: chosen.map { options[$0].id }, score: chosen.map { scores[$0] } ?? 0, margin: margin,
             isCloseCall: margin.map { $0 <= Self.closeCallMargin } ?? false, lowConfidence: lowConfidence,
             options: assessments)

@@ -74,28 +74,55 @@ struct WhatIfSweep {
     }
 
     /// Whether the rules an alternative toggled certainly leave the choice as it is, without solving: no decision
-    /// starts or stops applying, no option becomes allowed again, no chosen option is excluded, chosen options only
-    /// gain and other options only lose. Any other combination then gains at most what the current one gains, and
-    /// among equal totals the tie rule still prefers the current one (the scores it compares did not change).
+    /// starts or stops applying, no option becomes allowed again, no chosen option is excluded, and in every
+    /// decision no other option gains more than the chosen one (net over the toggled rules). Any other combination
+    /// then gains at most what the current one gains; at equal totals the options where the two differ gained the
+    /// same, so the scores the tie rule compares keep their order and it still prefers the current one.
     private func choiceCertainlyStays(_ delta: RuleFiring.Delta) -> Bool {
         guard delta.decisionUndo.isEmpty else { return false }
         let firing = evaluation.firing
         let choice = evaluation.solution.choice
+        var gains: [(decision: Int, option: Int, gain: Int)] = []
         for index in delta.toggled {
-            let rule = compiled.rules[index]
             let on = firing.fired[index]
-            for effect in rule.scores where firing.decisionApplies[effect.decision] {
-                guard let chosen = choice[effect.decision] else { continue }  // infeasible: scores do not matter
-                let gain = on ? effect.weight : -effect.weight
-                if effect.option == chosen ? gain < 0 : gain > 0 { return false }
+            // Decisions that do not apply or have no feasible choice: their scores do not matter.
+            for effect in compiled.rules[index].scores
+            where firing.decisionApplies[effect.decision] && choice[effect.decision] != nil {
+                gains.append((effect.decision, effect.option, on ? effect.weight : -effect.weight))
             }
-            for exclusion in rule.excludes where firing.decisionApplies[exclusion.decision] {
+            for exclusion in compiled.rules[index].excludes where firing.decisionApplies[exclusion.decision] {
                 if on {
                     if choice[exclusion.decision] == exclusion.option { return false }
                 } else if firing.exclusionCounts[exclusion.decision][exclusion.option] == 0 {
                     return false
                 }
             }
+        }
+        gains.sort { ($0.decision, $0.option) < ($1.decision, $1.option) }
+        var next = 0
+        while next < gains.count {
+            let decision = gains[next].decision
+            let chosen = choice[decision]!
+            var chosenGain = 0
+            var bestOtherGain = Int.min
+            var othersGaining = 0
+            while next < gains.count, gains[next].decision == decision {
+                let option = gains[next].option
+                var gain = 0
+                while next < gains.count, gains[next].decision == decision, gains[next].option == option {
+                    gain += gains[next].gain
+                    next += 1
+                }
+                if option == chosen {
+                    chosenGain = gain
+                } else {
+                    bestOtherGain = max(bestOtherGain, gain)
+                    othersGaining += 1
+                }
+            }
+            // Options no toggled rule scores gain nothing.
+            if othersGaining < compiled.optionCounts[decision] - 1 { bestOtherGain = max(bestOtherGain, 0) }
+            if bestOtherGain > chosenGain { return false }
         }
         return true
     }
