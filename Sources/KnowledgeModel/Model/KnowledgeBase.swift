@@ -99,6 +99,8 @@ public struct KnowledgeBase: Sendable, Codable, Equatable {
     public func questionPosition(_ id: String) -> Int? { questionIndex[id] }
     /// Position of a decision in `decisions`.
     public func decisionPosition(_ id: String) -> Int? { decisionIndex[id] }
+    /// Position of a checklist item in `checklist`.
+    public func checklistPosition(_ id: String) -> Int? { checklistIndex[id] }
 
     /// The option a reference names, if both the decision and the option exist.
     public func option(_ ref: OptionRef) -> DecisionOption? { decision(ref.decision)?.option(ref.option) }

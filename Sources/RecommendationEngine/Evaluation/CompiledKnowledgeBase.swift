@@ -86,8 +86,6 @@ final class CompiledKnowledgeBase: Sendable {
 
         var rules: [CompiledRule] = []
         var rulesReading = [[Int]](repeating: [], count: questions.count)
-        var checklistSlot: [String: Int] = [:]
-        for (slot, item) in kb.checklist.enumerated() { checklistSlot[item.id] = slot }
         var includedByAnyRule = [Bool](repeating: false, count: kb.checklist.count)
         let optionSlot = self.optionSlot
         func resolve(_ ref: OptionRef) -> (Int, Int)? {
@@ -97,7 +95,7 @@ final class CompiledKnowledgeBase: Sendable {
         for (index, rule) in kb.rules.enumerated() {
             let reads = rule.when.expression.questionIDs.compactMap { questionSlot[$0] }
             for slot in reads { rulesReading[slot].append(index) }
-            let includes = rule.includes.compactMap { checklistSlot[$0] }
+            let includes = rule.includes.compactMap { kb.checklistPosition($0) }
             for item in includes { includedByAnyRule[item] = true }
             rules.append(
                 CompiledRule(

@@ -23,8 +23,6 @@ final class DependencyIndex: Sendable {
     let tensionRules: [Int]
     /// For each question slot, the tension rules that name it in `between` (their raised tension quotes it).
     let tensionRulesNaming: [[Int]]
-    /// Checklist item slots by id.
-    let checklistSlot: [String: Int]
     /// For each question slot, the position of its section in the knowledge base's `sections` (-1: none).
     let sectionOfQuestion: [Int]
     /// Rules with a finding, in the review's finding order (severity, high first, then rule id).
@@ -81,7 +79,6 @@ final class DependencyIndex: Sendable {
             }
         }
         self.tensionRulesNaming = tensionRulesNaming
-        checklistSlot = Dictionary(kb.checklist.enumerated().map { ($1.id, $0) }) { first, _ in first }
         let sectionPosition = Dictionary(kb.sections.enumerated().map { ($1.id, $0) }) { first, _ in first }
         sectionOfQuestion = compiled.questions.map { sectionPosition[$0.section] ?? -1 }
         findingRules = kb.rules.indices.filter { kb.rules[$0].finding != nil }.sorted { lhs, rhs in

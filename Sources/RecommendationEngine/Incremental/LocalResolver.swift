@@ -6,15 +6,7 @@
 /// with the knowledge base), by member list. (Memoising solutions by scores was tried and measured slower: hashing
 /// the key costs more than the solver now does.)
 struct LocalResolver: Sendable {
-    /// One solved component.
-    struct Solved: Sendable {
-        /// The decisions, ascending.
-        var members: [Int]
-        /// The choice by position; nil when infeasible.
-        var assignment: [Int]?
-        var total: Int
-        var nodes: Int
-    }
+    typealias Solved = ConstraintSolver.SolvedComponent
 
     let compiled: CompiledKnowledgeBase
     private var structures: [[Int]: ComponentStructure] = [:]

@@ -44,48 +44,22 @@ public struct ReviewSession: Sendable, Equatable {
         whatIfResolver = resolver
         whatIfRows = WhatIfRows(engine: engine)
         let compiled = engine.compiled
-        let state = AnswerState(answers, compiled: compiled)
+        var state = AnswerState(answers, compiled: compiled)
         let firing = RuleFiring(state: state, compiled: compiled)
-        evaluation = RecommendationEngine.Evaluation(
-            state: state, firing: firing,
-            solution: ConstraintSolver.Solution(
-                choice: [Int?](repeating: nil, count: compiled.decisions.count), infeasible: [], nodes: 0, total: 0,
-                components: [], componentOf: [Int](repeating: -1, count: compiled.decisions.count)))
-        let solver = ConstraintSolver(compiled: compiled)
-        for members in solver.components(active: firing.decisionApplies) {
-            let result = solver.solveComponent(members, firing: firing)
-            solved[members[0]] = LocalResolver.Solved(
-                members: members, assignment: result.assignment, total: result.total, nodes: result.nodes)
+        let components = ConstraintSolver(compiled: compiled).solveComponents(firing)
+        for component in components { solved[component.members[0]] = component }
+        let solution = ConstraintSolver.solution(of: components, decisionCount: compiled.decisions.count)
+        for (slot, choice) in solution.choice.enumerated() {
+            state.chosen[slot] = choice.map { compiled.decisions[slot].options[$0].id }
         }
-        review = Review(
-            decisions: [], assumptions: [], tensions: [], findings: [], checklist: [], conflicts: [], firedRules: [],
-            totalScore: 0, solverNodes: 0)
-        applySolved(changed: Array(0..<compiled.decisions.count))
-        let parts = ReviewParts(engine: engine, answers: answers, evaluation: evaluation)
-        review.decisions = compiled.decisions.indices.map(parts.outcome)
-        let index = engine.index
+        evaluation = RecommendationEngine.Evaluation(state: state, firing: firing, solution: solution)
+        review = ReviewBuilder(engine: engine, answers: answers, evaluation: evaluation).build()
         let fired = evaluation.firing.fired
-        keys.tensions = index.tensionRules.filter { fired[$0] }
-        keys.findings = index.findingRules.filter { fired[$0] }
+        keys.tensions = engine.index.tensionRules.filter { fired[$0] }
+        keys.findings = engine.index.findingRules.filter { fired[$0] }
         keys.firedRules = fired.indices.filter { fired[$0] }
-        for slot in compiled.questions.indices {
-            if let assumption = parts.assumption(slot) {
-                keys.assumptions.append(slot)
-                review.assumptions.append(assumption)
-            }
-        }
-        review.tensions = keys.tensions.compactMap(parts.tension)
-        review.findings = keys.findings.compactMap(parts.finding)
-        review.firedRules = keys.firedRules.map { engine.knowledgeBase.rules[$0].id }
-        for item in index.checklistOrder {
-            if let entry = parts.checklistEntry(item) {
-                keys.checklist.append(item)
-                review.checklist.append(entry)
-            }
-        }
-        review.conflicts = evaluation.solution.infeasible.map(parts.conflict(for:))
-        review.totalScore = evaluation.solution.total
-        review.solverNodes = evaluation.solution.nodes
+        keys.assumptions = review.assumptions.compactMap { compiled.questionSlot[$0.questionID] }
+        keys.checklist = review.checklist.compactMap { engine.knowledgeBase.checklistPosition($0.item.id) }
         hasEntry = compiled.questions.map { answers.answers[$0.id] != nil }
         listApplicableQuestions()
         countProgress()
@@ -226,7 +200,7 @@ public struct ReviewSession: Sendable, Equatable {
         for decision in reach { items.formUnion(index.checklistReadingDecision[decision]) }
         for rule in delta.toggled { items.formUnion(compiled.rules[rule].includes) }
         for id in old.checklistDone.symmetricDifference(newAnswers.checklistDone) {
-            if let item = index.checklistSlot[id] { items.insert(item) }
+            if let item = engine.knowledgeBase.checklistPosition(id) { items.insert(item) }
         }
         for item in items {
             patch(
@@ -242,38 +216,17 @@ public struct ReviewSession: Sendable, Equatable {
         whatIfReport = nil
     }
 
-    /// Rebuilds the solution's components and totals from ``solved``, and the choices of `changed` (every decision
-    /// whose component was re-solved, joined or left).
+    /// Rebuilds the solution from ``solved``, and the chosen option ids of `changed` (every decision whose component
+    /// was re-solved, joined or left).
     private mutating func applySolved(changed: [Int]) {
         let compiled = engine.compiled
-        var solution = evaluation.solution
-        for decision in changed { solution.componentOf[decision] = -1 }
-        solution.components = solved.keys.sorted().map { solved[$0]!.members }
-        solution.infeasible = []
-        solution.total = 0
-        solution.nodes = 0
-        for (position, members) in solution.components.enumerated() {
-            let component = solved[members[0]]!
-            for decision in members { solution.componentOf[decision] = position }
-            solution.nodes += component.nodes
-            if component.assignment != nil {
-                solution.total += component.total
-            } else {
-                solution.infeasible.append(members)
-            }
-        }
+        evaluation.solution = ConstraintSolver.solution(
+            of: solved.keys.sorted().map { solved[$0]! }, decisionCount: compiled.decisions.count)
         for decision in changed {
-            var choice: Int?
-            let position = solution.componentOf[decision]
-            if position >= 0, let component = solved[solution.components[position][0]],
-                let assignment = component.assignment, let offset = component.members.firstIndex(of: decision)
-            {
-                choice = assignment[offset]
+            evaluation.state.chosen[decision] = evaluation.solution.choice[decision].map {
+                compiled.decisions[decision].options[$0].id
             }
-            solution.choice[decision] = choice
-            evaluation.state.chosen[decision] = choice.map { compiled.decisions[decision].options[$0].id }
         }
-        evaluation.solution = solution
     }
 }
 

@@ -18,24 +18,45 @@ struct ConstraintSolver {
         var componentOf: [Int]
     }
 
+    /// One solved component.
+    struct SolvedComponent: Sendable {
+        /// The decisions, ascending.
+        var members: [Int]
+        /// The choice by position; nil when infeasible.
+        var assignment: [Int]?
+        var total: Int
+        var nodes: Int
+    }
+
     let compiled: CompiledKnowledgeBase
 
     /// Solves every component.
     func solve(_ firing: RuleFiring) -> Solution {
-        let count = compiled.decisions.count
-        let components = self.components(active: firing.decisionApplies)
+        Self.solution(of: solveComponents(firing), decisionCount: compiled.decisions.count)
+    }
+
+    /// Every component of active decisions, solved, ordered by first decision.
+    func solveComponents(_ firing: RuleFiring) -> [SolvedComponent] {
+        components(active: firing.decisionApplies).map { members in
+            let result = solveComponent(members, firing: firing)
+            return SolvedComponent(
+                members: members, assignment: result.assignment, total: result.total, nodes: result.nodes)
+        }
+    }
+
+    /// The solution made of these solved components (ordered by first decision; decisions in none are inactive).
+    static func solution(of components: [SolvedComponent], decisionCount: Int) -> Solution {
         var solution = Solution(
-            choice: [Int?](repeating: nil, count: count), infeasible: [], nodes: 0, total: 0, components: components,
-            componentOf: [Int](repeating: -1, count: count))
+            choice: [Int?](repeating: nil, count: decisionCount), infeasible: [], nodes: 0, total: 0,
+            components: components.map(\.members), componentOf: [Int](repeating: -1, count: decisionCount))
         for (index, component) in components.enumerated() {
-            for slot in component { solution.componentOf[slot] = index }
-            let result = solveComponent(component, firing: firing)
-            solution.nodes += result.nodes
-            if let assignment = result.assignment {
-                for (position, slot) in component.enumerated() { solution.choice[slot] = assignment[position] }
-                solution.total += result.total
+            for slot in component.members { solution.componentOf[slot] = index }
+            solution.nodes += component.nodes
+            if let assignment = component.assignment {
+                for (position, slot) in component.members.enumerated() { solution.choice[slot] = assignment[position] }
+                solution.total += component.total
             } else {
-                solution.infeasible.append(component)
+                solution.infeasible.append(component.members)
             }
         }
         return solution

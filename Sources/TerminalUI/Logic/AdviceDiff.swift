@@ -16,10 +16,7 @@ public enum AdviceDiff {
         }
     }
 
-    public static func changes(from old: Review?, to new: Review, in knowledgeBase: KnowledgeBase) -> [AdviceChange] {
-        changes(from: old.map(Snapshot.init), to: new, in: knowledgeBase)
-    }
-
+    /// The changes from the review `old` summarises to `new` (none when there was no earlier review).
     public static func changes(from old: Snapshot?, to new: Review, in knowledgeBase: KnowledgeBase) -> [AdviceChange] {
         guard let old else { return [] }
         var changes: [AdviceChange] = []
