@@ -86,8 +86,8 @@ final class TmuxSession {
         return found
     }
 
-    /// Polls the screen every 20 ms until `marker` shows (20 s deadline: generous for a loaded CI machine); returns
-    /// the screen.
+    /// Polls the screen every 20 ms until `marker` shows and the screen has settled (20 s deadline: generous for a
+    /// loaded CI machine); returns the screen.
     @discardableResult
     func waitFor(
         _ marker: String, timeout: TimeInterval = 20, sourceLocation: SourceLocation = #_sourceLocation
@@ -96,11 +96,21 @@ final class TmuxSession {
     {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
+        var previous: String?
         while Date() < deadline {
             last = try screen()
-            if last.contains(marker) { return last }
+            // The marker can appear while the redraw is still being written: return once the screen has settled
+            // (two captures in a row are the same).
+            if last.contains(marker) {
+                if last == previous { return last }
+                previous = last
+                usleep(30_000)
+                continue
+            }
+            previous = nil
             usleep(20_000)
         }
+        if let previous, previous.contains(marker) { return previous }
         Issue.record("'\(marker)' never appeared; the screen was:\n\(last)", sourceLocation: sourceLocation)
         throw TmuxError.timeout
     }
