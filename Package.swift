@@ -69,7 +69,7 @@ let package = Package(
             dependencies: [
                 "KnowledgeModel", "EmbeddedKnowledgeBase", "RecommendationEngine", "AnswersFile",
                 "ReviewRendering", "DecisionRecords", "ScenarioTesting", "TerminalUI", "CursesTerminal",
-                "StackScanner",
+                "StackScanner", "RuleLanguage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

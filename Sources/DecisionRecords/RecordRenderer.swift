@@ -108,6 +108,7 @@ struct RecordRenderer {
         if outcome.lowConfidence {
             out += ["", "The choice rests partly on default answers; confirm the assumptions below."]
         }
+        if let note = report.optimalityNote { out += ["", "The combination is \(note)."] }
         out += ["", "### Consequences", ""]
         let pros = chosenOption?.pros ?? []
         let cons = chosenOption?.cons ?? []

@@ -9,6 +9,9 @@ public struct RecommendationEngine: Sendable {
     public let knowledgeBase: KnowledgeBase
     let compiled: CompiledKnowledgeBase
     let index: DependencyIndex
+    /// Most search nodes the solver spends per component and phase before it settles for the best combination found
+    /// (marked "not proven optimal" in the review). The default keeps any review under about a second.
+    public var solverNodeBudget = ComponentSearch.defaultNodeBudget
 
     public init(knowledgeBase: KnowledgeBase) {
         self.knowledgeBase = knowledgeBase
@@ -61,7 +64,7 @@ public struct RecommendationEngine: Sendable {
     }
 
     func solve(_ firing: RuleFiring) -> ConstraintSolver.Solution {
-        ConstraintSolver(compiled: compiled).solve(firing)
+        ConstraintSolver(compiled: compiled, nodeBudget: solverNodeBudget).solve(firing)
     }
 }
 
@@ -72,6 +75,8 @@ public struct JointChoice: Sendable, Equatable {
     public var totalScore: Int
     /// Solver search nodes.
     public var nodes: Int
+    /// False when the solver ran out of its node budget: the choice is the best found, not proven optimal.
+    public var provenOptimal = true
     /// Decisions that no combination can satisfy.
     public var infeasibleDecisions: [String]
 }
@@ -84,8 +89,10 @@ extension RecommendationEngine {
         for (slot, choice) in solution.choice.enumerated() {
             if let choice { choices[compiled.decisions[slot].id] = compiled.decisions[slot].options[choice].id }
         }
-        return JointChoice(
+        var joint = JointChoice(
             choices: choices, totalScore: solution.total, nodes: solution.nodes,
             infeasibleDecisions: solution.infeasible.flatMap { $0.map { compiled.decisions[$0].id } })
+        joint.provenOptimal = solution.provenOptimal
+        return joint
     }
 }

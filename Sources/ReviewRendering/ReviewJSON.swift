@@ -30,6 +30,8 @@ public enum ReviewJSON {
         var checklist: [ChecklistJSON]
         var conflicts: [ConflictJSON]
         var unansweredRequired: [String]
+        /// False when the solver stopped at its budget: the decisions are the best found, not proven optimal.
+        var provenOptimal: Bool
 
         init(_ report: ReviewReport) {
             let review = report.review
@@ -59,6 +61,7 @@ public enum ReviewJSON {
                     exclusions: $0.exclusions.map(ReasonJSON.init))
             }
             unansweredRequired = report.unansweredRequired
+            provenOptimal = review.provenOptimal
         }
     }
 

@@ -84,6 +84,14 @@ public struct ReviewReport: Sendable {
         parts.append("\(review.tensions.count) tension\(review.tensions.count == 1 ? "" : "s")")
         parts.append("\(review.checklist.count) checklist items (\(done) done)")
         parts.append("\(review.assumptions.count) assumption\(review.assumptions.count == 1 ? "" : "s")")
-        return parts.joined(separator: ", ")
+        let counts = parts.joined(separator: ", ")
+        return optimalityNote.map { counts + "; " + $0 } ?? counts
+    }
+
+    /// Set when the solver ran out of its budget: the combination is the best found, not proven optimal. The
+    /// summary of every rendering and every decision record carries it.
+    public var optimalityNote: String? {
+        review.provenOptimal
+            ? nil : "not proven optimal: the solver stopped at its search budget and shows the best combination found"
     }
 }

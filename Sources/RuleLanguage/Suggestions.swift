@@ -1,11 +1,28 @@
 /// "Did you mean" suggestions for mistyped ids and keys.
 public enum Suggestions {
+    /// Longest word that gets a suggestion: ids are short, so a longer word is no typo of one, and comparing it
+    /// would cost time in proportion to its length times each candidate's.
+    public static let maximumWordLength = 64
+    /// Most candidates compared for one word (a knowledge base has a few thousand ids at most).
+    public static let maximumCandidates = 20_000
+
     /// The candidate closest to `word` by edit distance, if it is close enough to be a plausible typo.
+    /// Bounded: words longer than ``maximumWordLength`` get none, candidates whose length alone rules them out are
+    /// skipped without a comparison, and at most ``maximumCandidates`` are looked at.
     public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
-        let limit = max(2, word.count / 3)
+        guard word.utf8.count <= maximumWordLength * 4, word.count <= maximumWordLength else { return nil }
+        let lowered = word.lowercased()
+        let length = lowered.count
+        let limit = max(2, length / 3)
         var best: (candidate: String, distance: Int)?
+        var examined = 0
         for candidate in candidates {
-            let distance = editDistance(word.lowercased(), candidate.lowercased())
+            examined += 1
+            if examined > maximumCandidates { break }
+            guard candidate.utf8.count <= (length + limit) * 4 else { continue }
+            let other = candidate.lowercased()
+            guard abs(other.count - length) <= limit else { continue }
+            let distance = editDistance(lowered, other)
             if distance <= limit, distance < (best?.distance ?? Int.max) {
                 best = (candidate, distance)
             }

@@ -26,4 +26,9 @@ struct Stackwise: ParsableCommand {
         ],
         defaultSubcommand: InterviewCommand.self
     )
+
+    /// Runs with the documented exit codes and failure-safe output (see ``CommandLineEntry``).
+    static func main() {
+        CommandLineEntry.run(Array(CommandLine.arguments.dropFirst()))
+    }
 }

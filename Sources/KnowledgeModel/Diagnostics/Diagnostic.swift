@@ -26,10 +26,15 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         Diagnostic(.warning, message, at: location)
     }
 
-    /// The one-line, compiler-style rendering.
+    /// Longest message shown, in characters (a message quoting a 1 MB line is cut, not echoed whole).
+    public static let maximumShownLength = 1_000
+
+    /// The one-line, compiler-style rendering. The message and the file name are escaped (line breaks, control
+    /// and bidirectional characters; see ``UntrustedText/escaped(_:limit:)``), so text quoted from a file can never
+    /// fake another line of output.
     public var description: String {
-        let place = location.map { "\($0): " } ?? ""
-        return "\(place)\(severity.rawValue): \(message)"
+        let place = location.map { UntrustedText.escaped($0.description, limit: 500) + ": " } ?? ""
+        return "\(place)\(severity.rawValue): \(UntrustedText.escaped(message, limit: Self.maximumShownLength))"
     }
 }
 

@@ -55,6 +55,14 @@ public struct YAMLReader: Sendable {
                 tooLarge(text.utf8.count, at: SourceLocation(file: displayPath, line: 1, column: 1))
             ])
         }
+        if let unsafe = UntrustedText.firstUnsafe(in: text, allowingLineBreaks: true) {
+            throw DiagnosticsError([
+                .error(
+                    "\(UntrustedText.name(unsafe.scalar)) is not allowed here; remove it (control and bidirectional "
+                        + "characters can make text display differently from what it is)",
+                    at: SourceLocation(file: displayPath, line: unsafe.line, column: unsafe.column))
+            ])
+        }
         if let location = NestingScan.firstTooDeep(in: text, limit: maximumDepth, file: displayPath) {
             throw DiagnosticsError([
                 .error("nesting is deeper than \(maximumDepth) levels; flatten the structure", at: location)
@@ -70,11 +78,21 @@ public struct YAMLReader: Sendable {
         }
         guard let root else { return nil }
         var budget = maximumNodes
-        guard let node = convert(root, file: displayPath, budget: &budget) else {
+        var unsafe: SourceLocation?
+        guard let node = convert(root, file: displayPath, budget: &budget, unsafe: &unsafe) else {
+            // Every node written out takes at least two bytes, so a short text over the limit must repeat aliases.
+            let message =
+                text.utf8.count < maximumNodes * 2
+                ? "the document expands to more than \(maximumNodes) nodes because YAML aliases (*name) repeat "
+                    + "large parts of it; write the parts out or use fewer aliases"
+                : "the document has more than \(maximumNodes) values; split it into several files"
+            throw DiagnosticsError([.error(message, at: start(root, file: displayPath))])
+        }
+        if let unsafe {
             throw DiagnosticsError([
                 .error(
-                    "the document expands to more than \(maximumNodes) nodes (YAML aliases used many times?)",
-                    at: start(root, file: displayPath))
+                    "this value spells a control or bidirectional character as an escape; remove it (it can make "
+                        + "text display differently from what it is)", at: unsafe)
             ])
         }
         return node
@@ -88,7 +106,9 @@ public struct YAMLReader: Sendable {
         SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
     }
 
-    private func convert(_ node: Node, file: String, budget: inout Int) -> YAMLNode? {
+    /// `unsafe` receives the place of the first scalar holding a control or bidirectional character (which the
+    /// raw-text check cannot see when it is written as an escape such as `"\u202E"`).
+    private func convert(_ node: Node, file: String, budget: inout Int, unsafe: inout SourceLocation?) -> YAMLNode? {
         budget -= 1
         if budget < 0 { return nil }
         let location = start(node, file: file)
@@ -98,13 +118,16 @@ public struct YAMLReader: Sendable {
             if plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
                 return YAMLNode(.null, at: location)
             }
+            if unsafe == nil, !plain, scalar.string.unicodeScalars.contains(where: Self.isUnsafeInValue) {
+                unsafe = location
+            }
             return YAMLNode(.scalar(scalar.string, plain: plain), at: location)
         case .mapping(let mapping):
             var pairs: [(key: YAMLNode, value: YAMLNode)] = []
             pairs.reserveCapacity(mapping.count)
             for (key, value) in mapping {
-                guard let key = convert(key, file: file, budget: &budget),
-                    let value = convert(value, file: file, budget: &budget)
+                guard let key = convert(key, file: file, budget: &budget, unsafe: &unsafe),
+                    let value = convert(value, file: file, budget: &budget, unsafe: &unsafe)
                 else { return nil }
                 pairs.append((key, value))
             }
@@ -113,13 +136,19 @@ public struct YAMLReader: Sendable {
             var items: [YAMLNode] = []
             items.reserveCapacity(sequence.count)
             for item in sequence {
-                guard let converted = convert(item, file: file, budget: &budget) else { return nil }
+                guard let converted = convert(item, file: file, budget: &budget, unsafe: &unsafe) else { return nil }
                 items.append(converted)
             }
             return YAMLNode(.sequence(items), at: location)
         case .alias:
             return YAMLNode(.null, at: location)
         }
+    }
+
+    /// Unsafe in a value: a control or bidirectional character other than a line break or tab (a quoted value's
+    /// `\r` or `\e` escape, say; raw ones are caught before parsing).
+    private static func isUnsafeInValue(_ scalar: Unicode.Scalar) -> Bool {
+        scalar != "\n" && UntrustedText.isUnsafe(scalar, allowingLineBreaks: false)
     }
 
     static func diagnostic(for error: YamlError, file: String) -> Diagnostic {

@@ -46,7 +46,7 @@ public struct ReviewSession: Sendable, Equatable {
         let compiled = engine.compiled
         var state = AnswerState(answers, compiled: compiled)
         let firing = RuleFiring(state: state, compiled: compiled)
-        let components = ConstraintSolver(compiled: compiled).solveComponents(firing)
+        let components = ConstraintSolver(compiled: compiled, nodeBudget: engine.solverNodeBudget).solveComponents(firing)
         for component in components { solved[component.members[0]] = component }
         let solution = ConstraintSolver.solution(of: components, decisionCount: compiled.decisions.count)
         for (slot, choice) in solution.choice.enumerated() {
@@ -210,6 +210,7 @@ public struct ReviewSession: Sendable, Equatable {
         review.conflicts = evaluation.solution.infeasible.map(parts.conflict(for:))
         review.totalScore = evaluation.solution.total
         review.solverNodes = evaluation.solution.nodes
+        review.provenOptimal = evaluation.solution.provenOptimal
 
         // 5. What-if rows that read a changed question or decision.
         whatIfRows.invalidate(questions: seeds + visited, decisions: reach + delta.affected)

@@ -21,6 +21,9 @@ public struct Review: Sendable, Codable, Equatable {
     public var totalScore: Int
     /// Search effort of the solver (for benchmarks and the model dump).
     public var solverNodes: Int
+    /// False when the solver ran out of its node budget (a knowledge base with very many constraints): the
+    /// combination is the best one found, not proven optimal. Every rendering says so.
+    public var provenOptimal = true
 
     public init(
         decisions: [DecisionOutcome], assumptions: [Assumption], tensions: [RaisedTension],

@@ -12,6 +12,12 @@
 ///    search needed); only options preferred to it are checked, each by a target-directed search with phase 1's
 ///    dynamic branching, whose witness then replaces it.
 ///
+/// 3. **Budget.** Each phase may explore at most ``nodeBudget`` nodes, so that no knowledge base (an overlay with
+///    thousands of random constraints, say) can stall a review. When phase 1 runs out, the best combination found so
+///    far is returned and ``proven`` is false; when phase 2 runs out, the optimum stands but the remaining decisions
+///    keep the options of the optimum found instead of being checked against the tie rule (``proven`` false too).
+///    The budget counts nodes, not time, so the same input still always gives the same result.
+///
 /// All working memory (scores, preference orders, one domain vector per search depth, scratch for the bound and the
 /// propagation queue) is allocated once per search and freed in `deinit`; the search itself allocates nothing.
 struct ComponentSearch: ~Copyable {
@@ -38,11 +44,24 @@ struct ComponentSearch: ~Copyable {
     /// The best assignment found so far (valid when `best` > Int.min).
     let incumbent: UnsafeMutablePointer<Int>
     private(set) var nodes = 0
+    /// Most nodes each phase may explore (see the type's documentation).
+    let nodeBudget: Int
+    /// The node count at which the current phase stops.
+    private var limit = Int.max
+    /// False when a phase ran out of its budget: the result is the best found, not proven optimal.
+    private(set) var proven = true
     /// The optimum total (valid after `run()` returns an assignment).
     private(set) var target = Int.min
     var best = Int.min
 
-    init(structure: ComponentStructure, firing: RuleFiring, compiled: CompiledKnowledgeBase) {
+    /// The default ``nodeBudget``: about half a second of search in a release build.
+    static let defaultNodeBudget = 300_000
+
+    init(
+        structure: ComponentStructure, firing: RuleFiring, compiled: CompiledKnowledgeBase,
+        nodeBudget: Int = ComponentSearch.defaultNodeBudget
+    ) {
+        self.nodeBudget = max(1, nodeBudget)
         self.structure = structure
         let count = structure.members.count
         let stride = structure.stride
@@ -111,9 +130,17 @@ struct ComponentSearch: ~Copyable {
             }
         }
         // A hint that reaches the root bound is optimal: skip straight to the tie-rule search.
+        limit = nodes + nodeBudget
         if best == Int.min || bound(root) > best { optimise(depth: 0) }
-        guard best != Int.min else { return nil }
+        guard best != Int.min else {
+            // Out of budget before any complete combination: infeasibility is not proven either, so finish the
+            // search for a first combination (propagation makes this fast whenever one exists).
+            if !proven { return firstFeasible() }
+            return nil
+        }
         target = best
+        if !proven { return (0..<count).map { incumbent[$0] } }
+        limit = nodes + nodeBudget
         return preferredOptimum()
     }
 
@@ -121,6 +148,10 @@ struct ComponentSearch: ~Copyable {
 
     private mutating func optimise(depth: Int) {
         nodes += 1
+        if nodes > limit {
+            proven = false
+            return
+        }
         let domains = stack + depth * count
         let (simple, branch) = scan(domains)
         if branch < 0 {
@@ -140,7 +171,48 @@ struct ComponentSearch: ~Copyable {
             child.update(from: domains, count: count)
             child[branch] = bit
             if propagate(child, changed: branch) { optimise(depth: depth + 1) }
+            if !proven { return }
         }
+    }
+
+    /// After phase 1 ran out of budget without any combination: the first combination a plain depth-first search
+    /// meets (or nil when there is none), which becomes the incumbent and the target.
+    private mutating func firstFeasible() -> [Int]? {
+        target = Int.max
+        guard feasible(depth: 0) else { return nil }
+        target = best
+        return (0..<count).map { incumbent[$0] }
+    }
+
+    private mutating func feasible(depth: Int) -> Bool {
+        nodes += 1
+        let domains = stack + depth * count
+        // Fail first: branch on the undecided decision with the fewest options left.
+        var branch = -1
+        var smallest = Int.max
+        for u in 0..<count {
+            let size = domains[u].nonzeroBitCount
+            if size > 1, size < smallest {
+                smallest = size
+                branch = u
+            }
+        }
+        if branch < 0 {
+            best = scan(domains).simple
+            for u in 0..<count { incumbent[u] = domains[u].trailingZeroBitCount }
+            return true
+        }
+        let domain = domains[branch]
+        let child = domains + count
+        let base = branch * stride
+        for i in 0..<optionCount[branch] {
+            let bit: UInt64 = 1 << UInt64(preference[base + i])
+            guard domain & bit != 0 else { continue }
+            child.update(from: domains, count: count)
+            child[branch] = bit
+            if propagate(child, changed: branch), feasible(depth: depth + 1) { return true }
+        }
+        return false
     }
 
     // MARK: Phase 2: the preferred combination reaching the optimum
@@ -176,6 +248,11 @@ struct ComponentSearch: ~Copyable {
     /// incumbent. Branches like phase 1 (largest regret first) and prunes nodes whose bound is below `target`.
     private mutating func reaches(depth: Int) -> Bool {
         nodes += 1
+        if nodes > limit {
+            // Out of budget: answer "not shown", so the decision keeps the optimum's option.
+            proven = false
+            return false
+        }
         let domains = stack + depth * count
         let (simple, branch) = scan(domains)
         if branch < 0 {
@@ -193,6 +270,7 @@ struct ComponentSearch: ~Copyable {
             child.update(from: domains, count: count)
             child[branch] = bit
             if propagate(child, changed: branch), reaches(depth: depth + 1) { return true }
+            if !proven { return false }
         }
         return false
     }

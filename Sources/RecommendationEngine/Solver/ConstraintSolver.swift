@@ -16,6 +16,11 @@ struct ConstraintSolver {
         /// The components of active decisions, and the component index of each decision (-1 when inactive).
         var components: [[Int]]
         var componentOf: [Int]
+        /// Components whose search ran out of its node budget: their choice is the best found, not proven optimal.
+        var unproven: [[Int]] = []
+
+        /// Whether every component's choice is proven optimal (and follows the tie rule).
+        var provenOptimal: Bool { unproven.isEmpty }
     }
 
     /// One solved component.
@@ -26,9 +31,13 @@ struct ConstraintSolver {
         var assignment: [Int]?
         var total: Int
         var nodes: Int
+        /// False when the search ran out of its node budget (see ``ComponentSearch``).
+        var proven = true
     }
 
     let compiled: CompiledKnowledgeBase
+    /// Most nodes one component's search may explore per phase (see ``ComponentSearch``).
+    var nodeBudget = ComponentSearch.defaultNodeBudget
 
     /// Solves every component.
     func solve(_ firing: RuleFiring) -> Solution {
@@ -40,7 +49,8 @@ struct ConstraintSolver {
         components(active: firing.decisionApplies).map { members in
             let result = solveComponent(members, firing: firing)
             return SolvedComponent(
-                members: members, assignment: result.assignment, total: result.total, nodes: result.nodes)
+                members: members, assignment: result.assignment, total: result.total, nodes: result.nodes,
+                proven: result.proven)
         }
     }
 
@@ -52,6 +62,7 @@ struct ConstraintSolver {
         for (index, component) in components.enumerated() {
             for slot in component.members { solution.componentOf[slot] = index }
             solution.nodes += component.nodes
+            if !component.proven { solution.unproven.append(component.members) }
             if let assignment = component.assignment {
                 for (position, slot) in component.members.enumerated() { solution.choice[slot] = assignment[position] }
                 solution.total += component.total
@@ -70,7 +81,9 @@ struct ConstraintSolver {
     }
 
     /// Solves one component (decision slots ascending): the assignment by position, or nil when infeasible.
-    func solveComponent(_ members: [Int], firing: RuleFiring) -> (assignment: [Int]?, total: Int, nodes: Int) {
+    func solveComponent(_ members: [Int], firing: RuleFiring) -> (
+        assignment: [Int]?, total: Int, nodes: Int, proven: Bool
+    ) {
         solveComponent(
             compiled.solverComponents.structure(for: members)
                 ?? ComponentStructure(members: members, compiled: compiled), firing: firing)
@@ -81,10 +94,10 @@ struct ConstraintSolver {
     func solveComponent(
         _ structure: ComponentStructure, firing: RuleFiring, hint: [Int]? = nil
     ) -> (
-        assignment: [Int]?, total: Int, nodes: Int
+        assignment: [Int]?, total: Int, nodes: Int, proven: Bool
     ) {
-        var search = ComponentSearch(structure: structure, firing: firing, compiled: compiled)
+        var search = ComponentSearch(structure: structure, firing: firing, compiled: compiled, nodeBudget: nodeBudget)
         let assignment = search.run(hint: hint)
-        return (assignment, search.target, search.nodes)
+        return (assignment, search.target, search.nodes, search.proven)
     }
 }

@@ -170,5 +170,5 @@ func shellQuoted(_ text: String) -> String {
 /// Standard input and output for the plain mode (output flushed at once, so prompts show before reading).
 struct StandardLineIO: LineIO {
     func readLine() -> String? { Swift.readLine(strippingNewline: true) }
-    func write(_ text: String) { FileHandle.standardOutput.write(Data(Output.sanitized(text).utf8)) }
+    func write(_ text: String) { Output.emit(Output.sanitized(text), to: STDOUT_FILENO) }
 }
