@@ -14,7 +14,11 @@ let package = Package(
     name: "Stackwise",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "stackwise", targets: ["stackwise"])
+        .executable(name: "stackwise", targets: ["stackwise"]),
+        // Every reader of untrusted input, for the libFuzzer targets in Fuzz/ (a separate package).
+        .library(
+            name: "StackwiseReaders",
+            targets: ["RuleLanguage", "KnowledgeModel", "EmbeddedKnowledgeBase", "AnswersFile", "StackScanner"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

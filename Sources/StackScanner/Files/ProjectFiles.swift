@@ -108,21 +108,11 @@ final class ProjectFiles {
             return nil
         case .file: break
         }
-        let path = url(relative).path
-        if let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? Int, size > limit {
-            warn("\(relative) is too large (\(size) bytes; the limit is \(limit)); skipped", file: relative)
-            return nil
-        }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            warn("cannot read \(relative) (permission denied?); skipped", file: relative)
-            return nil
-        }
-        defer { try? handle.close() }
-        let data: Data
-        do {
-            data = try handle.read(upToCount: limit + 1) ?? Data()
-        } catch {
-            warn("cannot read \(relative): \(error.localizedDescription); skipped", file: relative)
+        let data: [UInt8]
+        switch readRegularFile(relative, upTo: limit + 1, whole: true) {
+        case .success(let bytes): data = bytes
+        case .failure(let problem):
+            warn("\(relative) \(problem.text); skipped", file: relative)
             return nil
         }
         if data.count > limit {
@@ -133,19 +123,73 @@ final class ProjectFiles {
             warn("\(relative) is a binary file, not text; skipped", file: relative)
             return nil
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard let text = String(validating: data, as: UTF8.self) else {
             warn("\(relative) is not UTF-8 text; skipped", file: relative)
             return nil
         }
         return text
     }
 
-    /// The first bytes of a source file as text (invalid UTF-8 repaired), or nil when unreadable or binary.
+    /// The first bytes of a source file as text (invalid UTF-8 repaired), or nil when it cannot be read (with a
+    /// warning) or is binary.
     func sourcePrefix(_ relative: String) -> String? {
-        guard let handle = FileHandle(forReadingAtPath: url(relative).path) else { return nil }
-        defer { try? handle.close() }
-        guard let data = try? handle.read(upToCount: limits.sourcePrefixBytes), !data.contains(0) else { return nil }
-        return String(decoding: data, as: UTF8.self)
+        switch readRegularFile(relative, upTo: limits.sourcePrefixBytes, whole: false) {
+        case .success(let data):
+            guard !data.contains(0) else { return nil }
+            return String(decoding: data, as: UTF8.self)
+        case .failure(let problem):
+            warn("\(relative) \(problem.text); skipped", file: relative)
+            return nil
+        }
+    }
+
+    /// Why a file was not read.
+    struct ReadProblem: Error {
+        var text: String
+    }
+
+    /// Reads at most `count` bytes of a regular file inside the project (`whole`: refuses a file larger than
+    /// `count - 1` bytes instead of reading its start). The file is opened without blocking and
+    /// checked on the open descriptor (so nothing can swap it in between): a FIFO, socket or device is refused
+    /// without ever waiting on it, and so is anything whose real location is outside the project.
+    func readRegularFile(_ relative: String, upTo count: Int, whole: Bool) -> Result<[UInt8], ReadProblem> {
+        let path = url(relative).path
+        guard let resolved = realpath(path, nil) else {
+            return .failure(ReadProblem(text: "is a link that does not lead to a file inside the project"))
+        }
+        let real = String(cString: resolved)
+        free(resolved)
+        guard real == rootPath || real.hasPrefix(rootPath.hasSuffix("/") ? rootPath : rootPath + "/") else {
+            return .failure(ReadProblem(text: "is a link to a place outside the project"))
+        }
+        let descriptor = open(real, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOFOLLOW)
+        guard descriptor >= 0 else {
+            let reason = errno == EACCES ? "permission denied" : String(cString: strerror(errno))
+            return .failure(ReadProblem(text: "cannot be read (\(reason))"))
+        }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            return .failure(ReadProblem(text: "is not a regular file (a pipe, socket or device)"))
+        }
+        if whole, Int(info.st_size) >= count {
+            return .failure(ReadProblem(text: "is too large (\(info.st_size) bytes; the limit is \(count - 1))"))
+        }
+        var bytes = [UInt8](repeating: 0, count: min(count, max(0, Int(info.st_size)) + 1))
+        var filled = 0
+        while filled < bytes.count {
+            let got = bytes.withUnsafeMutableBytes { buffer in
+                read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+            }
+            if got < 0 {
+                if errno == EINTR { continue }
+                return .failure(ReadProblem(text: "cannot be read (\(String(cString: strerror(errno))))"))
+            }
+            if got == 0 { break }
+            filled += got
+        }
+        bytes.removeSubrange(filled...)
+        return .success(bytes)
     }
 
     /// Entries of a folder: (name, isDirectory), sorted by name. Symbolic links to folders are reported as folders
