@@ -6,7 +6,8 @@ public enum AnswerOverrides {
     /// Applies `assignments` (each `question.id=value`) to `answerSet`, replacing values from the file while
     /// keeping their notes. Returns the problems found; when there are errors, `answerSet` is left unchanged.
     ///
-    /// `not-sure` as the value marks the question "not sure". The same question set twice to different values is
+    /// `not-sure` (or `not sure`) as the value marks the question "not sure". Values holding control or
+    /// bidirectional characters are refused. The same question set twice to different values is
     /// an error (which one was meant?); set twice to the same value is accepted.
     public static func apply(
         _ assignments: [String], to answerSet: inout AnswerSet, knowledgeBase: KnowledgeBase
@@ -38,12 +39,19 @@ public enum AnswerOverrides {
                 }
                 continue
             }
-            if raw.trimmingCharacters(in: .whitespaces) == "not-sure" {
+            if ["not-sure", "not sure", "not_sure", "notsure"].contains(
+                raw.trimmingCharacters(in: .whitespaces).lowercased())
+            {
                 guard question.allowsNotSure else {
                     diagnostics.append(.error("--set '\(assignment)': '\(id)' does not accept 'not sure'", at: nil))
                     continue
                 }
                 parsed.append((id, raw, nil))
+                continue
+            }
+            if let unsafe = UntrustedText.firstUnsafe(in: raw, allowingLineBreaks: false) {
+                diagnostics.append(
+                    .error("--set '\(id)': the value contains \(UntrustedText.name(unsafe.scalar)); remove it", at: nil))
                 continue
             }
             switch AnswerParsing.parse(text: raw, for: question, at: nil) {

@@ -13,7 +13,7 @@ public enum YAMLText {
         isPlainSafe(text) ? text : quoted(text)
     }
 
-    /// Always double-quoted (free text: notes, names, reasons).
+    /// Always double-quoted (free text: notes, names, reasons); control and bidirectional characters are escaped.
     public static func quoted(_ text: String) -> String {
         var result = "\""
         for scalar in text.unicodeScalars {
@@ -25,7 +25,7 @@ public enum YAMLText {
             case "\r": result += "\\r"
             default:
                 let value = scalar.value
-                if value < 0x20 || value == 0x7F || (0x80...0x9F).contains(value) || value == 0x2028
+                if UntrustedText.isUnsafe(scalar, allowingLineBreaks: false) || value == 0x2028
                     || value == 0x2029 || value == 0xFEFF
                 {
                     result +=

@@ -1,13 +1,17 @@
+import KnowledgeModel
+
 /// Markdown escaping for text that did not come from Stackwise itself (service names, notes, accepted-risk
 /// reasons, overlay text): it renders as the literal text, never as HTML, links, emphasis or table syntax.
 public enum MarkdownText {
     /// Escapes `text` for use inline (in a paragraph, list item, heading or table cell): HTML-significant
-    /// characters become entities, Markdown punctuation is backslash-escaped, line breaks become spaces and
-    /// control characters are dropped.
+    /// characters become entities, Markdown punctuation is backslash-escaped, line breaks become spaces, control
+    /// and bidirectional characters are dropped, and bare URLs, `www.` names and e-mail addresses are escaped so
+    /// that they never become live links.
     public static func inline(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.count)
-        for scalar in text.unicodeScalars {
+        for index in text.unicodeScalars.indices {
+            let scalar = text.unicodeScalars[index]
             switch scalar {
             case "&": result += "&amp;"
             case "<": result += "&lt;"
@@ -17,9 +21,16 @@ public enum MarkdownText {
             case "\\", "`", "*", "_", "[", "]", "|", "~":
                 result += "\\"
                 result.unicodeScalars.append(scalar)
+            case "@":
+                // An e-mail address would become a link (GitHub's extended autolinks).
+                result += "\\@"
+            case ":" where text.unicodeScalars[index...].starts(with: "://".unicodeScalars):
+                // A bare URL would become a live link: `https\://x` renders as the text `https://x`.
+                result += "\\:"
+            case "." where String(result.unicodeScalars.suffix(3)).lowercased() == "www":
+                result += "\\."
             default:
-                let value = scalar.value
-                if value < 0x20 || value == 0x7F || (0x80...0x9F).contains(value) { continue }
+                if UntrustedText.isUnsafe(scalar, allowingLineBreaks: false) { continue }
                 result.unicodeScalars.append(scalar)
             }
         }

@@ -12,7 +12,8 @@ struct Stackwise: ParsableCommand {
         discussion: """
             Stackwise asks what a senior Node.js reviewer would ask, then a rules-based recommender over an \
             embedded knowledge base answers with architecture choices, trade-offs, risks and checklists.
-            """,
+
+            """ + ExitStatus.helpTable,
         version: version,
         subcommands: [
             KBCommand.self,

@@ -97,3 +97,38 @@ import Testing
         expectDiagnostic(diagnostics, "allowed: crud_api, realtime")
     }
 }
+
+/// `--set` values and numbers as people write them (issue 17, item 7).
+@Suite struct AnswerNotationTests {
+    @Test func listSyntaxAndNotSureSpelledWithASpace() {
+        var set = AnswerSet()
+        let diagnostics = AnswerOverrides.apply(
+            ["traffic.clients=[browsers, mobile]", "traffic.peak_rps=not sure"], to: &set,
+            knowledgeBase: testKnowledgeBase)
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        #expect(set.value(of: "traffic.clients") == .choices(["browsers", "mobile"]))
+        #expect(set.answers["traffic.peak_rps"]?.notSure == true)
+    }
+
+    @Test(arguments: [
+        ("1,000", "'1,000': write the number without separators (1000 or 1_000)"),
+        ("2k", "'2k': write the number in full (2000); multipliers such as k and M are not read"),
+        ("1e400", "'1e400' is too large; numbers up to 9,007,199,254,740,992 (2^53) are accepted"),
+        ("1000000000000000000", "is too large; numbers up to 9,007,199,254,740,992 (2^53) are accepted"),
+    ])
+    func numbersGetAMessageThatNamesTheRealProblem(_ value: String, _ message: String) {
+        var set = AnswerSet()
+        let diagnostics = AnswerOverrides.apply(
+            ["traffic.peak_rps=\(value)"], to: &set, knowledgeBase: testKnowledgeBase)
+        expectDiagnostic(diagnostics, message)
+        #expect(!diagnostics.contains { $0.message.contains("unit") || $0.message.contains("64-bit") })
+    }
+
+    @Test func controlCharactersInASetValueAreRefused() {
+        var set = AnswerSet()
+        let diagnostics = AnswerOverrides.apply(
+            ["service.owner=pay\u{202E}ments"], to: &set, knowledgeBase: testKnowledgeBase)
+        expectDiagnostic(diagnostics, "--set 'service.owner': the value contains U+202E (bidirectional control)")
+        #expect(set == AnswerSet())
+    }
+}

@@ -89,3 +89,23 @@ import Testing
         #expect(result.stderr.utf8.count < 4_000, "\(result.stderr.utf8.count) bytes")
     }
 }
+
+/// One exit-code table: `--help` and README.md say the same (issue 17, item 7).
+@Suite struct ExitCodeTableTests {
+    @Test func helpAndReadmeAgree() throws {
+        let help = try BinaryRunner.run(["--help"])
+        #expect(help.status == 0)
+        var readme = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { readme.deleteLastPathComponent() }
+        let text = try String(contentsOf: readme.appendingPathComponent("README.md"), encoding: .utf8)
+        let rows = help.stdout.split(separator: "\n").compactMap { line -> (String, String)? in
+            let parts = line.trimmingCharacters(in: .whitespaces).split(separator: " ", maxSplits: 1)
+            guard parts.count == 2, let code = Int(parts[0]), (0...3).contains(code) else { return nil }
+            return (String(parts[0]), parts[1].trimmingCharacters(in: .whitespaces))
+        }
+        #expect(rows.map(\.0) == ["0", "1", "2", "3"], "\(help.stdout)")
+        for (code, phrase) in rows {
+            #expect(text.contains("| \(code) | \(phrase)"), "README row for \(code): \(phrase)")
+        }
+    }
+}

@@ -85,7 +85,10 @@ public enum AnswerParsing {
         case .single:
             return checkOption(trimmed, of: question, at: location).map { AnswerValue.choice(trimmed) }
         case .multi:
-            let ids = trimmed.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+            // `[a, b]` (the YAML list syntax, also what README shows for --set) or `a, b`.
+            var list = Substring(trimmed)
+            if list.hasPrefix("["), list.hasSuffix("]") { list = list.dropFirst().dropLast() }
+            let ids = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
                 !$0.isEmpty
             }
             for id in ids {
@@ -121,6 +124,7 @@ public enum AnswerParsing {
             }
         }
         let cleaned = body.replacingOccurrences(of: "_", with: "")
+        if let problem = notationProblem(cleaned, text: text, location: location) { return .failure(problem) }
         let bare = cleaned.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "+-."))
         if ["inf", "infinity", "nan"].contains(bare) {
             return .failure(Problem(message: "'\(text)' is not a finite number", location: location))
@@ -128,6 +132,15 @@ public enum AnswerParsing {
         guard !cleaned.isEmpty, cleaned.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }),
             let number = Double(cleaned)
         else {
+            if cleaned.contains(where: \.isNumber), cleaned.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }),
+                cleaned.lowercased().split(separator: "e").count == 2
+            {
+                // A well-formed number out of Double's range (1e400).
+                return .failure(
+                    Problem(
+                        message: "'\(Self.shortened(text))' is too large; numbers up to 9,007,199,254,740,992 (2^53) "
+                            + "are accepted \(rangeText(question))", location: location))
+            }
             let unitHint = question.unit.map { " in \($0)" } ?? ""
             let trailing = body.drop { $0.isNumber || $0 == "." || $0 == "-" || $0 == "_" }.trimmingCharacters(
                 in: .whitespaces)
@@ -140,14 +153,12 @@ public enum AnswerParsing {
             }
             return .failure(Problem(message: "expected a number\(unitHint), found '\(text)'", location: location))
         }
-        guard number.isFinite else {
-            return .failure(Problem(message: "'\(text)' is not a finite number", location: location))
-        }
-        guard abs(number) <= 9.007_199_254_740_992e15 else {
+        guard number.isFinite, abs(number) <= 9.007_199_254_740_992e15 else {
+            // 2^53: larger numbers cannot all be held exactly, and no question needs them.
             return .failure(
                 Problem(
-                    message: "'\(text)' is too large to hold exactly (beyond 64-bit precision) \(rangeText(question))",
-                    location: location))
+                    message: "'\(Self.shortened(text))' is too large; numbers up to 9,007,199,254,740,992 (2^53) are "
+                        + "accepted \(rangeText(question))", location: location))
         }
         if let minimum = question.minimum, minimum >= 0, number < 0 {
             return .failure(
@@ -166,6 +177,30 @@ public enum AnswerParsing {
                     message: "\(formatNumber(number)) is above the maximum \(rangeText(question))", location: location))
         }
         return .success(number)
+    }
+
+    /// A clear message for numbers written with thousands separators (`1,000`) or a multiplier suffix (`2k`),
+    /// which would otherwise read as a number followed by an unknown unit; nil for anything else.
+    private static func notationProblem(_ cleaned: String, text: String, location: SourceLocation?) -> Problem? {
+        let digits = cleaned.drop { $0 == "-" || $0 == "+" }
+        let groups = digits.split(separator: ",", omittingEmptySubsequences: false)
+        if groups.count > 1, groups.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) {
+            return Problem(
+                message: "'\(text)': write the number without separators (\(groups.joined()) or "
+                    + "\(groups.joined(separator: "_")))", location: location)
+        }
+        if let last = digits.last, "kKmM".contains(last), let value = Double(digits.dropLast()), value.isFinite {
+            let factor: Double = "kK".contains(last) ? 1_000 : 1_000_000
+            return Problem(
+                message: "'\(text)': write the number in full (\(formatNumber(value * factor))); multipliers such as "
+                    + "k and M are not read", location: location)
+        }
+        return nil
+    }
+
+    /// At most 40 characters of `text` (a value echoed in a message).
+    static func shortened(_ text: String) -> String {
+        text.count <= 40 ? text : String(text.prefix(37)) + "..."
     }
 
     private static func rangeText(_ question: Question) -> String {

@@ -285,6 +285,12 @@ public struct LayerDecoder {
         }
         if !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
             sink.error("'url' must start with https:// or http://, found '\(url)'", at: f.value("url")?.location)
+        } else if url.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F })
+            || url.count <= "https://".count
+        {
+            sink.error(
+                "'url' must be one web address without spaces or control characters, found '\(url)'",
+                at: f.value("url")?.location)
         }
         return (
             Source(id: id, title: title, publisher: publisher, url: url, verified: verified, location: node.location),

@@ -129,6 +129,15 @@ struct ComponentSearch: ~Copyable {
                 incumbent[u] = hint[u]
             }
         }
+        if best == Int.min {
+            // A first incumbent from a fail-first dive (a tenth of the budget): on tightly constrained components
+            // the best-first search of phase 1 can spend its whole budget before it completes any combination.
+            limit = nodes + max(1, nodeBudget / 10)
+            if feasible(depth: 0) {
+                best = 0
+                for u in 0..<count { best += scores[u * stride + incumbent[u]] }
+            }
+        }
         // A hint that reaches the root bound is optimal: skip straight to the tie-rule search.
         limit = nodes + nodeBudget
         if best == Int.min || bound(root) > best { optimise(depth: 0) }
@@ -178,14 +187,18 @@ struct ComponentSearch: ~Copyable {
     /// After phase 1 ran out of budget without any combination: the first combination a plain depth-first search
     /// meets (or nil when there is none), which becomes the incumbent and the target.
     private mutating func firstFeasible() -> [Int]? {
-        target = Int.max
+        limit = Int.max
         guard feasible(depth: 0) else { return nil }
-        target = best
+        target = 0
+        for u in 0..<count { target += scores[u * stride + incumbent[u]] }
         return (0..<count).map { incumbent[$0] }
     }
 
+    /// Depth-first search for any combination, branching on the decision with the fewest options left; stops at
+    /// `limit` nodes. A combination found becomes the incumbent (without touching `best`).
     private mutating func feasible(depth: Int) -> Bool {
         nodes += 1
+        if nodes > limit { return false }
         let domains = stack + depth * count
         // Fail first: branch on the undecided decision with the fewest options left.
         var branch = -1
@@ -198,7 +211,6 @@ struct ComponentSearch: ~Copyable {
             }
         }
         if branch < 0 {
-            best = scan(domains).simple
             for u in 0..<count { incumbent[u] = domains[u].trailingZeroBitCount }
             return true
         }
