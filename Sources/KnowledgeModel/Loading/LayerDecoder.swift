@@ -186,10 +186,22 @@ public struct LayerDecoder {
         let finding = f.value("finding").flatMap(decodeFinding)
         let tension = f.value("tension").flatMap(decodeTension)
         guard let id, let when, let because else { return nil }
+        var textPositions: [String: TextPosition] = [:]
+        for (field, path) in [
+            ("because", ["because"]), ("finding.title", ["finding", "title"]),
+            ("finding.remediation", ["finding", "remediation"]), ("tension.title", ["tension", "title"]),
+            ("tension.advice", ["tension", "advice"]),
+        ] {
+            var value: YAMLNode? = node
+            for key in path { value = value?[key] }
+            guard let value, let text = value.scalar, InterpolatedText.mayInterpolate(text) else { continue }
+            textPositions[field] = TextPosition(
+                location: value.textLocation, spansLines: value.isBlockScalar || text.contains("\n"))
+        }
         let rule = Rule(
             id: id, when: when, because: because, sources: f.stringList("sources"), refs: f.stringList("refs"),
             scores: scores, excludes: excludes, includes: f.stringList("include"), finding: finding, tension: tension,
-            location: node.location)
+            location: node.location, textPositions: textPositions)
         return (rule, f.bool("override") ?? false)
     }
 

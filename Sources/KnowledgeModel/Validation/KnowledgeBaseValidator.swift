@@ -11,6 +11,7 @@ public struct KnowledgeBaseValidator {
         QuestionShapeCheck(),
         ReferenceCheck(),
         ConditionCheck(),
+        InterpolationCheck(),
         RuleEffectCheck(),
         CitationCheck(),
         UsageCheck(),

@@ -7,8 +7,10 @@ final class CompiledKnowledgeBase: Sendable {
     struct CompiledRule: Sendable {
         let index: Int
         let condition: CompiledCondition
-        /// Question slots the condition reads.
+        /// Question slots the condition and the interpolations of its texts read.
         let reads: [Int]
+        /// The rule's texts with interpolations, by field (`because`, `finding.title`, ...); empty for most rules.
+        let texts: [String: CompiledText]
         let scores: [(decision: Int, option: Int, weight: Int)]
         let excludes: [(decision: Int, option: Int)]
         let includes: [Int]
@@ -92,8 +94,16 @@ final class CompiledKnowledgeBase: Sendable {
             guard let d = decisionSlot[ref.decision], let o = optionSlot[d][ref.option] else { return nil }
             return (d, o)
         }
+        let questions = self.questions
+        let unitOf = { (id: String) in questionSlot[id].flatMap { questions[$0].unit } }
         for (index, rule) in kb.rules.enumerated() {
-            let reads = rule.when.expression.questionIDs.compactMap { questionSlot[$0] }
+            var readIDs = rule.when.expression.questionIDs
+            var texts: [String: CompiledText] = [:]
+            for (field, text) in rule.interpolatedTexts {
+                texts[field] = CompiledText(text, questionSlot: questionLookup, unitOf: unitOf)
+                for id in text.questionIDs where !readIDs.contains(id) { readIDs.append(id) }
+            }
+            let reads = readIDs.compactMap { questionSlot[$0] }
             for slot in reads { rulesReading[slot].append(index) }
             let includes = rule.includes.compactMap { kb.checklistPosition($0) }
             for item in includes { includedByAnyRule[item] = true }
@@ -103,6 +113,7 @@ final class CompiledKnowledgeBase: Sendable {
                     condition: CompiledCondition(
                         rule.when.expression, questionSlot: questionLookup, decisionSlot: decisionLookup),
                     reads: reads,
+                    texts: texts,
                     scores: rule.scores.compactMap { effect in
                         resolve(effect.target).map { ($0.0, $0.1, effect.weight) }
                     },
