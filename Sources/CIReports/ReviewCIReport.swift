@@ -76,7 +76,7 @@ extension CIReport {
         }
     }
 
-    static func expiredNotice(_ expired: (risk: AcceptedRisk, position: FilePosition?)) -> String {
+    public static func expiredNotice(_ expired: (risk: AcceptedRisk, position: FilePosition?)) -> String {
         let risk = expired.risk
         let place = expired.position.map { "\($0): " } ?? ""
         let owner = risk.owner.map { ", owner \($0)" } ?? ""

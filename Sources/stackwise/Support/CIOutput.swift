@@ -65,6 +65,8 @@ enum CIFormat: String {
         case .github:
             Output.print(GitHubWriter.annotations(report), terminator: "")
             if let path = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"], !path.isEmpty,
+                FileManager.default.fileExists(atPath: path)
+                    || FileManager.default.createFile(atPath: path, contents: nil),
                 let handle = FileHandle(forWritingAtPath: path)
             {
                 handle.seekToEndOfFile()
