@@ -121,6 +121,19 @@ import Testing
         }
     }
 
+    @Test func aLongAndOrChainIsStoredFlat() throws {
+        // 4,000 operands: a nested encoding would pass the reader's 512-level limit; the flat one reads back equal.
+        let text = Array(repeating: "a.rps > 1", count: 2_000).joined(separator: " or ") + " and a.flag"
+        let kb = KnowledgeBase(
+            questions: [
+                Question(id: "a.flag", section: "a", prompt: "P", help: "H", type: .yesno),
+                Question(id: "a.rps", section: "a", prompt: "P", help: "H", type: .number),
+            ],
+            rules: [Rule(id: "r", when: try Condition(parsing: text, at: nil), because: "B")])
+        let decoded = try KnowledgeBaseBinary.decode(KnowledgeBaseBinary.encode(kb))
+        #expect(expressions(of: decoded) == expressions(of: kb))
+    }
+
     /// Every condition's parsed tree (`Condition` equality compares only the text).
     func expressions(of kb: KnowledgeBase) -> [RuleLanguage.Expression?] {
         kb.questions.map(\.askIf?.expression) + kb.decisions.map(\.appliesIf?.expression)
