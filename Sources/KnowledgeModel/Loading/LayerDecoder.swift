@@ -5,6 +5,7 @@ public struct LayerDecoder {
     /// The keys a knowledge-base file may have at its top level.
     public static let topLevelKeys = [
         "sections", "questions", "decisions", "rules", "checklist", "sources", "references", "remove", "detection",
+        "contradictions",
     ]
 
     private let sink: DiagnosticSink
@@ -38,6 +39,11 @@ public struct LayerDecoder {
             guard let (rule, isOverride) = decodeRule(node) else { continue }
             layer.rules.append(rule)
             if isOverride { layer.overrides.insert("rule:\(rule.id)") }
+        }
+        for node in fields.list("contradictions") {
+            guard let (contradiction, isOverride) = decodeContradiction(node) else { continue }
+            layer.contradictions.append(contradiction)
+            if isOverride { layer.overrides.insert("contradiction:\(contradiction.id)") }
         }
         for node in fields.list("checklist") {
             guard let (item, isOverride) = decodeChecklistItem(node) else { continue }
@@ -99,10 +105,13 @@ public struct LayerDecoder {
     }
 
     private func decodeQuestionOption(_ node: YAMLNode) -> QuestionOption? {
-        guard let f = Fields(node, kind: "a question option", allowed: ["id", "label", "description"], sink: sink)
+        guard
+            let f = Fields(
+                node, kind: "a question option", allowed: ["id", "label", "description", "exclusive"], sink: sink)
         else { return nil }
         guard let id = f.identifier("id"), let label = f.string("label", required: true) else { return nil }
-        return QuestionOption(id: id, label: label, description: f.string("description") ?? "")
+        return QuestionOption(
+            id: id, label: label, description: f.string("description") ?? "", exclusive: f.bool("exclusive") ?? false)
     }
 
     // MARK: - Decisions
@@ -265,6 +274,16 @@ public struct LayerDecoder {
             let advice = f.string("advice", required: true)
         else { return nil }
         return Tension(id: id, title: title, advice: advice, between: f.stringList("between"))
+    }
+
+    private func decodeContradiction(_ node: YAMLNode) -> (Contradiction, Bool)? {
+        let keys = ["id", "when", "message", "override"]
+        guard let f = Fields(node, kind: "a contradiction", allowed: keys, sink: sink) else { return nil }
+        let id = f.identifier("id", allowDots: true)
+        let when = f.condition("when", required: true)
+        let message = f.string("message", required: true)
+        guard let id, let when, let message else { return nil }
+        return (Contradiction(id: id, when: when, message: message, location: node.location), f.bool("override") ?? false)
     }
 
     // MARK: - Checklist, sources, references

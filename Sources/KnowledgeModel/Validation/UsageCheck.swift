@@ -13,6 +13,7 @@ struct UsageCheck: KnowledgeBaseCheck {
         for question in kb.questions { read.formUnion(question.askIf?.expression.questionIDs ?? []) }
         for decision in kb.decisions { read.formUnion(decision.appliesIf?.expression.questionIDs ?? []) }
         for item in kb.checklist { read.formUnion(item.appliesIf?.expression.questionIDs ?? []) }
+        for contradiction in kb.contradictions { read.formUnion(contradiction.when.expression.questionIDs) }
 
         for decision in kb.decisions {
             for option in decision.options

@@ -57,6 +57,11 @@ final class CompiledKnowledgeBase: Sendable {
     let decisionsReading: [[Int]]
     /// For each question slot, the numeric literals conditions compare it with (for what-if).
     let thresholds: [[Double]]
+    /// Multiple-choice question slots with exclusive options, and those option ids.
+    let exclusiveOptions: [(slot: Int, options: [String])]
+    /// The knowledge base's contradictions, compiled, and the question slots each reads.
+    let contradictionConditions: [CompiledCondition]
+    let contradictionReads: [[Int]]
     /// The components of the full constraint graph with their solver structures, built once here.
     let solverComponents: SolverComponents
 
@@ -179,6 +184,14 @@ final class CompiledKnowledgeBase: Sendable {
             }
         }
         self.decisionsReading = decisionsReading
+        exclusiveOptions = questions.indices.compactMap { slot in
+            let exclusive = questions[slot].options.filter(\.exclusive).map(\.id)
+            return questions[slot].type == .multi && !exclusive.isEmpty ? (slot, exclusive) : nil
+        }
+        contradictionConditions = kb.contradictions.map {
+            CompiledCondition($0.when.expression, questionSlot: questionLookup)
+        }
+        contradictionReads = kb.contradictions.map { $0.when.expression.questionIDs.compactMap { questionSlot[$0] } }
     }
 
     /// Converts an answer to a condition-language value.

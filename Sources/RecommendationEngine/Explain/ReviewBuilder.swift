@@ -12,7 +12,7 @@ struct ReviewBuilder {
         let compiled = engine.compiled
         let index = engine.index
         let fired = evaluation.firing.fired
-        return Review(
+        var review = Review(
             decisions: compiled.decisions.indices.map(parts.outcome),
             assumptions: compiled.questions.indices.compactMap(parts.assumption),
             tensions: index.tensionRules.compactMap(parts.tension),
@@ -22,5 +22,9 @@ struct ReviewBuilder {
             firedRules: fired.indices.filter { fired[$0] }.map { engine.knowledgeBase.rules[$0].id },
             totalScore: evaluation.solution.total,
             solverNodes: evaluation.solution.nodes)
+        review.contradictions = ContradictionFinder(
+            compiled: compiled, knowledgeBase: engine.knowledgeBase, answers: answers, state: evaluation.state
+        ).find()
+        return review
     }
 }
