@@ -15,8 +15,9 @@ public struct KnowledgeBaseValidator {
         CitationCheck(),
         UsageCheck(),
         FeasibilityCheck(),
-        JudgementCheck(),
+        DecisionJudgementCheck(),
         DetectionCheck(),
+        JudgementCheck(),
     ]
 
     public init() {}
