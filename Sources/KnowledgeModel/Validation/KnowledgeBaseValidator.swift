@@ -16,7 +16,9 @@ public struct KnowledgeBaseValidator {
         CitationCheck(),
         UsageCheck(),
         FeasibilityCheck(),
+        DecisionJudgementCheck(),
         DetectionCheck(),
+        JudgementCheck(),
     ]
 
     public init() {}

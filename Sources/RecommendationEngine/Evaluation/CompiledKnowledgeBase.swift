@@ -64,6 +64,8 @@ final class CompiledKnowledgeBase: Sendable {
     let contradictionReads: [[Int]]
     /// The components of the full constraint graph with their solver structures, built once here.
     let solverComponents: SolverComponents
+    /// whenNot entries, complements and current-stack links.
+    let judgement: CompiledJudgement
 
     init(_ kb: KnowledgeBase) {
         questions = kb.questionsInInterviewOrder
@@ -192,6 +194,8 @@ final class CompiledKnowledgeBase: Sendable {
             CompiledCondition($0.when.expression, questionSlot: questionLookup)
         }
         contradictionReads = kb.contradictions.map { $0.when.expression.questionIDs.compactMap { questionSlot[$0] } }
+        judgement = CompiledJudgement(
+            kb, questionSlot: questionSlot, decisionSlot: decisionSlot, optionSlot: self.optionSlot)
     }
 
     /// Converts an answer to a condition-language value.
