@@ -292,7 +292,9 @@ public struct LayerDecoder {
         let when = f.condition("when", required: true)
         let message = f.string("message", required: true)
         guard let id, let when, let message else { return nil }
-        return (Contradiction(id: id, when: when, message: message, location: node.location), f.bool("override") ?? false)
+        return (
+            Contradiction(id: id, when: when, message: message, location: node.location), f.bool("override") ?? false
+        )
     }
 
     // MARK: - Checklist, sources, references
