@@ -30,6 +30,21 @@ import Testing
         #expect(!clean.stderr.contains("contradict"))
     }
 
+    @Test func anOverlayAddsContradictionsAndKeepsTheBaseOnes() throws {
+        let folder = try BinaryRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try """
+        contradictions:
+          - id: acme.too-many-instances
+            when: operations.instances > 10
+            message: Acme runs at most ten instances per service, but operations.instances is above ten.
+        """.write(to: folder.appendingPathComponent("acme.yaml"), atomically: true, encoding: .utf8)
+        let result = try BinaryRunner.run(["answers", "check", "--kb", folder.path, "-"], stdin: answers)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("[security.compliance.exclusive]"), "\(result.stderr)")
+        #expect(result.stderr.contains("[acme.too-many-instances]: Acme runs at most ten instances"))
+    }
+
     @Test func everyReviewFormatShowsContradictionsAndComputedNumbers() throws {
         let text = try BinaryRunner.run(["review", "--answers", "-"], stdin: answers)
         #expect(text.stdout.contains("CONTRADICTIONS"), "\(text.stdout)\(text.stderr)")

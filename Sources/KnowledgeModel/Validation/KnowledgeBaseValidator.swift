@@ -62,6 +62,7 @@ extension KnowledgeBaseLayer {
         decisions = knowledgeBase.decisions
         rules = knowledgeBase.rules
         checklist = knowledgeBase.checklist
+        contradictions = knowledgeBase.contradictions
         sources = knowledgeBase.sources
         references = knowledgeBase.references
         detectionTechnologies = knowledgeBase.detection.technologies
