@@ -5,17 +5,33 @@
 public struct Lexer {
     private let characters: [Character]
     private var index = 0
+    /// Whether the previous token ends a value: a `-` after one is subtraction, elsewhere a number's sign.
+    private var afterValue = false
 
     public init(_ text: String) {
         characters = Array(text)
     }
 
-    /// Tokenizes the whole text, ending with an `.end` token.
-    public static func tokenize(_ text: String) throws(ConditionError) -> [Token] {
+    /// Tokenizes the whole text, ending with an `.end` token; more than `maximumTokens` tokens is an error
+    /// positioned at the first token past the limit.
+    public static func tokenize(_ text: String, maximumTokens: Int = .max) throws(ConditionError) -> [Token] {
         var lexer = Lexer(text)
         var tokens: [Token] = []
         while true {
             let token = try lexer.next()
+            switch token.kind {
+            case .identifier, .number, .string, .keyword(.true), .keyword(.false), .symbol(.closeParen),
+                .symbol(.closeBracket):
+                lexer.afterValue = true
+            default: lexer.afterValue = false
+            }
+            if token.kind != .end, tokens.count >= maximumTokens {
+                throw ConditionError(
+                    offset: token.offset,
+                    message:
+                        "the condition is too long: more than \(maximumTokens) tokens; split it into several rules or questions"
+                )
+            }
             tokens.append(token)
             if token.kind == .end { return tokens }
         }
@@ -30,7 +46,7 @@ public struct Lexer {
         if character.isLetter || character == "_" {
             return lexWord(from: start)
         }
-        if character.isNumber || (character == "-" && peek(1)?.isNumber == true) {
+        if character.isNumber || (character == "-" && !afterValue && peek(1)?.isNumber == true) {
             return try lexNumber(from: start)
         }
         if character == "\"" || character == "'" {

@@ -1,4 +1,5 @@
 import KnowledgeModel
+import RecommendationEngine
 
 /// A scenario test: a set of answers and the properties a senior reviewer expects of the review
 /// (`KnowledgeBase/tests/*.yaml`, run by `stackwise kb test`).
@@ -10,6 +11,13 @@ public struct Scenario: Sendable {
     public var checklist: MembershipExpectation
     public var findings: MembershipExpectation
     public var tensions: MembershipExpectation
+    /// Contradiction ids expected (or not) in the review (`<question>.exclusive` for an exclusive option).
+    public var contradictions = MembershipExpectation()
+    /// Phrases some text of the review must contain (a finding, tension, reason or contradiction), e.g. a
+    /// computed number: `"Pools can open 120 connections"`.
+    public var mentions: [String] = []
+    /// The verdict expected on the proposal of each decision named.
+    public var proposals: [String: ProposalVerdict.Verdict] = [:]
     public var location: SourceLocation
 }
 

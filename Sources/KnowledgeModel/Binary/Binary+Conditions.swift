@@ -18,7 +18,7 @@ extension Condition {
 
 extension Expression {
     fileprivate enum Tag: Int {
-        case literal, answer, answered, chosen, not, and, or, compare
+        case literal, answer, answered, chosen, not, and, or, compare, arithmetic, negate, function
     }
 
     func write(to writer: inout BinaryWriter) {
@@ -43,19 +43,34 @@ extension Expression {
             writer.tag(Tag.not)
             inner.write(to: &writer)
             writer.natural(offset)
-        case .and(let left, let right):
+        case .and(let operands):
             writer.tag(Tag.and)
-            left.write(to: &writer)
-            right.write(to: &writer)
-        case .or(let left, let right):
+            writer.array(operands) { $1.write(to: &$0) }
+        case .or(let operands):
             writer.tag(Tag.or)
-            left.write(to: &writer)
-            right.write(to: &writer)
+            writer.array(operands) { $1.write(to: &$0) }
         case .compare(let comparison, let left, let right, let offset):
             writer.tag(Tag.compare)
             writer.string(comparison.rawValue)
             left.write(to: &writer)
             right.write(to: &writer)
+            writer.natural(offset)
+        case .arithmetic(let first, let terms):
+            writer.tag(Tag.arithmetic)
+            first.write(to: &writer)
+            writer.array(terms) { writer, term in
+                writer.string(term.operation.rawValue)
+                term.operand.write(to: &writer)
+                writer.natural(term.offset)
+            }
+        case .negate(let inner, let offset):
+            writer.tag(Tag.negate)
+            inner.write(to: &writer)
+            writer.natural(offset)
+        case .function(let function, let arguments, let offset):
+            writer.tag(Tag.function)
+            writer.string(function.rawValue)
+            writer.array(arguments) { $1.write(to: &$0) }
             writer.natural(offset)
         }
     }
@@ -63,6 +78,12 @@ extension Expression {
     init(reading reader: inout BinaryReader) throws(KnowledgeBaseBinaryError) {
         func sub(_ reader: inout BinaryReader) throws(KnowledgeBaseBinaryError) -> Expression {
             try reader.nested { reader throws(KnowledgeBaseBinaryError) in try Expression(reading: &reader) }
+        }
+        // An and/or chain is one array of operands, one level deeper whatever its length.
+        func chain(_ reader: inout BinaryReader) throws(KnowledgeBaseBinaryError) -> [Expression] {
+            let operands = try reader.array { reader throws(KnowledgeBaseBinaryError) in try sub(&reader) }
+            guard operands.count >= 2 else { throw reader.failure("an and/or chain needs two or more operands") }
+            return operands
         }
         switch try reader.tag(Tag.self, of: "expression") {
         case .literal:
@@ -72,11 +93,24 @@ extension Expression {
         case .answered: self = .answered(try reader.string(), offset: try reader.natural())
         case .chosen: self = .chosen(try reader.string(), offset: try reader.natural())
         case .not: self = .not(try sub(&reader), offset: try reader.natural())
-        case .and: self = .and(try sub(&reader), try sub(&reader))
-        case .or: self = .or(try sub(&reader), try sub(&reader))
+        case .and: self = .and(try chain(&reader))
+        case .or: self = .or(try chain(&reader))
         case .compare:
             let comparison = try reader.rawValue(ComparisonOperator.self)
             self = .compare(comparison, try sub(&reader), try sub(&reader), offset: try reader.natural())
+        case .arithmetic:
+            let first = try sub(&reader)
+            let terms = try reader.array { reader throws(KnowledgeBaseBinaryError) in
+                ArithmeticTerm(
+                    try reader.rawValue(ArithmeticOperator.self), try sub(&reader), offset: try reader.natural())
+            }
+            guard !terms.isEmpty else { throw reader.failure("an arithmetic chain needs an operator") }
+            self = .arithmetic(first, terms)
+        case .negate: self = .negate(try sub(&reader), offset: try reader.natural())
+        case .function:
+            let function = try reader.rawValue(NumberFunction.self)
+            let arguments = try chain(&reader)
+            self = .function(function, arguments, offset: try reader.natural())
         }
     }
 }

@@ -5,9 +5,10 @@ public struct LayerDecoder {
     /// The keys a knowledge-base file may have at its top level.
     public static let topLevelKeys = [
         "sections", "questions", "decisions", "rules", "checklist", "sources", "references", "remove", "detection",
+        "contradictions",
     ]
 
-    private let sink: DiagnosticSink
+    let sink: DiagnosticSink
 
     public init(sink: DiagnosticSink) {
         self.sink = sink
@@ -38,6 +39,11 @@ public struct LayerDecoder {
             guard let (rule, isOverride) = decodeRule(node) else { continue }
             layer.rules.append(rule)
             if isOverride { layer.overrides.insert("rule:\(rule.id)") }
+        }
+        for node in fields.list("contradictions") {
+            guard let (contradiction, isOverride) = decodeContradiction(node) else { continue }
+            layer.contradictions.append(contradiction)
+            if isOverride { layer.overrides.insert("contradiction:\(contradiction.id)") }
         }
         for node in fields.list("checklist") {
             guard let (item, isOverride) = decodeChecklistItem(node) else { continue }
@@ -99,10 +105,13 @@ public struct LayerDecoder {
     }
 
     private func decodeQuestionOption(_ node: YAMLNode) -> QuestionOption? {
-        guard let f = Fields(node, kind: "a question option", allowed: ["id", "label", "description"], sink: sink)
+        guard
+            let f = Fields(
+                node, kind: "a question option", allowed: ["id", "label", "description", "exclusive"], sink: sink)
         else { return nil }
         guard let id = f.identifier("id"), let label = f.string("label", required: true) else { return nil }
-        return QuestionOption(id: id, label: label, description: f.string("description") ?? "")
+        return QuestionOption(
+            id: id, label: label, description: f.string("description") ?? "", exclusive: f.bool("exclusive") ?? false)
     }
 
     // MARK: - Decisions
@@ -110,28 +119,36 @@ public struct LayerDecoder {
     enum DecisionMode { case plain, override, extend }
 
     private func decodeDecision(_ node: YAMLNode) -> (Decision, DecisionMode)? {
-        let keys = ["id", "title", "problem", "order", "appliesIf", "options", "override", "extend"]
+        let keys = [
+            "id", "title", "problem", "order", "appliesIf", "options", "complements", "current", "switchingCost",
+            "override", "extend",
+        ]
         guard let f = Fields(node, kind: "a decision", allowed: keys, sink: sink) else { return nil }
         let mode: DecisionMode =
             f.bool("extend") == true ? .extend : f.bool("override") == true ? .override : .plain
         guard let id = f.identifier("id") else { return nil }
         let options = f.list("options", required: true).compactMap(decodeDecisionOption)
+        let complements = f.list("complements").compactMap(decodeComplement)
         if mode == .extend {
-            return (Decision(id: id, title: "", problem: "", order: 0, options: options, location: node.location), mode)
+            let decision = Decision(
+                id: id, title: "", problem: "", order: 0, options: options, complements: complements,
+                location: node.location)
+            return (decision, mode)
         }
         guard let title = f.string("title", required: true), let problem = f.string("problem", required: true) else {
             return nil
         }
         let decision = Decision(
             id: id, title: title, problem: problem, order: f.integer("order") ?? 0, appliesIf: f.condition("appliesIf"),
-            options: options, location: node.location)
+            options: options, complements: complements, current: f.value("current").flatMap(decodeCurrentStackLink),
+            switchingCost: f.string("switchingCost"), location: node.location)
         return (decision, mode)
     }
 
     private func decodeDecisionOption(_ node: YAMLNode) -> DecisionOption? {
         let keys = [
             "id", "name", "summary", "pros", "cons", "pickWhen", "avoidWhen", "sources", "requires", "conflicts",
-            "override",
+            "whenNot", "override",
         ]
         guard let f = Fields(node, kind: "a decision option", allowed: keys, sink: sink) else { return nil }
         guard let id = f.identifier("id"), let name = f.string("name", required: true),
@@ -159,7 +176,8 @@ public struct LayerDecoder {
         return DecisionOption(
             id: id, name: name, summary: summary, pros: f.stringList("pros"), cons: f.stringList("cons"),
             pickWhen: f.stringList("pickWhen"), avoidWhen: f.stringList("avoidWhen"), sources: f.stringList("sources"),
-            requires: requires, conflicts: conflicts, location: node.location)
+            requires: requires, conflicts: conflicts, whenNot: f.list("whenNot").compactMap(decodeCounterindication),
+            location: node.location)
     }
 
     // MARK: - Rules
@@ -186,10 +204,22 @@ public struct LayerDecoder {
         let finding = f.value("finding").flatMap(decodeFinding)
         let tension = f.value("tension").flatMap(decodeTension)
         guard let id, let when, let because else { return nil }
+        var textPositions: [String: TextPosition] = [:]
+        for (field, path) in [
+            ("because", ["because"]), ("finding.title", ["finding", "title"]),
+            ("finding.remediation", ["finding", "remediation"]), ("tension.title", ["tension", "title"]),
+            ("tension.advice", ["tension", "advice"]),
+        ] {
+            var value: YAMLNode? = node
+            for key in path { value = value?[key] }
+            guard let value, let text = value.scalar, InterpolatedText.mayInterpolate(text) else { continue }
+            textPositions[field] = TextPosition(
+                location: value.textLocation, spansLines: value.isBlockScalar || text.contains("\n"))
+        }
         let rule = Rule(
             id: id, when: when, because: because, sources: f.stringList("sources"), refs: f.stringList("refs"),
             scores: scores, excludes: excludes, includes: f.stringList("include"), finding: finding, tension: tension,
-            location: node.location)
+            location: node.location, textPositions: textPositions)
         return (rule, f.bool("override") ?? false)
     }
 
@@ -255,10 +285,22 @@ public struct LayerDecoder {
         return Tension(id: id, title: title, advice: advice, between: f.stringList("between"))
     }
 
+    private func decodeContradiction(_ node: YAMLNode) -> (Contradiction, Bool)? {
+        let keys = ["id", "when", "message", "override"]
+        guard let f = Fields(node, kind: "a contradiction", allowed: keys, sink: sink) else { return nil }
+        let id = f.identifier("id", allowDots: true)
+        let when = f.condition("when", required: true)
+        let message = f.string("message", required: true)
+        guard let id, let when, let message else { return nil }
+        return (
+            Contradiction(id: id, when: when, message: message, location: node.location), f.bool("override") ?? false
+        )
+    }
+
     // MARK: - Checklist, sources, references
 
     private func decodeChecklistItem(_ node: YAMLNode) -> (ChecklistItem, Bool)? {
-        let keys = ["id", "text", "category", "priority", "appliesIf", "sources", "refs", "override"]
+        let keys = ["id", "text", "category", "priority", "baseline", "appliesIf", "sources", "refs", "override"]
         guard let f = Fields(node, kind: "a checklist item", allowed: keys, sink: sink) else { return nil }
         let id = f.identifier("id", allowDots: true)
         let text = f.string("text", required: true)
@@ -267,8 +309,8 @@ public struct LayerDecoder {
         let appliesIf = f.condition("appliesIf")
         guard let id, let text, let category, let priority else { return nil }
         let item = ChecklistItem(
-            id: id, text: text, category: category, priority: priority, appliesIf: appliesIf,
-            sources: f.stringList("sources"), refs: f.stringList("refs"), location: node.location)
+            id: id, text: text, category: category, priority: priority, baseline: f.bool("baseline") ?? false,
+            appliesIf: appliesIf, sources: f.stringList("sources"), refs: f.stringList("refs"), location: node.location)
         return (item, f.bool("override") ?? false)
     }
 

@@ -11,11 +11,14 @@ public struct KnowledgeBaseValidator {
         QuestionShapeCheck(),
         ReferenceCheck(),
         ConditionCheck(),
+        InterpolationCheck(),
         RuleEffectCheck(),
         CitationCheck(),
         UsageCheck(),
         FeasibilityCheck(),
+        DecisionJudgementCheck(),
         DetectionCheck(),
+        JudgementCheck(),
     ]
 
     public init() {}
@@ -59,6 +62,7 @@ extension KnowledgeBaseLayer {
         decisions = knowledgeBase.decisions
         rules = knowledgeBase.rules
         checklist = knowledgeBase.checklist
+        contradictions = knowledgeBase.contradictions
         sources = knowledgeBase.sources
         references = knowledgeBase.references
         detectionTechnologies = knowledgeBase.detection.technologies

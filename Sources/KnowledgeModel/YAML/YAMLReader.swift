@@ -121,7 +121,9 @@ public struct YAMLReader: Sendable {
             if unsafe == nil, !plain, scalar.string.unicodeScalars.contains(where: Self.isUnsafeInValue) {
                 unsafe = location
             }
-            return YAMLNode(.scalar(scalar.string, plain: plain), at: location)
+            var result = YAMLNode(.scalar(scalar.string, plain: plain), at: location)
+            result.isBlockScalar = scalar.style == .literal || scalar.style == .folded
+            return result
         case .mapping(let mapping):
             var pairs: [(key: YAMLNode, value: YAMLNode)] = []
             pairs.reserveCapacity(mapping.count)

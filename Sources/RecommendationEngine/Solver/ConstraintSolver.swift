@@ -27,10 +27,13 @@ struct ConstraintSolver {
     struct SolvedComponent: Sendable {
         /// The decisions, ascending.
         var members: [Int]
-        /// The choice by position; nil when infeasible.
-        var assignment: [Int]?
+        /// The choice by position; nil for the members of an infeasible core.
+        var assignment: [Int?]
         var total: Int
         var nodes: Int
+        /// When the component is infeasible: minimal sets of members that cannot all hold (decision slots,
+        /// ascending); every other member is still chosen, optimally.
+        var cores: [[Int]] = []
         /// False when the search ran out of its node budget (see ``ComponentSearch``).
         var proven = true
     }
@@ -50,7 +53,7 @@ struct ConstraintSolver {
             let result = solveComponent(members, firing: firing)
             return SolvedComponent(
                 members: members, assignment: result.assignment, total: result.total, nodes: result.nodes,
-                proven: result.proven)
+                cores: result.cores, proven: result.proven)
         }
     }
 
@@ -63,12 +66,11 @@ struct ConstraintSolver {
             for slot in component.members { solution.componentOf[slot] = index }
             solution.nodes += component.nodes
             if !component.proven { solution.unproven.append(component.members) }
-            if let assignment = component.assignment {
-                for (position, slot) in component.members.enumerated() { solution.choice[slot] = assignment[position] }
-                solution.total += component.total
-            } else {
-                solution.infeasible.append(component.members)
+            for (position, slot) in component.members.enumerated() {
+                solution.choice[slot] = component.assignment[position]
             }
+            solution.total += component.total
+            solution.infeasible.append(contentsOf: component.cores)
         }
         return solution
     }
@@ -80,10 +82,9 @@ struct ConstraintSolver {
         return SolverComponents.components(active: active, constraints: compiled.constraints)
     }
 
-    /// Solves one component (decision slots ascending): the assignment by position, or nil when infeasible.
-    func solveComponent(_ members: [Int], firing: RuleFiring) -> (
-        assignment: [Int]?, total: Int, nodes: Int, proven: Bool
-    ) {
+    /// Solves one component (decision slots ascending): the assignment by position (nil for members of an
+    /// infeasible core), the total, the search effort and the cores.
+    func solveComponent(_ members: [Int], firing: RuleFiring) -> Outcome {
         solveComponent(
             compiled.solverComponents.structure(for: members)
                 ?? ComponentStructure(members: members, compiled: compiled), firing: firing)
@@ -91,13 +92,24 @@ struct ConstraintSolver {
 
     /// Solves one component whose structure is already built.
     /// `hint`, when given, is a known assignment to start from (see ``ComponentSearch/run(hint:)``).
-    func solveComponent(
-        _ structure: ComponentStructure, firing: RuleFiring, hint: [Int]? = nil
-    ) -> (
-        assignment: [Int]?, total: Int, nodes: Int, proven: Bool
-    ) {
+    /// When no combination satisfies the constraints, the members outside a minimal colliding core are still
+    /// solved (see ``solveAroundCores(_:firing:nodes:)``).
+    func solveComponent(_ structure: ComponentStructure, firing: RuleFiring, hint: [Int]? = nil) -> Outcome {
         var search = ComponentSearch(structure: structure, firing: firing, compiled: compiled, nodeBudget: nodeBudget)
-        let assignment = search.run(hint: hint)
-        return (assignment, search.target, search.nodes, search.proven)
+        if let assignment = search.run(hint: hint) {
+            return Outcome(
+                assignment: assignment, total: search.target, nodes: search.nodes, cores: [], proven: search.proven)
+        }
+        return solveAroundCores(structure.members, firing: firing, nodes: search.nodes)
+    }
+
+    /// A component's result.
+    struct Outcome {
+        var assignment: [Int?]
+        var total: Int
+        var nodes: Int
+        var cores: [[Int]]
+        /// False when a search ran out of its node budget: the assignment is the best found, not proven optimal.
+        var proven = true
     }
 }
