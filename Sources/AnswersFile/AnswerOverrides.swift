@@ -51,7 +51,8 @@ public enum AnswerOverrides {
             }
             if let unsafe = UntrustedText.firstUnsafe(in: raw, allowingLineBreaks: false) {
                 diagnostics.append(
-                    .error("--set '\(id)': the value contains \(UntrustedText.name(unsafe.scalar)); remove it", at: nil))
+                    .error("--set '\(id)': the value contains \(UntrustedText.name(unsafe.scalar)); remove it", at: nil)
+                )
                 continue
             }
             switch AnswerParsing.parse(text: raw, for: question, at: nil) {

@@ -115,7 +115,8 @@ import Testing
 
     @Test func numberBeyond64Bits() {
         let result = read("answers:\n  service.realtime_clients: 123456789012345678901234567890\n")
-        expectDiagnostic(result.diagnostics, "is too large; numbers up to 9,007,199,254,740,992 (2^53)", at: "answers.yaml:2:29")
+        expectDiagnostic(
+            result.diagnostics, "is too large; numbers up to 9,007,199,254,740,992 (2^53)", at: "answers.yaml:2:29")
     }
 
     @Test func unitTheQuestionDoesNotTake() {

@@ -13,7 +13,8 @@ import Testing
         let engine = RecommendationEngine(knowledgeBase: recordsKnowledgeBase)
         var review = engine.review(answers)
         review.provenOptimal = proven
-        return ReviewReport(knowledgeBase: engine.knowledgeBase, answers: answers, review: review, unansweredRequired: [])
+        return ReviewReport(
+            knowledgeBase: engine.knowledgeBase, answers: answers, review: review, unansweredRequired: [])
     }
 
     @Test func everyFormatCarriesTheMark() throws {

@@ -31,7 +31,8 @@ import Testing
     @Test func numberOutOfRangeNegativeNonFiniteAndBeyond64Bits() throws {
         let cases = [
             ("101", "is above the maximum (allowed: 0 to 100 shards)"), ("-3", "-3 is negative"),
-            (".inf", "is not a finite number"), ("99999999999999999999999", "is too large; numbers up to 9,007,199,254,740,992 (2^53) are accepted"),
+            (".inf", "is not a finite number"),
+            ("99999999999999999999999", "is too large; numbers up to 9,007,199,254,740,992 (2^53) are accepted"),
         ]
         for (value, message) in cases {
             let (result, path) = try review("answers:\n  e2e.pick: beta\n  e2e.detail: \(value)\n")

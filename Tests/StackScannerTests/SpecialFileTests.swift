@@ -10,7 +10,9 @@ import Testing
 /// The scan opens nothing but regular files inside the project, and says what it skipped and why (issue 17, item 3).
 @Suite(.timeLimit(.minutes(1))) struct SpecialFileTests {
     @Test func fifoSourceFileIsSkippedWithAWarningInsteadOfBlocking() throws {
-        let fixture = try ScanFixture(["package.json": manifest(dependencies: ["express": "4", "fastify": "4"]), "src/app.js": "require('pg')"])
+        let fixture = try ScanFixture([
+            "package.json": manifest(dependencies: ["express": "4", "fastify": "4"]), "src/app.js": "require('pg')",
+        ])
         defer { fixture.remove() }
         #expect(mkfifo(fixture.root.appendingPathComponent("src/index.js").path, 0o600) == 0)
         #expect(mkfifo(fixture.root.appendingPathComponent("knexfile.js").path, 0o600) == 0)
@@ -23,7 +25,10 @@ import Testing
     @Test func linksLeavingTheProjectAreNotFollowed() throws {
         let outside = try ScanFixture(["secret.js": "const f = require('fastify')"])
         defer { outside.remove() }
-        let fixture = try ScanFixture(["package.json": manifest(dependencies: ["express": "4", "fastify": "4"]), "src/app.js": "require('express')"])
+        let fixture = try ScanFixture([
+            "package.json": manifest(dependencies: ["express": "4", "fastify": "4"]),
+            "src/app.js": "require('express')",
+        ])
         defer { fixture.remove() }
         try FileManager.default.createSymbolicLink(
             atPath: fixture.root.appendingPathComponent("src/linked.js").path,

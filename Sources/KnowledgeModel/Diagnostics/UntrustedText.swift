@@ -14,7 +14,9 @@ public enum UntrustedText {
     }
 
     /// The first unsafe character of `text` and its 1-based line and column (in characters), or nil.
-    public static func firstUnsafe(in text: String, allowingLineBreaks: Bool) -> (
+    public static func firstUnsafe(
+        in text: String, allowingLineBreaks: Bool
+    ) -> (
         scalar: Unicode.Scalar, line: Int, column: Int
     )? {
         var line = 1

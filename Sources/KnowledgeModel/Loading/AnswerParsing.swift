@@ -132,7 +132,8 @@ public enum AnswerParsing {
         guard !cleaned.isEmpty, cleaned.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }),
             let number = Double(cleaned)
         else {
-            if cleaned.contains(where: \.isNumber), cleaned.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }),
+            if cleaned.contains(where: \.isNumber),
+                cleaned.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }),
                 cleaned.lowercased().split(separator: "e").count == 2
             {
                 // A well-formed number out of Double's range (1e400).

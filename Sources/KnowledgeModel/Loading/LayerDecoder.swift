@@ -327,7 +327,9 @@ public struct LayerDecoder {
         }
         if !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
             sink.error("'url' must start with https:// or http://, found '\(url)'", at: f.value("url")?.location)
-        } else if url.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F })
+        } else if url.unicodeScalars.contains(where: {
+            $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F
+        })
             || url.count <= "https://".count
         {
             sink.error(

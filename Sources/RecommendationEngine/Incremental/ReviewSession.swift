@@ -50,7 +50,8 @@ public struct ReviewSession: Sendable, Equatable {
         let compiled = engine.compiled
         var state = AnswerState(answers, compiled: compiled)
         let firing = RuleFiring(state: state, compiled: compiled)
-        let components = ConstraintSolver(compiled: compiled, nodeBudget: engine.solverNodeBudget).solveComponents(firing)
+        let components = ConstraintSolver(compiled: compiled, nodeBudget: engine.solverNodeBudget).solveComponents(
+            firing)
         for component in components { solved[component.members[0]] = component }
         let solution = ConstraintSolver.solution(of: components, decisionCount: compiled.decisions.count)
         for (slot, choice) in solution.choice.enumerated() {

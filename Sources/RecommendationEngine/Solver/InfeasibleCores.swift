@@ -46,6 +46,7 @@ extension ConstraintSolver {
             }
         }
         return Outcome(
-            assignment: assignment, total: outcome?.total ?? 0, nodes: nodes, cores: cores, proven: outcome == nil || proven)
+            assignment: assignment, total: outcome?.total ?? 0, nodes: nodes, cores: cores,
+            proven: outcome == nil || proven)
     }
 }

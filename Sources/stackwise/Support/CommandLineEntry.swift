@@ -51,7 +51,7 @@ enum CommandLineEntry {
         if let suggestion = Suggestions.closest(to: first, in: names) {
             return "error: unknown command \(shown); did you mean '\(suggestion)'? (see 'stackwise --help')"
         }
-        return "error: unknown command \(shown); the commands are \(names.filter { $0 != "help" }.joined(separator: ", "))"
+        return
+            "error: unknown command \(shown); the commands are \(names.filter { $0 != "help" }.joined(separator: ", "))"
     }
 }
-
