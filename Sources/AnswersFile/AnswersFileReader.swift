@@ -71,12 +71,19 @@ public struct AnswersFileReader: Sendable {
     /// Reads the file at `url`; `displayPath` is how diagnostics name it.
     public func read(fileAt url: URL, displayPath: String) -> AnswersFileResult {
         let start = SourceLocation(file: displayPath, line: 1, column: 1)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-            return unreadable("cannot read the answers file: no such file", at: start)
+        var info = stat()
+        guard stat(url.path, &info) == 0 else {
+            let reason = errno == ENOENT ? "no such file" : String(cString: strerror(errno))
+            return unreadable("cannot read the answers file: \(reason)", at: start)
         }
-        if isDirectory.boolValue {
+        if info.st_mode & S_IFMT == S_IFDIR {
             return unreadable("cannot read the answers file: it is a folder, not a file", at: start)
+        }
+        if info.st_mode & S_IFMT != S_IFREG {
+            // /dev/null, a FIFO, a terminal: reading could block or mean nothing.
+            return unreadable(
+                "cannot read the answers file: it is not a regular file (a device, pipe or socket); use - to read "
+                    + "standard input", at: start)
         }
         if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int,
             size > Self.maximumBytes

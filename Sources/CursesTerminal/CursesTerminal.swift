@@ -13,6 +13,12 @@ public final class CursesTerminal: TerminalDevice {
     private var errorsInARow = 0
 
     /// Starts curses on the current terminal. `colors: false` (or NO_COLOR) forces the monochrome theme.
+    /// Whether the terminal named by TERM has a terminfo description (curses' `initscr` would otherwise end the
+    /// program with "Error opening terminal").
+    public static func terminalIsKnown() -> Bool {
+        cs_terminal_is_known() != 0
+    }
+
     public init(colors: Bool) {
         _ = setlocale(LC_ALL, "")
         _ = initscr()

@@ -109,3 +109,41 @@ import Testing
         }
     }
 }
+
+/// Messages that used to mislead (issue 17, item 7).
+@Suite struct MisleadingMessageTests {
+    @Test func specialAndEmptyAnswersPaths() throws {
+        let device = try BinaryRunner.run(["review", "--answers", "/dev/null"])
+        expectCleanFailure(device, status: 3, mentioning: "it is not a regular file (a device, pipe or socket)")
+        #expect(!device.stderr.contains("permission denied"))
+        let empty = try BinaryRunner.run(["review", "--answers", ""])
+        expectCleanFailure(empty, status: 2, mentioning: "error: the answers file name is empty")
+    }
+
+    @Test func emptyOutFolderIsAUsageError() throws {
+        let result = try BinaryRunner.run(["export", "--answers", "-", "--out", ""], stdin: "answers: {}\n")
+        expectCleanFailure(result, status: 2, mentioning: "--out needs a folder name")
+        #expect(!result.stdout.contains("/0001-"))
+    }
+
+    @Test func knowledgeBaseLinkLoopNamesTheSystemReason() throws {
+        let folder = try BinaryRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let loop = folder.appendingPathComponent("loop.yaml").path
+        try FileManager.default.createSymbolicLink(atPath: loop, withDestinationPath: loop)
+        let result = try BinaryRunner.run(["kb", "lint", "--kb", folder.path])
+        #expect(!result.stdout.contains("NSCocoaErrorDomain") && !result.stderr.contains("NSCocoaErrorDomain"))
+        #expect((result.stdout + result.stderr).contains("Too many levels of symbolic links"), "\(result)")
+    }
+
+    @Test(.enabled(if: TmuxSession.tmuxPath != nil, "needs tmux"), .timeLimit(.minutes(1)))
+    func unknownTerminalFallsBackToPlainModeWithANotice() throws {
+        let folder = try BinaryRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let session = folder.appendingPathComponent("s.yaml").path
+        let tmux = try TmuxSession(
+            "TERM=no-such-terminal-xyz '\(BinaryRunner.binary.path)' --session '\(session)'")
+        let screen = try tmux.waitFor("unknown terminal type 'no-such-terminal-xyz' (TERM); using the plain mode")
+        #expect(!screen.contains("Error opening terminal"))
+    }
+}

@@ -20,4 +20,6 @@ void cs_install_signal_handlers(void);
 int cs_take_signal(void);
 /* Whether the codeset of the current locale is UTF-8. */
 int cs_locale_is_utf8(void);
+/* Whether TERM names a terminal with a terminfo description (without initscr's "Error opening terminal" exit). */
+int cs_terminal_is_known(void);
 #endif

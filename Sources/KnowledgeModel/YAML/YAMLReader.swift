@@ -21,6 +21,16 @@ public struct YAMLReader: Sendable {
     public func read(fileAt url: URL, displayPath: String) throws(DiagnosticsError) -> YAMLNode? {
         let start = SourceLocation(file: displayPath, line: 1, column: 1)
         let data: Data
+        var info = stat()
+        guard stat(url.path, &info) == 0 else {
+            // ELOOP (a link loop) and the like: the system's words, not Foundation's "error 256".
+            throw DiagnosticsError([.error("cannot read file: \(String(cString: strerror(errno)))", at: start)])
+        }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            throw DiagnosticsError([
+                .error("cannot read file: not a regular file (a folder, device or pipe)", at: start)
+            ])
+        }
         do {
             let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
             if let size = attributes[.size] as? Int, size > maximumBytes {

@@ -45,6 +45,9 @@ struct ExportCommand: ParsableCommand {
     var date: String?
 
     func validate() throws {
+        if out.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--out needs a folder name, e.g. --out docs/decisions")
+        }
         if let date, !AnswersFileReader.isCalendarDate(date) {
             throw ValidationError("--date must be a date written YYYY-MM-DD, found '\(date)'")
         }

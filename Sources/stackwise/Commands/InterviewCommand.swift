@@ -48,12 +48,17 @@ struct InterviewCommand: ParsableCommand {
     }
 
     func run() throws {
-        let usePlain = plain || ProcessInfo.processInfo.environment["TERM"] == "dumb"
+        var usePlain = plain || ProcessInfo.processInfo.environment["TERM"] == "dumb"
         if !usePlain, isatty(STDIN_FILENO) == 0 || isatty(STDOUT_FILENO) == 0 {
             Output.error(
                 "error: the interactive review needs a terminal; use 'stackwise review --answers FILE' "
                     + "(scripted) or 'stackwise interview --plain'")
             throw ExitCode(ExitStatus.badInput)
+        }
+        if !usePlain, !CursesTerminal.terminalIsKnown() {
+            let name = UntrustedText.escaped(ProcessInfo.processInfo.environment["TERM"] ?? "", limit: 40)
+            Output.error("notice: unknown terminal type '\(name)' (TERM); using the plain mode")
+            usePlain = true
         }
         let knowledgeBase = try knowledgeBaseOptions.loadValid()
         let engine = RecommendationEngine(knowledgeBase: knowledgeBase)

@@ -10,6 +10,10 @@ enum AnswersInput {
     static func load(_ path: String, knowledgeBase: KnowledgeBase) throws -> AnswerSet {
         let reader = AnswersFileReader(knowledgeBase: knowledgeBase)
         let result: AnswersFileResult
+        if path.isEmpty {
+            Output.error("error: the answers file name is empty; give a file, or - to read standard input")
+            throw ExitCode(ExitStatus.badInput)
+        }
         if path == "-" {
             let data = FileHandle.standardInput.readData(upToCount: AnswersFileReader.maximumBytes + 1)
             result = reader.read(data: data, displayPath: "<stdin>")
