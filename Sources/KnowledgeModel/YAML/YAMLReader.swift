@@ -101,7 +101,7 @@ public struct YAMLReader: Sendable {
         if let unsafe {
             throw DiagnosticsError([
                 .error(
-                    "this value spells a control or bidirectional character as an escape; remove it (it can make "
+                    "this value spells a bidirectional control character as an escape; remove it (it can make "
                         + "text display differently from what it is)", at: unsafe)
             ])
         }
@@ -157,10 +157,12 @@ public struct YAMLReader: Sendable {
         }
     }
 
-    /// Unsafe in a value: a control or bidirectional character other than a line break or tab (a quoted value's
-    /// `\r` or `\e` escape, say; raw ones are caught before parsing).
+    /// Unsafe in a value: a bidirectional control spelled as an escape (`"\u202E"`; raw ones are caught before
+    /// parsing). Escaped C0 controls such as `\e` are kept as written (a session may hold them): every output
+    /// strips or escapes them.
     private static func isUnsafeInValue(_ scalar: Unicode.Scalar) -> Bool {
-        scalar != "\n" && UntrustedText.isUnsafe(scalar, allowingLineBreaks: false)
+        scalar.value > 0x7F && UntrustedText.isUnsafe(scalar, allowingLineBreaks: false)
+            && !(0x80...0x9F).contains(scalar.value)
     }
 
     static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
