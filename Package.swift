@@ -100,6 +100,11 @@ let package = Package(
             name: "ScanBenchmark", dependencies: ["StackScanner", "EmbeddedKnowledgeBase"],
             path: "Benchmarks/ScanBenchmark"),
 
+        // Scan accuracy on hand-labelled real projects (`swift run ScanAccuracy [--verbose]`)
+        .executableTarget(
+            name: "ScanAccuracy", dependencies: ["StackScanner", "EmbeddedKnowledgeBase"],
+            path: "Benchmarks/ScanAccuracy", exclude: ["fixtures", "labels.yaml", "README.md"]),
+
         // Tests
         .testTarget(name: "RuleLanguageTests", dependencies: ["RuleLanguage"]),
         .testTarget(
