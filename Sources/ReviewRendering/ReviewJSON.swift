@@ -50,7 +50,8 @@ public enum ReviewJSON {
             checklist = review.checklist.map {
                 ChecklistJSON(
                     id: $0.item.id, text: $0.item.text, category: $0.item.category.rawValue,
-                    priority: $0.item.priority.rawValue, done: $0.done, includedBy: $0.includedBy,
+                    priority: $0.item.priority.rawValue, baseline: $0.item.baseline, done: $0.done,
+                    includedBy: $0.includedBy,
                     sources: $0.item.sources)
             }
             conflicts = review.conflicts.map {
@@ -229,6 +230,8 @@ public enum ReviewJSON {
         var text: String
         var category: String
         var priority: String
+        /// Always-on hygiene rather than advice for these answers.
+        var baseline: Bool
         var done: Bool
         var includedBy: [String]
         var sources: [String]
