@@ -1,7 +1,10 @@
 // stackwise-fuzz: libFuzzer targets for every reader of untrusted input (see docs/fuzzing.md).
 //
 //   swift build -c release --product stackwise-fuzz --build-path .build-fuzz -Xswiftc -sanitize=fuzzer,address \
-//     -Xswiftc -parse-as-library -Xswiftc -use-ld=lld
+//     -Xswiftc -use-ld=lld      (or simply: Fuzz/run)
+//
+// The file is not main.swift, so SwiftPM compiles it as a library file: no top-level entry point, only the
+// `stackwise_fuzz_main` symbol SwiftPM's link step points `main` to.
 //   .build-fuzz/release/stackwise-fuzz --target=answers Fuzz/corpus/answers -max_total_time=60
 //
 // The first argument picks the target; everything else goes to libFuzzer. A target returns normally for every
