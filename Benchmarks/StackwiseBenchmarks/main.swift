@@ -20,7 +20,7 @@ var rows: [(String, String, String)] = []
     FileHandle.standardError.write(Data("\(name): \(value) \(note)\n".utf8))
 }
 
-/// `BENCH_ONLY=startup|kb|engine|solver` runs one section.
+/// `BENCH_ONLY=startup|kb|engine|solver|hard` runs one section.
 let only = ProcessInfo.processInfo.environment["BENCH_ONLY"]
 func section(_ name: String) -> Bool { only == nil || only == name }
 
