@@ -223,12 +223,16 @@ if section("solver") || section("hard") {
         if upper > 0 { gaps.append(100 * Double(upper - choice.totalScore) / Double(upper)) }
     }
     report(
-        "solve hard-overlay family 85x8, 2,400 constraints (median of 5 instances)", Timing.format(Timing.median(times)),
-        String(format: "%d of 5 not proven optimal (node budget); total within %.1f%% of the simple upper bound (median)",
+        "solve hard-overlay family 85x8, 2,400 constraints (median of 5 instances)",
+        Timing.format(Timing.median(times)),
+        String(
+            format: "%d of 5 not proven optimal (node budget); total within %.1f%% of the simple upper bound (median)",
             unproven, Timing.median(gaps)))
     // The shipped stress overlay itself, whole process, when present (HARD_OVERLAY=dir; default ../shared/...).
     let overlay = ProcessInfo.processInfo.environment["HARD_OVERLAY"] ?? "../shared/benchmarks/hard-overlay"
-    if FileManager.default.fileExists(atPath: overlay + "/overlay.yaml"), FileManager.default.fileExists(atPath: stackwise) {
+    if FileManager.default.fileExists(atPath: overlay + "/overlay.yaml"),
+        FileManager.default.fileExists(atPath: stackwise)
+    {
         let time = Timing.processMilliseconds(
             stackwise, ["review", "--kb", overlay, "--answers", overlay + "/answers.json"], runs: 5)
         report("stackwise review of the hard overlay, whole process", Timing.format(time), "goal < 1 s")
