@@ -97,15 +97,17 @@ struct InterviewRunner {
     /// The scripted export's code path (`stackwise export`): plan, then write when asked.
     private func exportEvents(_ settings: ExportSettings, answers: AnswerSet, write: Bool) -> [TUIEvent] {
         let report = ReviewReport(engine: engine, answers: answers)
+        // The form starts at "proposed" and empty names: those keep what records updated in place say.
         let people = RecordPeople(
-            status: settings.status, decisionMakers: settings.decisionMakers, consulted: settings.consulted,
-            informed: settings.informed)
+            status: settings.status == RecordPeople.defaultStatus ? nil : settings.status,
+            decisionMakers: settings.decisionMakers.isEmpty ? nil : settings.decisionMakers,
+            consulted: settings.consulted.isEmpty ? nil : settings.consulted,
+            informed: settings.informed.isEmpty ? nil : settings.informed)
         let exporter = DecisionRecordExporter(report: report, people: people, date: ExportCommand.today())
         let folder = settings.folder
         let url = URL(fileURLWithPath: folder)
         do {
-            let actions = try exporter.plan(folder: url)
-            if write { try exporter.write(actions, to: url) }
+            let actions = try exporter.export(to: url, dryRun: !write)
             let lines = actions.map { action in
                 "\(action.kind.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) \(folder)/\(action.fileName)"
                     + (action.detail.map { " (\($0))" } ?? "")
