@@ -30,6 +30,7 @@ public struct AnswersFileEditor: Sendable {
         if original.answers != updated.answers {
             guard editAnswers(&document, original.answers, updated.answers) else { return nil }
         }
+        if original.proposed != updated.proposed { editProposals(&document, updated.proposed) }
         if original.checklistDone != updated.checklistDone {
             guard editChecklist(&document, original.checklistDone, updated.checklistDone) else { return nil }
         }
@@ -103,6 +104,20 @@ public struct AnswersFileEditor: Sendable {
     private func newEntry(_ id: String, _ answer: Answer, indent: String) -> [String] {
         let prompt = writer.knowledgeBase.question(id).map { ["\(indent)# \(YAMLText.comment($0.prompt))"] } ?? []
         return prompt + writer.entryLines(id, answer, indent: indent)
+    }
+
+    // MARK: - Proposals
+
+    /// `proposed:` is rewritten as a whole (its entries the reader did not understand are errors it reports, so
+    /// the file would not be usable with them anyway); comments before it are kept.
+    private func editProposals(_ document: inout Document, _ proposed: [String: [String]]) {
+        let lines = writer.proposalLines(proposed)
+        if let block = document.block("proposed") {
+            document.lines.replaceSubrange(block.keyLine..<document.endOfContent(of: block), with: lines)
+        } else if !lines.isEmpty {
+            let at = document.block("checklistDone")?.range.lowerBound ?? document.block("acceptedRisks")?.range.lowerBound
+            if let at { document.lines.insert(contentsOf: lines, at: at) } else { document.append(lines) }
+        }
     }
 
     // MARK: - Checklist

@@ -18,6 +18,7 @@ public struct AnswersFileWriter: Sendable {
         ]
         if let name = answerSet.serviceName { lines.append("service: \(YAMLText.quoted(name))") }
         lines += answerLines(answerSet.answers)
+        lines += proposalLines(answerSet.proposed)
         let done = orderedChecklist(answerSet.checklistDone)
         if !done.isEmpty {
             lines.append("checklistDone:")
@@ -36,6 +37,9 @@ public struct AnswersFileWriter: Sendable {
         lines.append("\(indent)  reason: \(YAMLText.quoted(risk.reason))")
         if let by = risk.by { lines.append("\(indent)  by: \(YAMLText.quoted(by))") }
         if let date = risk.date { lines.append("\(indent)  date: \(YAMLText.quoted(date))") }
+        if let scope = risk.scope { lines.append("\(indent)  scope: \(YAMLText.quoted(scope))") }
+        if let owner = risk.owner { lines.append("\(indent)  owner: \(YAMLText.quoted(owner))") }
+        if let expires = risk.expires { lines.append("\(indent)  expires: \(YAMLText.quoted(expires))") }
         return lines
     }
 
@@ -49,6 +53,22 @@ public struct AnswersFileWriter: Sendable {
         if let value = answer.value, !answer.notSure { lines.append("\(indent)  value: \(YAMLText.value(value))") }
         if let note = answer.note { lines.append("\(indent)  note: \(YAMLText.quoted(note))") }
         if let origin = answer.origin { lines.append("\(indent)  origin: \(YAMLText.quoted(origin))") }
+        return lines
+    }
+
+    /// `proposed:` in the knowledge base's decision order.
+    func proposalLines(_ proposed: [String: [String]]) -> [String] {
+        guard !proposed.isEmpty else { return [] }
+        let order = Dictionary(knowledgeBase.decisions.enumerated().map { ($1.id, $0) }) { first, _ in first }
+        let ids = proposed.keys.sorted { (order[$0] ?? .max, $0) < (order[$1] ?? .max, $1) }
+        var lines = ["proposed:"]
+        for id in ids {
+            guard let options = proposed[id] else { continue }
+            let value =
+                options.count == 1
+                ? YAMLText.scalar(options[0]) : "[" + options.map(YAMLText.scalar).joined(separator: ", ") + "]"
+            lines.append("  \(YAMLText.scalar(id)): \(value)")
+        }
         return lines
     }
 

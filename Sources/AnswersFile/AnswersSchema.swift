@@ -27,10 +27,19 @@ public struct AnswersSchema: Sendable {
             "required": ["finding", "reason"],
             "properties": [
                 "finding": ["type": "string", "description": "Id of the finding accepted as a risk."]
-                    .merging(enumeration(knowledgeBase.findings.map(\.id))) { $1 },
+                    .merging(enumeration(knowledgeBase.findings.map(\.id) + AcceptedRisk.checkResultKinds)) { $1 },
                 "reason": ["type": "string", "maxLength": AnswersFileReader.maximumTextLength],
                 "by": ["type": "string", "description": "Who accepted it."],
                 "date": ["type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"],
+                "scope": [
+                    "type": "string",
+                    "description": "A path prefix or a component (technology or decision id) it is limited to.",
+                ],
+                "owner": ["type": "string", "description": "Who answers for the risk."],
+                "expires": [
+                    "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+                    "description": "The last day it holds; afterwards the finding is reported again.",
+                ],
             ],
         ]
         return [
@@ -50,6 +59,11 @@ public struct AnswersSchema: Sendable {
                 "answers": [
                     "type": ["object", "null"], "additionalProperties": false, "properties": answerProperties,
                 ],
+                "proposed": [
+                    "type": ["object", "null"], "additionalProperties": false, "properties": proposalProperties,
+                    "description":
+                        "What you plan to use, per decision: an option id (or a list, where options go alongside).",
+                ],
                 "checklistDone": [
                     "type": ["array", "null"], "uniqueItems": true,
                     "items": enumeration(knowledgeBase.checklist.map(\.id)).merging(["type": "string"]) { $1 },
@@ -57,6 +71,22 @@ public struct AnswersSchema: Sendable {
                 "acceptedRisks": ["type": ["array", "null"], "items": acceptedRisk],
             ],
         ]
+    }
+
+    /// One property per decision: an option id, or a list of option ids where the decision has complements.
+    private var proposalProperties: [String: Any] {
+        var properties: [String: Any] = [:]
+        for decision in knowledgeBase.decisions {
+            let option = enumeration(decision.options.map(\.id)).merging(["type": "string"]) { $1 }
+            var schema: [String: Any] = ["description": decision.title + ": " + decision.problem]
+            if decision.complements.isEmpty {
+                schema.merge(option) { $1 }
+            } else {
+                schema["oneOf"] = [option, ["type": "array", "uniqueItems": true, "minItems": 1, "items": option]]
+            }
+            properties[decision.id] = schema
+        }
+        return properties
     }
 
     private func enumeration(_ ids: [String]) -> [String: Any] {

@@ -6,10 +6,12 @@ import RecommendationEngine
 ///
 /// `schemaVersion` changes only when a field is removed, renamed or changes meaning; new fields may be added
 /// within a version. Fields (README.md, "Review JSON"): `schemaVersion`, `service`, `summary`, `decisions`,
-/// `assumptions`, `tensions`, `findings`, `checklist`, `conflicts`, `unansweredRequired`.
+/// `proposals`, `firmUp`, `assumptions`, `tensions`, `findings`, `checklist`, `conflicts`, `unansweredRequired`.
+/// Version 2 added the chosen option's `tradeoffs`, `complements`, reasons marked `assumed`, `proposals` and
+/// `firmUp`; every version-1 field keeps its meaning.
 public enum ReviewJSON {
     /// The current schema version.
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
 
     /// The review as pretty-printed JSON with sorted keys.
     public static func render(_ report: ReviewReport) -> String {
@@ -24,6 +26,8 @@ public enum ReviewJSON {
         var service: String?
         var summary: Summary
         var decisions: [DecisionJSON]
+        var proposals: [ProposalJSON]
+        var firmUp: [FirmUpJSON]
         var assumptions: [AssumptionJSON]
         var tensions: [TensionJSON]
         var findings: [FindingJSON]
@@ -36,6 +40,8 @@ public enum ReviewJSON {
             service = report.answers.serviceName
             summary = Summary(report)
             decisions = review.decisions.map { DecisionJSON($0, report) }
+            proposals = review.proposals.map { ProposalJSON($0, report) }
+            firmUp = review.firmUp.map(FirmUpJSON.init)
             assumptions = review.assumptions.map {
                 AssumptionJSON(
                     question: $0.questionID, value: JSONAnswer($0.value), reason: $0.reason.rawValue,
@@ -50,7 +56,8 @@ public enum ReviewJSON {
             checklist = review.checklist.map {
                 ChecklistJSON(
                     id: $0.item.id, text: $0.item.text, category: $0.item.category.rawValue,
-                    priority: $0.item.priority.rawValue, done: $0.done, includedBy: $0.includedBy,
+                    priority: $0.item.priority.rawValue, baseline: $0.item.baseline, done: $0.done,
+                    includedBy: $0.includedBy,
                     sources: $0.item.sources)
             }
             conflicts = review.conflicts.map {
@@ -102,13 +109,19 @@ public enum ReviewJSON {
         var closeCall: Bool
         var lowConfidence: Bool
         var reasons: [ReasonJSON]
+        var complements: [ComplementJSON]
         var alternatives: [AlternativeJSON]
 
         init(_ outcome: DecisionOutcome, _ report: ReviewReport) {
             id = outcome.decisionID
             title = outcome.title
             status = outcome.status.rawValue
-            chosen = outcome.chosen.map { OptionJSON(id: $0, name: report.optionName(outcome.decisionID, $0)) }
+            chosen = outcome.chosen.map {
+                OptionJSON(
+                    id: $0, name: report.optionName(outcome.decisionID, $0),
+                    tradeoffs: outcome.tradeoffs.map(TradeoffJSON.init))
+            }
+            complements = outcome.complements.map(ComplementJSON.init)
             score = outcome.score
             margin = outcome.margin
             closeCall = outcome.isCloseCall
@@ -121,6 +134,7 @@ public enum ReviewJSON {
     struct OptionJSON: Encodable {
         var id: String
         var name: String
+        var tradeoffs: [TradeoffJSON]
     }
 
     struct AlternativeJSON: Encodable {
@@ -155,8 +169,11 @@ public enum ReviewJSON {
         var because: String
         var answers: [FactJSON]
         var sources: [String]
+        /// Every answer behind the reason is a default: an assumption, not a reason.
+        var assumed: Bool
 
         init(_ contribution: Contribution) {
+            assumed = contribution.assumed
             rule = contribution.ruleID
             weight = contribution.weight
             because = contribution.because
@@ -229,6 +246,8 @@ public enum ReviewJSON {
         var text: String
         var category: String
         var priority: String
+        /// Always-on hygiene rather than advice for these answers.
+        var baseline: Bool
         var done: Bool
         var includedBy: [String]
         var sources: [String]

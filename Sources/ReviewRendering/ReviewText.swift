@@ -24,6 +24,8 @@ public struct ReviewText: Sendable {
                 "Required questions without an answer (defaults used): "
                     + report.unansweredRequired.joined(separator: ", "), first: "", rest: "  ", .yellow)
         }
+        planSection(report, &lines)
+        firmUpSection(report, &lines)
         section("DECISIONS", &lines)
         for outcome in review.decisions where outcome.status != .notApplicable {
             decision(outcome, report, &lines)
@@ -105,19 +107,26 @@ public struct ReviewText: Sendable {
                 lines += reason(contribution, marker: contribution.weight >= 0 ? "+" : "-")
             }
         }
+        judgementLines(outcome, &lines)
         for assessment in outcome.options where assessment.verdict != .chosen {
             lines += wrap(
                 "\(assessment.name): \(report.verdictText(assessment))", first: "    instead of ", rest: "      ", .dim)
         }
     }
 
-    private func reason(_ contribution: Contribution, marker: String) -> [String] {
+    /// A reason with the answers behind it; one resting only on defaults is an assumption (`~ assumes ...`),
+    /// never a `+` reason.
+    func reason(_ contribution: Contribution, marker: String) -> [String] {
+        if contribution.assumed {
+            let text = "assumes " + ReviewReport.assumedText(contribution.triggeredBy) + ": " + contribution.because
+            return wrap(text, first: "    ~ ", rest: "      ", .dim)
+        }
         var text = contribution.because
         if !contribution.triggeredBy.isEmpty { text += " [" + ReviewReport.factsText(contribution.triggeredBy) + "]" }
         return wrap(text, first: "    \(marker) ", rest: "      ")
     }
 
-    private func section(_ title: String, _ lines: inout [String]) {
+    func section(_ title: String, _ lines: inout [String]) {
         lines.append("")
         lines.append(style(title, .bold))
     }
@@ -133,13 +142,13 @@ public struct ReviewText: Sendable {
         case yellow = "\u{1B}[33m"
     }
 
-    private func style(_ text: String, _ colour: Colour) -> String {
+    func style(_ text: String, _ colour: Colour) -> String {
         let text = Self.singleLine(text)
         guard self.colour, colour != .plain else { return text }
         return colour.rawValue + text + "\u{1B}[0m"
     }
 
-    private func wrap(_ text: String, first: String, rest: String, _ colour: Colour = .plain) -> [String] {
+    func wrap(_ text: String, first: String, rest: String, _ colour: Colour = .plain) -> [String] {
         TextLayout.wrap(Self.singleLine(text), width: width, first: first, rest: rest).map { style($0, colour) }
     }
 

@@ -15,7 +15,9 @@ public struct KnowledgeBaseValidator {
         CitationCheck(),
         UsageCheck(),
         FeasibilityCheck(),
+        DecisionJudgementCheck(),
         DetectionCheck(),
+        JudgementCheck(),
     ]
 
     public init() {}
