@@ -115,7 +115,8 @@ public struct AnswersFileEditor: Sendable {
         if let block = document.block("proposed") {
             document.lines.replaceSubrange(block.keyLine..<document.endOfContent(of: block), with: lines)
         } else if !lines.isEmpty {
-            let at = document.block("checklistDone")?.range.lowerBound ?? document.block("acceptedRisks")?.range.lowerBound
+            let at =
+                document.block("checklistDone")?.range.lowerBound ?? document.block("acceptedRisks")?.range.lowerBound
             if let at { document.lines.insert(contentsOf: lines, at: at) } else { document.append(lines) }
         }
     }

@@ -183,6 +183,11 @@ public struct DecisionRecordExporter: Sendable {
     }
 
     private static func createFolder(_ folder: URL) throws(ExportError) {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory) {
+            if isDirectory.boolValue { return }
+            throw ExportError("'\(folder.relativePath)' exists and is not a folder", isIO: false)
+        }
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {

@@ -103,5 +103,19 @@ import Testing
         #expect(editor.edit("answers: {traffic.public: true}\n", from: AnswerSet(), to: updated) == nil)
     }
 
+    @Test func proposalsAreWrittenIntoTheFile() throws {
+        let original = understood(handWritten)
+        var updated = original
+        updated.proposed = ["database": ["sqlite"]]
+        let edited = try #require(editor.edit(handWritten, from: original, to: updated))
+        #expect(edited.contains("proposed:\n  database: sqlite\n"))
+        #expect(understood(edited).proposed == ["database": ["sqlite"]])
+        #expect(edited.contains("owner: Ana   # not a Stackwise key\n"))
+        var cleared = understood(edited)
+        cleared.proposed = [:]
+        let back = try #require(editor.edit(edited, from: understood(edited), to: cleared))
+        #expect(!back.contains("database: sqlite"))
+    }
+
     private func promptOf(_ id: String) -> String { testKnowledgeBase.question(id)?.prompt ?? id }
 }

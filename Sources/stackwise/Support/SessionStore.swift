@@ -8,6 +8,13 @@ import KnowledgeModel
 /// `--resume` find them too.
 struct SessionStore {
     let knowledgeBase: KnowledgeBase
+    /// One reader (and its engine) for every file this store reads.
+    private let reader: AnswersFileReader
+
+    init(knowledgeBase: KnowledgeBase) {
+        self.knowledgeBase = knowledgeBase
+        reader = AnswersFileReader(knowledgeBase: knowledgeBase)
+    }
 
     /// `$XDG_STATE_HOME/stackwise`, else `~/.local/state/stackwise`.
     static var stateDirectory: URL {
@@ -138,7 +145,7 @@ struct SessionStore {
     /// nil when unreadable.
     func load(_ path: String) -> (answers: AnswerSet, notices: [String], text: String?)? {
         let url = URL(fileURLWithPath: path)
-        let result = AnswersFileReader(knowledgeBase: knowledgeBase).read(fileAt: url, displayPath: path)
+        let result = reader.read(fileAt: url, displayPath: path)
         if result.isUnreadable { return nil }
         let notices = result.diagnostics.filter { $0.severity == .error }.map { "not used: " + $0.description }
         let text = (try? Data(contentsOf: url)).flatMap { String(data: $0, encoding: .utf8) }
