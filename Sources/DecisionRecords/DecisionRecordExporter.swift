@@ -42,7 +42,7 @@ public struct ExportAction: Sendable, Equatable {
 /// - a record updated in place keeps its front matter (status, people) unless ``people`` sets it;
 /// - two active records for one decision (left by an older export racing another) are repaired: the newest stays
 ///   active and supersedes the others; two records with one number are reported (renumbering breaks links);
-/// - ``export(to:dryRun:lockTimeout:)`` holds ``ExportLock`` while it plans and writes (docs/decisions/0012).
+/// - ``export(to:dryRun:lockTimeout:)`` holds ``ExportLock`` while it plans and writes (docs/decisions/0014).
 public struct DecisionRecordExporter: Sendable {
     public static let indexFileName = "index.md"
     public static let reviewFileName = "design-review.md"

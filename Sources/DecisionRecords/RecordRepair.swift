@@ -1,5 +1,5 @@
 /// Repairs and reports what a broken export (an older version racing another, a copy, a merge) can leave in a
-/// records folder. Policy in docs/decisions/0012.
+/// records folder. Policy in docs/decisions/0014.
 enum RecordRepair {
     /// Two or more records with one number: reported, never renumbered (other records, commits and people
     /// refer to `ADR-NNNN`; renaming a file would break those links silently).
