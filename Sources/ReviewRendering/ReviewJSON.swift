@@ -6,7 +6,8 @@ import RecommendationEngine
 ///
 /// `schemaVersion` changes only when a field is removed, renamed or changes meaning; new fields may be added
 /// within a version. Fields (README.md, "Review JSON"): `schemaVersion`, `service`, `summary`, `decisions`,
-/// `proposals`, `firmUp`, `assumptions`, `tensions`, `findings`, `checklist`, `conflicts`, `unansweredRequired`.
+/// `proposals`, `firmUp`, `assumptions`, `tensions`, `findings`, `checklist`, `conflicts`, `contradictions`,
+/// `unansweredRequired`.
 /// Version 2 added the chosen option's `tradeoffs`, `complements`, reasons marked `assumed`, `proposals` and
 /// `firmUp`; every version-1 field keeps its meaning.
 public enum ReviewJSON {
@@ -33,6 +34,7 @@ public enum ReviewJSON {
         var findings: [FindingJSON]
         var checklist: [ChecklistJSON]
         var conflicts: [ConflictJSON]
+        var contradictions: [ContradictionJSON]
         var unansweredRequired: [String]
 
         init(_ report: ReviewReport) {
@@ -65,6 +67,7 @@ public enum ReviewJSON {
                     decisions: $0.decisions, constraints: $0.constraints,
                     exclusions: $0.exclusions.map(ReasonJSON.init))
             }
+            contradictions = review.contradictions.map(ContradictionJSON.init)
             unansweredRequired = report.unansweredRequired
         }
     }

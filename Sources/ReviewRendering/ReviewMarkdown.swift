@@ -25,6 +25,7 @@ public struct ReviewMarkdown: Sendable {
                     + report.unansweredRequired.map(MarkdownText.code).joined(separator: ", ") + ".",
             ]
         }
+        contradictionsSection(report, &out)
 
         out += ["", "## Decisions", ""]
         let withRecords = !recordLinks.isEmpty

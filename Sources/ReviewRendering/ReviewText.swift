@@ -24,6 +24,7 @@ public struct ReviewText: Sendable {
                 "Required questions without an answer (defaults used): "
                     + report.unansweredRequired.joined(separator: ", "), first: "", rest: "  ", .yellow)
         }
+        contradictionsSection(report, &lines)
         planSection(report, &lines)
         firmUpSection(report, &lines)
         section("DECISIONS", &lines)
