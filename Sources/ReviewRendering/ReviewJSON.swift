@@ -110,6 +110,8 @@ public enum ReviewJSON {
         var score: Int
         var margin: Int?
         var closeCall: Bool
+        /// A 0-0 tie settled by list order: nothing in the answers favours the choice.
+        var noPreference: Bool
         var lowConfidence: Bool
         var reasons: [ReasonJSON]
         var complements: [ComplementJSON]
@@ -128,6 +130,7 @@ public enum ReviewJSON {
             score = outcome.score
             margin = outcome.margin
             closeCall = outcome.isCloseCall
+            noPreference = outcome.hasNoPreference
             lowConfidence = outcome.lowConfidence
             reasons = outcome.chosenAssessment?.contributions.map(ReasonJSON.init) ?? []
             alternatives = outcome.options.filter { $0.verdict != .chosen }.map { AlternativeJSON($0, report) }
