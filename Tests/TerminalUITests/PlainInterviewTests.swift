@@ -54,3 +54,18 @@ final class ScriptedLines: LineIO {
         #expect(output.hasSuffix("End of input: your answers are saved.\n"))
     }
 }
+
+extension PlainInterviewTests {
+    @Test func planAtAnyPromptIsSavedAndJudged() {
+        let (answers, outcome, output, saves) = run([
+            "plan", "plan databse=mongodb", "plan database=mongodb", "1", "plan database=none", "quit",
+        ])
+        #expect(outcome == .quit)
+        #expect(output.contains("Decisions you can plan (plan DECISION=OPTION):\n  database: postgresql, mongodb"))
+        #expect(output.contains("Invalid: unknown decision 'databse'; did you mean 'database'?."))
+        #expect(output.contains("Your plan MongoDB differs: the review recommends PostgreSQL."))
+        #expect(output.contains("No plan for database; the review decides."))
+        #expect(answers.proposed.isEmpty)
+        #expect(saves == 3)  // the plan, the answer, the plan removed
+    }
+}
