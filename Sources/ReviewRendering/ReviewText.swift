@@ -2,101 +2,347 @@ import KnowledgeModel
 import RecommendationEngine
 
 /// The plain-text rendering of a review (`stackwise review`, the default format): fits `width` columns, with
-/// ANSI colour only when asked for (the CLI asks on a terminal without NO_COLOR).
+/// ANSI colour only when asked for (the CLI asks on a terminal without NO_COLOR, or with `--color always`).
+///
+/// Layout (README.md, "Reading a review"): title and summary; PRIORITIES; DECISIONS; CONFLICTS; FINDINGS grouped by
+/// cause in fix order; TENSIONS; ASSUMPTIONS; CHECKLIST by category. `detail` decides how much of each is shown.
 ///
 /// Every piece of user and overlay text is reduced to printable characters here, so the only control sequences
 /// in the result are the colour codes this type adds.
 public struct ReviewText: Sendable {
     public var width: Int
     public var colour: Bool
+    public var detail: ReviewDetail
 
-    public init(width: Int = TextLayout.defaultWidth, colour: Bool = false) {
+    public init(width: Int = TextLayout.defaultWidth, colour: Bool = false, detail: ReviewDetail = .standard) {
         self.width = width
         self.colour = colour
+        self.detail = detail
     }
 
     public func render(_ report: ReviewReport) -> String {
-        let review = report.review
+        let outline = ReviewOutline(report)
         var lines: [String] = []
         lines.append(style("Stackwise review: \(report.serviceTitle)", .bold))
+        lines += wrap(report.summaryLine, first: "", rest: "  ")
         if !report.unansweredRequired.isEmpty {
             lines += wrap(
                 "Required questions without an answer (defaults used): "
                     + report.unansweredRequired.joined(separator: ", "), first: "", rest: "  ", .yellow)
         }
-        section("DECISIONS", &lines)
-        for outcome in review.decisions where outcome.status != .notApplicable {
-            decision(outcome, report, &lines)
+        priorities(outline, &lines)
+        decisions(report, outline, &lines)
+        conflicts(report, &lines)
+        findings(report, outline, &lines)
+        tensions(report, &lines)
+        assumptions(report, &lines)
+        checklist(report, outline, &lines)
+        if detail != .full {
+            lines.append("")
+            lines += wrap(
+                "More: --detail full (every reason, alternative and item), --format markdown|json", first: "",
+                rest: "  ", .dim)
         }
-        let notApplicable = review.decisions.filter { $0.status == .notApplicable }.map(\.title)
-        if !notApplicable.isEmpty {
-            lines += wrap("Not applicable: " + notApplicable.joined(separator: ", "), first: "  ", rest: "    ")
-        }
-        if !review.conflicts.isEmpty {
-            section("CONFLICTS", &lines)
-            for conflict in review.conflicts {
-                lines += wrap(
-                    "Cannot all hold: " + conflict.decisions.joined(separator: ", "), first: "  ", rest: "    ", .red)
-                for constraint in conflict.constraints { lines += wrap(constraint, first: "    - ", rest: "      ") }
-                for exclusion in conflict.exclusions { lines += reason(exclusion, marker: "x") }
-            }
-        }
-        if !review.assumptions.isEmpty {
-            section("ASSUMPTIONS (defaults used)", &lines)
-            for assumption in review.assumptions {
-                let why = assumption.reason == .notSure ? "not sure" : "unanswered"
-                var text = "\(assumption.questionID) = \(assumption.value) (\(why))"
-                if !assumption.affectedDecisions.isEmpty {
-                    text += "; affects " + assumption.affectedDecisions.joined(separator: ", ")
-                }
-                lines += wrap(text, first: "  - ", rest: "    ")
-            }
-        }
-        if !review.tensions.isEmpty {
-            section("TENSIONS", &lines)
-            for raised in review.tensions {
-                lines += wrap(raised.tension.title, first: "  ! ", rest: "    ", .yellow)
-                lines += wrap(ReviewReport.factsText(raised.answers), first: "    between: ", rest: "      ")
-                lines += wrap(raised.tension.advice, first: "    advice: ", rest: "      ")
-            }
-        }
-        if !review.findings.isEmpty {
-            section("FINDINGS", &lines)
-            for raised in review.findings {
-                let severity = raised.finding.severity
-                let label = "[\(severity.rawValue.uppercased())]"
-                let colourFor: Colour =
-                    raised.accepted != nil ? .dim : severity == .high ? .red : severity == .medium ? .yellow : .plain
-                lines += wrap(
-                    "\(label) \(raised.finding.title) (\(raised.finding.id))", first: "  ", rest: "    ", colourFor)
-                lines += wrap(raised.because, first: "    why: ", rest: "      ")
-                lines += wrap(raised.finding.remediation, first: "    fix: ", rest: "      ")
-                if let accepted = raised.accepted {
-                    var text = accepted.reason
-                    let who = [accepted.by, accepted.date].compactMap { $0 }
-                    if !who.isEmpty { text += " (" + who.joined(separator: ", ") + ")" }
-                    lines += wrap(text, first: "    accepted risk: ", rest: "      ")
-                }
-            }
-        }
-        if !review.checklist.isEmpty {
-            section("CHECKLIST", &lines)
-            for entry in review.checklist {
-                let box = entry.done ? "[x]" : "[ ]"
-                let text = "\(entry.item.text) (\(entry.item.priority.rawValue), \(entry.item.id))"
-                lines += wrap(text, first: "  \(box) ", rest: "      ", entry.done ? .dim : .plain)
-            }
-        }
-        lines.append("")
-        lines += wrap(report.summaryLine, first: "Summary: ", rest: "  ", .bold)
         return lines.joined(separator: "\n")
     }
 
-    private func decision(_ outcome: DecisionOutcome, _ report: ReviewReport, _ lines: inout [String]) {
+    // MARK: - Sections
+
+    private func priorities(_ outline: ReviewOutline, _ lines: inout [String]) {
+        guard !outline.priorities.isEmpty else { return }
+        section("PRIORITIES (do these first)", &lines)
+        let full = detail == .full
+        for priority in outline.priorities {
+            let heading =
+                "\(priority.rank). [\(priority.severity.rawValue.uppercased())] \(priority.title) "
+                + "(\(priority.kind.rawValue) \(priority.id))"
+            lines += wrap(heading, first: "  ", rest: "     ", colourFor(priority.severity), maxLines: full ? .max : 2)
+            if detail == .brief { continue }
+            lines += wrap(priority.why, first: "     why: ", rest: "       ", maxLines: full ? .max : 1)
+            lines += wrap(priority.action, first: "     do:  ", rest: "          ", maxLines: full ? .max : 2)
+        }
+    }
+
+    private func decisions(_ report: ReviewReport, _ outline: ReviewOutline, _ lines: inout [String]) {
+        let review = report.review
+        section("DECISIONS", &lines)
+        for outcome in review.decisions where outcome.status != .notApplicable {
+            if detail == .full {
+                fullDecision(outcome, report, &lines)
+                continue
+            }
+            let summary = outline.summaries[outcome.decisionID]
+            lines += wrap(
+                compactHeading(outcome, summary, report), first: "  ", rest: "    ",
+                outcome.status == .chosen ? .green : .red, maxLines: 1)
+            guard detail == .standard, let summary else { continue }
+            var why: (label: String, text: String)?
+            if let reason = summary.decisiveReason {
+                switch reason {
+                case .forChoice: why = ("+ ", Self.firstClause(reason.because))
+                case .againstRunnerUp:
+                    let name = Self.shortName(summary.runnerUp?.name ?? "the runner-up")
+                    why = ("+ not \(name): ", Self.firstClause(reason.because))
+                }
+            }
+            let cost = summary.mainTradeoff.map { ("cost: ", Self.firstClause($0)) }
+            // "+ decisive reason | cost: main trade-off" on one line.
+            lines.append(Self.fitLine([why, cost].compactMap { $0 }, indent: "    ", width: width))
+        }
+        let notApplicable = review.decisions.filter { $0.status == .notApplicable }.map(\.title)
+        if !notApplicable.isEmpty {
+            lines += wrap(
+                "Not applicable: " + notApplicable.joined(separator: ", "), first: "  ", rest: "    ",
+                maxLines: detail == .full ? Int.max : 1)
+        }
+    }
+
+    /// "Primary database: PostgreSQL (over MySQL by 6; close call, rests on assumptions)", option names without
+    /// their parenthesised details.
+    func compactHeading(_ outcome: DecisionOutcome, _ summary: DecisionSummary?, _ report: ReviewReport) -> String {
+        var heading = "\(outcome.title): \(Self.shortName(report.outcomeText(outcome)))"
+        var notes: [String] = []
+        if let runnerUp = summary?.runnerUp {
+            var over = "over \(Self.shortName(runnerUp.name))"
+            if case .incompatible = runnerUp.verdict {
+                over += ", which does not fit another choice"
+            } else if let margin = outcome.margin, margin >= 0 {
+                over += " by \(margin)"
+            }
+            notes.append(over)
+        } else if outcome.status == .chosen, outcome.options.count > 1 {
+            notes.append("others ruled out")
+        }
+        if outcome.isCloseCall { notes.append("close call") }
+        if outcome.lowConfidence { notes.append("rests on assumptions") }
+        if !notes.isEmpty { heading += " (" + notes.joined(separator: "; ") + ")" }
+        return heading
+    }
+
+    /// The main clause of a reason: the text before its first "; ", ": ", " (", " - " or sentence end, at most
+    /// about 60 characters (cut at a word).
+    static func firstClause(_ text: String) -> String {
+        var end = text.endIndex
+        for separator in ["; ", ": ", " (", " - ", ". ", ", so ", ", which "] {
+            if let range = text.range(of: separator), range.lowerBound < end { end = range.lowerBound }
+        }
+        var clause = String(text[..<end])
+        if clause.hasSuffix(".") { clause.removeLast() }
+        guard clause.count > 60 else { return clause }
+        var cut = ""
+        for word in clause.split(separator: " ") {
+            if cut.count + word.count + 1 > 57 { break }
+            cut += (cut.isEmpty ? "" : " ") + word
+        }
+        return cut + "..."
+    }
+
+    /// Labelled texts on one line ("why: ... | cost: ..."), each text cut at a word to share the width fairly.
+    static func fitLine(_ parts: [(label: String, text: String)], indent: String, width: Int) -> String {
+        let separator = "  "
+        let fixed = indent.count + parts.map(\.label.count).reduce(0, +) + separator.count * max(0, parts.count - 1)
+        var room = max(0, width - fixed)
+        var budgets = [Int](repeating: 0, count: parts.count)
+        // Shortest first: a text that fits leaves its unused share to the others.
+        for (position, index) in parts.indices.sorted(by: { parts[$0].text.count < parts[$1].text.count })
+            .enumerated()
+        {
+            let share = room / (parts.count - position)
+            budgets[index] = min(parts[index].text.count, share)
+            room -= budgets[index]
+        }
+        let texts = parts.indices.map { index in
+            parts[index].label + cut(singleLine(parts[index].text), to: budgets[index])
+        }
+        return indent + texts.joined(separator: separator)
+    }
+
+    /// `text` in at most `length` characters, cut at a word and ended with "..." when shortened.
+    static func cut(_ text: String, to length: Int) -> String {
+        guard text.count > length else { return text }
+        var result = ""
+        for word in text.split(separator: " ") {
+            if result.count + word.count + 1 > length - 3 { break }
+            result += (result.isEmpty ? "" : " ") + word
+        }
+        if result.isEmpty { result = String(text.prefix(max(0, length - 3))) }
+        return result + "..."
+    }
+
+    /// "Managed containers (AWS ECS on Fargate, ...)" -> "Managed containers".
+    static func shortName(_ name: String) -> String {
+        guard let open = name.range(of: " ("), open.lowerBound != name.startIndex else { return name }
+        return String(name[..<open.lowerBound])
+    }
+
+    private func conflicts(_ report: ReviewReport, _ lines: inout [String]) {
+        guard !report.review.conflicts.isEmpty else { return }
+        section("CONFLICTS", &lines)
+        for conflict in report.review.conflicts {
+            lines += wrap(
+                "Cannot all hold: " + conflict.decisions.joined(separator: ", "), first: "  ", rest: "    ", .red)
+            for constraint in conflict.constraints { lines += wrap(constraint, first: "    - ", rest: "      ") }
+            for exclusion in conflict.exclusions { lines += reason(exclusion, marker: "x") }
+        }
+    }
+
+    private func findings(_ report: ReviewReport, _ outline: ReviewOutline, _ lines: inout [String]) {
+        let review = report.review
+        guard !review.findings.isEmpty else { return }
+        let open = review.findings.filter { $0.accepted == nil }.count
+        let groups = outline.findingGroups
+        section(
+            "FINDINGS: \(open) open in \(groups.count) group\(groups.count == 1 ? "" : "s") by cause, "
+                + "in fix order", &lines)
+        let prioritised = Dictionary(
+            outline.priorities.filter { $0.kind == .finding }.map { ($0.id, $0.rank) }, uniquingKeysWith: min)
+        let full = detail == .full
+        for (index, group) in groups.enumerated() {
+            let lead = group.lead
+            var heading =
+                "\(index + 1). [\(group.severity.rawValue.uppercased())] \(lead.finding.title) (\(lead.finding.id))"
+            if group.findings.count > 1 { heading += " +\(group.findings.count - 1)" }
+            if let rank = prioritised[lead.finding.id] { heading += " - priority \(rank)" }
+            lines += wrap(heading, first: "  ", rest: "     ", colourFor(group.severity), maxLines: full ? .max : 1)
+            if detail == .brief { continue }
+            if full {
+                if let cause = group.cause { lines += wrap(cause.description, first: "     cause: ", rest: "       ") }
+                for raised in group.findings { fullFinding(raised, &lines) }
+                continue
+            }
+            if let cause = group.cause {
+                let others = group.findings.dropFirst().map(\.finding.id).joined(separator: ", ")
+                lines += wrap(
+                    "\(cause.description); also \(others)", first: "     cause: ", rest: "       ", maxLines: 1)
+            }
+            if prioritised[lead.finding.id] == nil {
+                lines += wrap(lead.finding.remediation, first: "     fix: ", rest: "       ", maxLines: 1)
+            }
+        }
+        let accepted = review.findings.filter { $0.accepted != nil }
+        if !accepted.isEmpty {
+            lines += wrap("Accepted risks:", first: "  ", rest: "  ")
+            for raised in accepted {
+                if full {
+                    fullFinding(raised, &lines)
+                } else {
+                    lines += wrap(
+                        "\(raised.finding.title) (\(raised.finding.id)): \(raised.accepted?.reason ?? "")",
+                        first: "     - ", rest: "       ", .dim, maxLines: 1)
+                }
+            }
+        }
+    }
+
+    private func fullFinding(_ raised: RaisedFinding, _ lines: inout [String]) {
+        let severity = raised.finding.severity
+        let label = "[\(severity.rawValue.uppercased())]"
+        let colour: Colour = raised.accepted != nil ? .dim : colourFor(severity)
+        lines += wrap(
+            "\(label) \(raised.finding.title) (\(raised.finding.id))", first: "     - ", rest: "       ", colour)
+        lines += wrap(raised.because, first: "       why: ", rest: "         ")
+        lines += wrap(raised.finding.remediation, first: "       fix: ", rest: "         ")
+        if !raised.answers.isEmpty {
+            lines += wrap(ReviewReport.factsText(raised.answers), first: "       from: ", rest: "         ")
+        }
+        if let accepted = raised.accepted {
+            var text = accepted.reason
+            let who = [accepted.by, accepted.date].compactMap { $0 }
+            if !who.isEmpty { text += " (" + who.joined(separator: ", ") + ")" }
+            lines += wrap(text, first: "       accepted risk: ", rest: "         ")
+        }
+    }
+
+    private func tensions(_ report: ReviewReport, _ lines: inout [String]) {
+        guard !report.review.tensions.isEmpty, detail != .brief else { return }
+        section("TENSIONS", &lines)
+        for raised in report.review.tensions {
+            lines += wrap(raised.tension.title + " (\(raised.tension.id))", first: "  ! ", rest: "    ", .yellow)
+            if detail == .full {
+                lines += wrap(ReviewReport.factsText(raised.answers), first: "    between: ", rest: "      ")
+            }
+            lines += wrap(
+                raised.tension.advice, first: "    advice: ", rest: "      ", maxLines: detail == .full ? Int.max : 2)
+        }
+    }
+
+    private func assumptions(_ report: ReviewReport, _ lines: inout [String]) {
+        let assumptions = report.review.assumptions
+        guard !assumptions.isEmpty else { return }
+        if detail != .full {
+            section("ASSUMPTIONS: \(assumptions.count) default\(assumptions.count == 1 ? "" : "s") used", &lines)
+            let moving = assumptions.filter { !$0.affectedDecisions.isEmpty }.map(\.questionID)
+            if !moving.isEmpty {
+                lines += wrap(
+                    "Moving decisions: " + moving.joined(separator: ", "), first: "  ", rest: "    ", maxLines: 2)
+            }
+            return
+        }
+        section("ASSUMPTIONS (defaults used)", &lines)
+        for assumption in assumptions {
+            let why = assumption.reason == .notSure ? "not sure" : "unanswered"
+            var text = "\(assumption.questionID) = \(assumption.value) (\(why))"
+            if !assumption.affectedDecisions.isEmpty {
+                text += "; affects " + assumption.affectedDecisions.joined(separator: ", ")
+            }
+            lines += wrap(text, first: "  - ", rest: "    ")
+        }
+    }
+
+    private func checklist(_ report: ReviewReport, _ outline: ReviewOutline, _ lines: inout [String]) {
+        let all = report.review.checklist
+        guard !all.isEmpty else { return }
+        let done = all.filter(\.done).count
+        let specific = all.filter(\.isAnswerSpecific).count
+        let high = all.filter { $0.item.priority == .high }.count
+        section(
+            "CHECKLIST: \(all.count) items (\(specific) specific to these answers, \(high) high, \(done) done)", &lines)
+        if detail == .brief {
+            lines += wrap(
+                "\(outline.standardChecklist.count) high answer-specific items to do; see them with --detail "
+                    + "standard, all with --detail full.", first: "  ", rest: "  ")
+            return
+        }
+        let inPriorities = Set(outline.priorities.filter { $0.kind == .checklist }.map(\.id))
+        for (category, entries) in outline.checklist {
+            let shown =
+                detail == .full
+                ? entries
+                : entries.filter {
+                    outline.standardChecklist.contains($0.item.id) && !inPriorities.contains($0.item.id)
+                }
+            guard !shown.isEmpty else { continue }
+            lines.append("  " + style(category.title, .bold))
+            for entry in shown {
+                let box = entry.done ? "[x]" : "[ ]"
+                var text = entry.item.text + " (\(entry.item.id)"
+                if detail == .full {
+                    text += ", \(entry.item.priority.rawValue)" + (entry.isAnswerSpecific ? "" : ", baseline")
+                    lines += wrap(text + ")", first: "    \(box) ", rest: "        ", entry.done ? .dim : .plain)
+                } else {
+                    lines += wrap(
+                        "\(entry.item.id): \(entry.item.text)", first: "    \(box) ", rest: "        ", maxLines: 1)
+                }
+            }
+        }
+        if detail != .full {
+            let shown = outline.standardChecklist.count
+            let hidden = outline.hiddenChecklistCount(report)
+            var note = "\(shown) high answer-specific items shown"
+            if !inPriorities.isEmpty { note += " (\(inPriorities.count) of them under PRIORITIES)" }
+            if hidden > 0 { note += "; \(hidden) more (medium, low, baseline, done): --detail full" }
+            lines += wrap(note, first: "  ", rest: "    ", .dim)
+        }
+    }
+
+    // MARK: - Full detail
+
+    private func fullDecision(_ outcome: DecisionOutcome, _ report: ReviewReport, _ lines: inout [String]) {
         var heading = "\(outcome.title): \(report.outcomeText(outcome))"
         var flags: [String] = []
+        if let margin = outcome.margin { flags.append("margin \(margin)") }
         if outcome.isCloseCall { flags.append("close call") }
-        if outcome.lowConfidence { flags.append("rests on defaults") }
+        if outcome.lowConfidence { flags.append("rests on assumptions") }
         if !flags.isEmpty { heading += " (" + flags.joined(separator: ", ") + ")" }
         lines.append("")
         lines += wrap(heading, first: "  ", rest: "    ", outcome.status == .chosen ? .green : .red)
@@ -105,6 +351,8 @@ public struct ReviewText: Sendable {
                 lines += reason(contribution, marker: contribution.weight >= 0 ? "+" : "-")
             }
         }
+        let option = outcome.chosen.flatMap { report.knowledgeBase.decision(outcome.decisionID)?.option($0) }
+        for con in option?.cons ?? [] { lines += wrap(con, first: "    cost: ", rest: "      ") }
         for assessment in outcome.options where assessment.verdict != .chosen {
             lines += wrap(
                 "\(assessment.name): \(report.verdictText(assessment))", first: "    instead of ", rest: "      ", .dim)
@@ -119,7 +367,7 @@ public struct ReviewText: Sendable {
 
     private func section(_ title: String, _ lines: inout [String]) {
         lines.append("")
-        lines.append(style(title, .bold))
+        lines += wrap(title, first: "", rest: "  ", .bold)
     }
 
     // MARK: - Styling
@@ -133,14 +381,22 @@ public struct ReviewText: Sendable {
         case yellow = "\u{1B}[33m"
     }
 
+    private func colourFor(_ severity: Severity) -> Colour {
+        severity == .high ? .red : severity == .medium ? .yellow : .plain
+    }
+
     private func style(_ text: String, _ colour: Colour) -> String {
         let text = Self.singleLine(text)
         guard self.colour, colour != .plain else { return text }
         return colour.rawValue + text + "\u{1B}[0m"
     }
 
-    private func wrap(_ text: String, first: String, rest: String, _ colour: Colour = .plain) -> [String] {
-        TextLayout.wrap(Self.singleLine(text), width: width, first: first, rest: rest).map { style($0, colour) }
+    private func wrap(
+        _ text: String, first: String, rest: String, _ colour: Colour = .plain, maxLines: Int = Int.max
+    ) -> [String] {
+        TextLayout.wrap(Self.singleLine(text), width: width, first: first, rest: rest, maxLines: maxLines).map {
+            style($0, colour)
+        }
     }
 
     /// User text may hold line breaks and control characters: one line of printable text.

@@ -100,7 +100,8 @@ struct InterviewRunner {
         let people = RecordPeople(
             status: settings.status, decisionMakers: settings.decisionMakers, consulted: settings.consulted,
             informed: settings.informed)
-        let exporter = DecisionRecordExporter(report: report, people: people, date: ExportCommand.today())
+        let exporter = DecisionRecordExporter(
+            report: report, people: people, date: ExportCommand.today(), whatIf: engine.whatIf(answers))
         let folder = settings.folder
         let url = URL(fileURLWithPath: folder)
         do {
