@@ -35,8 +35,8 @@ public struct CompiledCondition: Sendable {
         case answered(Int)
         case chosen(Int)
         case not(Node)
-        case and(Node, Node)
-        case or(Node, Node)
+        case and([Node])
+        case or([Node])
         case compare(ComparisonOperator, Node, Node)
         case membership(Node, Set<Value>, negated: Bool)
         case containsAny(Node, [String])
@@ -60,8 +60,8 @@ public struct CompiledCondition: Sendable {
             case .answered(let id, _): return questionSlot(id).map(Node.answered) ?? .constant(.bool(false))
             case .chosen(let id, _): return decisionSlot(id).map(Node.chosen) ?? .constant(.set([]))
             case .not(let inner, _): return .not(compile(inner))
-            case .and(let left, let right): return .and(compile(left), compile(right))
-            case .or(let left, let right): return .or(compile(left), compile(right))
+            case .and(let operands): return .and(operands.map(compile))
+            case .or(let operands): return .or(operands.map(compile))
             case .compare(let comparison, let left, let right, _):
                 switch (comparison, right) {
                 case (.in, .literal(.list(let items), _)), (.notIn, .literal(.list(let items), _)):
@@ -111,18 +111,27 @@ public struct CompiledCondition: Sendable {
         case .not(let inner):
             guard case .bool(let flag)? = eval(inner, source) else { return nil }
             return .bool(!flag)
-        case .and(let left, let right):
-            let lhs = eval(left, source)
-            if lhs == .bool(false) { return .bool(false) }
-            let rhs = eval(right, source)
-            if rhs == .bool(false) { return .bool(false) }
-            return lhs == .bool(true) && rhs == .bool(true) ? .bool(true) : nil
-        case .or(let left, let right):
-            let lhs = eval(left, source)
-            if lhs == .bool(true) { return .bool(true) }
-            let rhs = eval(right, source)
-            if rhs == .bool(true) { return .bool(true) }
-            return lhs == .bool(false) && rhs == .bool(false) ? .bool(false) : nil
+        case .and(let operands):
+            // Kleene: false as soon as one operand is false; unknown when none is false but one is unknown.
+            var unknown = false
+            for operand in operands {
+                switch eval(operand, source) {
+                case .bool(false)?: return .bool(false)
+                case .bool(true)?: continue
+                default: unknown = true
+                }
+            }
+            return unknown ? nil : .bool(true)
+        case .or(let operands):
+            var unknown = false
+            for operand in operands {
+                switch eval(operand, source) {
+                case .bool(true)?: return .bool(true)
+                case .bool(false)?: continue
+                default: unknown = true
+                }
+            }
+            return unknown ? nil : .bool(false)
         case .membership(let inner, let items, let negated):
             guard let value = eval(inner, source) else { return nil }
             return .bool(items.contains(value) != negated)

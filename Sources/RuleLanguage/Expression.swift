@@ -12,8 +12,11 @@ public indirect enum Expression: Equatable, Sendable {
     /// `chosen(decision)`: the option chosen for a decision (checklist conditions only).
     case chosen(String, offset: Int)
     case not(Expression, offset: Int)
-    case and(Expression, Expression)
-    case or(Expression, Expression)
+    /// `a and b and c`: a flat chain of two or more operands (a long chain never nests, so no recursion over it
+    /// grows with its length).
+    case and([Expression])
+    /// `a or b or c`: a flat chain of two or more operands.
+    case or([Expression])
     case compare(ComparisonOperator, Expression, Expression, offset: Int)
 
     /// Character offset where this expression starts.
@@ -22,7 +25,7 @@ public indirect enum Expression: Equatable, Sendable {
         case .literal(_, let offset), .answer(_, let offset), .answered(_, let offset), .chosen(_, let offset),
             .not(_, let offset):
             return offset
-        case .and(let left, _), .or(let left, _): return left.offset
+        case .and(let operands), .or(let operands): return operands.first?.offset ?? 0
         case .compare(_, let left, _, _): return left.offset
         }
     }
@@ -54,7 +57,9 @@ public indirect enum Expression: Equatable, Sendable {
         body(self)
         switch self {
         case .not(let inner, _): inner.visit(body)
-        case .and(let left, let right), .or(let left, let right), .compare(_, let left, let right, _):
+        case .and(let operands), .or(let operands):
+            for operand in operands { operand.visit(body) }
+        case .compare(_, let left, let right, _):
             left.visit(body)
             right.visit(body)
         default: break

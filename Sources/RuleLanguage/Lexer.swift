@@ -10,12 +10,20 @@ public struct Lexer {
         characters = Array(text)
     }
 
-    /// Tokenizes the whole text, ending with an `.end` token.
-    public static func tokenize(_ text: String) throws(ConditionError) -> [Token] {
+    /// Tokenizes the whole text, ending with an `.end` token; more than `maximumTokens` tokens is an error
+    /// positioned at the first token past the limit.
+    public static func tokenize(_ text: String, maximumTokens: Int = .max) throws(ConditionError) -> [Token] {
         var lexer = Lexer(text)
         var tokens: [Token] = []
         while true {
             let token = try lexer.next()
+            if token.kind != .end, tokens.count >= maximumTokens {
+                throw ConditionError(
+                    offset: token.offset,
+                    message:
+                        "the condition is too long: more than \(maximumTokens) tokens; split it into several rules or questions"
+                )
+            }
             tokens.append(token)
             if token.kind == .end { return tokens }
         }

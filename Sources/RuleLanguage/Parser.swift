@@ -16,10 +16,13 @@ public struct ConditionParser {
     private var depth = 0
     /// Deepest nesting of parentheses and `not` accepted (recursive descent must not exhaust the stack).
     public static let maximumDepth = 64
+    /// Most tokens a condition may have. Chains are flat, so this bounds size (time and memory), not depth; real
+    /// conditions have a few dozen tokens.
+    public static let maximumTokens = 10_000
 
     /// Parses `text`, or throws the first syntax error with its position.
     public static func parse(_ text: String) throws(ConditionError) -> Expression {
-        var parser = ConditionParser(tokens: try Lexer.tokenize(text))
+        var parser = ConditionParser(tokens: try Lexer.tokenize(text, maximumTokens: Self.maximumTokens))
         if parser.current.kind == .end {
             throw ConditionError(offset: 0, message: "empty condition")
         }
@@ -44,22 +47,28 @@ public struct ConditionParser {
         return token
     }
 
+    // `and`/`or` chains are collected into one flat node: a chain of any length is one level deep, so neither
+    // this parser nor any later pass over the tree recurses once per operand.
     private mutating func parseOr() throws(ConditionError) -> Expression {
-        var left = try parseAnd()
+        let first = try parseAnd()
+        guard current.kind == .keyword(.or) else { return first }
+        var operands = [first]
         while current.kind == .keyword(.or) {
             _ = advance()
-            left = .or(left, try parseAnd())
+            operands.append(try parseAnd())
         }
-        return left
+        return .or(operands)
     }
 
     private mutating func parseAnd() throws(ConditionError) -> Expression {
-        var left = try parseUnary()
+        let first = try parseUnary()
+        guard current.kind == .keyword(.and) else { return first }
+        var operands = [first]
         while current.kind == .keyword(.and) {
             _ = advance()
-            left = .and(left, try parseUnary())
+            operands.append(try parseUnary())
         }
-        return left
+        return .and(operands)
     }
 
     private mutating func parseUnary() throws(ConditionError) -> Expression {

@@ -93,10 +93,9 @@ public struct TypeChecker {
         case .not(let inner, _):
             expectBool(inner, errors: &errors, role: "'not'")
             return .bool
-        case .and(let left, let right), .or(let left, let right):
+        case .and(let operands), .or(let operands):
             let role = { if case .and = expression { return "'and'" } else { return "'or'" } }()
-            expectBool(left, errors: &errors, role: role)
-            expectBool(right, errors: &errors, role: role)
+            for operand in operands { expectBool(operand, errors: &errors, role: role) }
             return .bool
         case .compare(let comparison, let left, let right, let offset):
             checkComparison(comparison, left, right, offset: offset, errors: &errors)

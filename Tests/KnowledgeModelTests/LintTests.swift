@@ -149,6 +149,24 @@ import Testing
         expectDiagnostic(diagnostics, "bad condition: expected a value but found 'and'", at: "overlay/test.yaml:3:31")
     }
 
+    @Test func aFortyThousandTermConditionIsAPositionedErrorNotACrash() {
+        // Issue 17 item 1: this crashed `kb lint` with SIGSEGV in the type checker.
+        let chain = Array(repeating: "data.typescript", count: 40_000).joined(separator: " and ")
+        let diagnostics = lintOverlay(
+            """
+            rules:
+              - id: org.long
+                when: \(chain)
+                because: x
+                score: { database.postgresql: 1 }
+            """)
+        // Token 10,001 is the 5,001st `data.typescript` (ids and `and`s alternate): 5,000 ids of 15 characters
+        // plus 5,000 separators of 5 characters from column 11.
+        expectDiagnostic(
+            diagnostics, "bad condition: the condition is too long: more than 10000 tokens",
+            at: "overlay/test.yaml:3:\(11 + 5_000 * 20)")
+    }
+
     @Test func conditionTypeErrors() {
         let diagnostics = lintOverlay(
             """

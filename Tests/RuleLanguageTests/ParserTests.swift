@@ -5,7 +5,10 @@ import Testing
 @Suite struct ParserTests {
     @Test func parsesPrecedenceOfAndOverOr() throws {
         let expression = try ConditionParser.parse("a or b and not c")
-        guard case .or(.answer("a", _), .and(.answer("b", _), .not(.answer("c", _), _))) = expression else {
+        guard case .or(let alternatives) = expression, alternatives.count == 2, case .answer("a", _) = alternatives[0],
+            case .and(let terms) = alternatives[1], terms.count == 2, case .answer("b", _) = terms[0],
+            case .not(.answer("c", _), _) = terms[1]
+        else {
             Issue.record("unexpected tree \(expression)")
             return
         }
@@ -33,6 +36,47 @@ import Testing
             Issue.record("unexpected tree \(expression)")
             return
         }
+    }
+
+    @Test func andOrChainsAreFlat() throws {
+        let expression = try ConditionParser.parse("a and b and c or d or e and f")
+        guard case .or(let alternatives) = expression, alternatives.count == 3,
+            case .and(let first) = alternatives[0], first.count == 3, case .and(let last) = alternatives[2],
+            last.count == 2
+        else {
+            Issue.record("unexpected tree \(expression)")
+            return
+        }
+    }
+
+    @Test func aHugeAndOrChainIsAPositionedErrorNotAStackOverflow() {
+        // Issue 17 item 1: ~37,500 terms joined by and/or crashed the type checker (SIGSEGV).
+        let terms = 40_000
+        let text = (0..<terms).map { $0 % 3 == 0 ? "realtime.needed" : "traffic.peak_rps > 1" }.joined(
+            separator: " and ")
+        do {
+            let expression = try ConditionParser.parse(text)
+            _ = TypeChecker(schema: FakeSchema(), allowsChosen: false).check(expression)
+            Issue.record("a 40,000-term condition was accepted")
+        } catch {
+            #expect(error.message.contains("too long: more than 10000 tokens"))
+            let tokensBefore = text.prefix(error.offset).split(separator: " ").count
+            #expect(tokensBefore == ConditionParser.maximumTokens)
+        }
+    }
+
+    @Test func aLongChainWithinTheLimitParsesChecksAndEvaluates() throws {
+        // 4,000 terms (just under the token limit) stay one level deep, so no pass recurses per term.
+        let text =
+            Array(repeating: "traffic.peak_rps > 1", count: 2_000).joined(separator: " or ") + " and realtime.needed"
+        let expression = try ConditionParser.parse(text)
+        guard case .or(let alternatives) = expression, case .and(let last)? = alternatives.last else {
+            Issue.record("unexpected tree")
+            return
+        }
+        #expect(alternatives.count == 2_000)
+        #expect(last.count == 2)
+        #expect(TypeChecker(schema: FakeSchema(), allowsChosen: false).check(expression).isEmpty)
     }
 
     @Test func deepNestingIsAnErrorNotACrash() {

@@ -43,14 +43,12 @@ extension Expression {
             writer.tag(Tag.not)
             inner.write(to: &writer)
             writer.natural(offset)
-        case .and(let left, let right):
+        case .and(let operands):
             writer.tag(Tag.and)
-            left.write(to: &writer)
-            right.write(to: &writer)
-        case .or(let left, let right):
+            writer.array(operands) { $1.write(to: &$0) }
+        case .or(let operands):
             writer.tag(Tag.or)
-            left.write(to: &writer)
-            right.write(to: &writer)
+            writer.array(operands) { $1.write(to: &$0) }
         case .compare(let comparison, let left, let right, let offset):
             writer.tag(Tag.compare)
             writer.string(comparison.rawValue)
@@ -64,6 +62,12 @@ extension Expression {
         func sub(_ reader: inout BinaryReader) throws(KnowledgeBaseBinaryError) -> Expression {
             try reader.nested { reader throws(KnowledgeBaseBinaryError) in try Expression(reading: &reader) }
         }
+        // An and/or chain is one array of operands, one level deeper whatever its length.
+        func chain(_ reader: inout BinaryReader) throws(KnowledgeBaseBinaryError) -> [Expression] {
+            let operands = try reader.array { reader throws(KnowledgeBaseBinaryError) in try sub(&reader) }
+            guard operands.count >= 2 else { throw reader.failure("an and/or chain needs two or more operands") }
+            return operands
+        }
         switch try reader.tag(Tag.self, of: "expression") {
         case .literal:
             let literal = try reader.nested { reader throws(KnowledgeBaseBinaryError) in try Literal(reading: &reader) }
@@ -72,8 +76,8 @@ extension Expression {
         case .answered: self = .answered(try reader.string(), offset: try reader.natural())
         case .chosen: self = .chosen(try reader.string(), offset: try reader.natural())
         case .not: self = .not(try sub(&reader), offset: try reader.natural())
-        case .and: self = .and(try sub(&reader), try sub(&reader))
-        case .or: self = .or(try sub(&reader), try sub(&reader))
+        case .and: self = .and(try chain(&reader))
+        case .or: self = .or(try chain(&reader))
         case .compare:
             let comparison = try reader.rawValue(ComparisonOperator.self)
             self = .compare(comparison, try sub(&reader), try sub(&reader), offset: try reader.natural())

@@ -80,7 +80,7 @@ struct BinaryReader {
         return true
     }
 
-    private func failure(_ message: String, at offset: Int? = nil) -> KnowledgeBaseBinaryError {
+    func failure(_ message: String, at offset: Int? = nil) -> KnowledgeBaseBinaryError {
         KnowledgeBaseBinaryError(offset: offset ?? position, message: message)
     }
 
