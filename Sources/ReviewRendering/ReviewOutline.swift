@@ -11,8 +11,9 @@ public struct ReviewOutline: Sendable {
     /// Every applicable checklist item by category (knowledge-base category order); within a category the
     /// answer-specific items first, then by priority (high first), then review order.
     public let checklist: [(category: ChecklistCategory, entries: [ChecklistEntry])]
-    /// The items the standard view shows: not done, high priority and specific to these answers, those included by
-    /// the most rules first, at most ``ReviewLimits/standardChecklistItems``; in checklist order.
+    /// The items the standard view shows as high, under PRIORITIES or CHECKLIST: the checklist items among the
+    /// priorities, then items not done, high priority and specific to these answers, those included by the most
+    /// rules first; at most ``ReviewLimits/standardChecklistItems`` in all.
     public let standardChecklist: Set<String>
 
     public init(_ report: ReviewReport) {
@@ -49,7 +50,11 @@ public struct ReviewOutline: Sendable {
             }
             return lhs.offset < rhs.offset
         }
-        standardChecklist = Set(candidates.prefix(ReviewLimits.standardChecklistItems).map(\.element.item.id))
+        var shown = priorities.filter { $0.kind == .checklist }.map(\.id)
+        for candidate in candidates where shown.count < ReviewLimits.standardChecklistItems {
+            if !shown.contains(candidate.element.item.id) { shown.append(candidate.element.item.id) }
+        }
+        standardChecklist = Set(shown)
     }
 
     /// The checklist items hidden by the standard view.

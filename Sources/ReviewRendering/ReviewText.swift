@@ -20,8 +20,26 @@ public struct ReviewText: Sendable {
         self.detail = detail
     }
 
+    /// The standard view's length limit: when the review would be longer, the CHECKLIST section lists fewer of
+    /// its high items (the note under it counts the rest and says how to see them).
+    public static let standardLineBudget = 150
+
     public func render(_ report: ReviewReport) -> String {
         let outline = ReviewOutline(report)
+        var lines = render(report, outline, checklistLimit: .max)
+        if detail == .standard, lines.count > Self.standardLineBudget {
+            let shown = lines.count { $0.hasPrefix("    [ ] ") || $0.hasPrefix("    [x] ") }
+            var limit = shown - (lines.count - Self.standardLineBudget)
+            while limit >= 0 {
+                lines = render(report, outline, checklistLimit: limit)
+                if lines.count <= Self.standardLineBudget { break }
+                limit -= 1
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private func render(_ report: ReviewReport, _ outline: ReviewOutline, checklistLimit: Int) -> [String] {
         var lines: [String] = []
         lines.append(style("Stackwise review: \(report.serviceTitle)", .bold))
         lines += wrap(report.summaryLine, first: "", rest: "  ")
@@ -36,14 +54,14 @@ public struct ReviewText: Sendable {
         findings(report, outline, &lines)
         tensions(report, &lines)
         assumptions(report, &lines)
-        checklist(report, outline, &lines)
+        checklist(report, outline, limit: checklistLimit, &lines)
         if detail != .full {
             lines.append("")
             lines += wrap(
                 "More: --detail full (every reason, alternative and item), --format markdown|json", first: "",
                 rest: "  ", .dim)
         }
-        return lines.joined(separator: "\n")
+        return lines
     }
 
     // MARK: - Sections
@@ -262,7 +280,7 @@ public struct ReviewText: Sendable {
                 lines += wrap(ReviewReport.factsText(raised.answers), first: "    between: ", rest: "      ")
             }
             lines += wrap(
-                raised.tension.advice, first: "    advice: ", rest: "      ", maxLines: detail == .full ? Int.max : 2)
+                raised.tension.advice, first: "    advice: ", rest: "      ", maxLines: detail == .full ? Int.max : 1)
         }
     }
 
@@ -274,7 +292,7 @@ public struct ReviewText: Sendable {
             let moving = assumptions.filter { !$0.affectedDecisions.isEmpty }.map(\.questionID)
             if !moving.isEmpty {
                 lines += wrap(
-                    "Moving decisions: " + moving.joined(separator: ", "), first: "  ", rest: "    ", maxLines: 2)
+                    "Moving decisions: " + moving.joined(separator: ", "), first: "  ", rest: "    ", maxLines: 1)
             }
             return
         }
@@ -289,7 +307,7 @@ public struct ReviewText: Sendable {
         }
     }
 
-    private func checklist(_ report: ReviewReport, _ outline: ReviewOutline, _ lines: inout [String]) {
+    private func checklist(_ report: ReviewReport, _ outline: ReviewOutline, limit: Int, _ lines: inout [String]) {
         let all = report.review.checklist
         guard !all.isEmpty else { return }
         let done = all.filter(\.done).count
@@ -304,13 +322,18 @@ public struct ReviewText: Sendable {
             return
         }
         let inPriorities = Set(outline.priorities.filter { $0.kind == .checklist }.map(\.id))
+        var room = limit
+        var listed = 0
         for (category, entries) in outline.checklist {
-            let shown =
+            var shown =
                 detail == .full
                 ? entries
                 : entries.filter {
                     outline.standardChecklist.contains($0.item.id) && !inPriorities.contains($0.item.id)
                 }
+            shown = Array(shown.prefix(max(0, room)))
+            room -= shown.count
+            listed += shown.count
             guard !shown.isEmpty else { continue }
             lines.append("  " + style(category.title, .bold))
             for entry in shown {
@@ -326,8 +349,8 @@ public struct ReviewText: Sendable {
             }
         }
         if detail != .full {
-            let shown = outline.standardChecklist.count
-            let hidden = outline.hiddenChecklistCount(report)
+            let shown = listed + inPriorities.count
+            let hidden = report.review.checklist.count - shown
             var note = "\(shown) high answer-specific items shown"
             if !inPriorities.isEmpty { note += " (\(inPriorities.count) of them under PRIORITIES)" }
             if hidden > 0 { note += "; \(hidden) more (medium, low, baseline, done): --detail full" }
