@@ -35,6 +35,12 @@ let package = Package(
             name: "DecisionRecords",
             dependencies: ["KnowledgeModel", "RecommendationEngine", "AnswersFile", "ReviewRendering"]
         ),
+        // CI: `stackwise check` (declared decisions vs the code) and CI report formats (SARIF, JUnit, GitHub, GitLab)
+        .target(
+            name: "DriftCheck", dependencies: ["KnowledgeModel", "RuleLanguage", "StackScanner", "AnswersFile"]),
+        .target(
+            name: "CIReports",
+            dependencies: ["KnowledgeModel", "RecommendationEngine", "AnswersFile", "ReviewRendering", "DriftCheck"]),
         .target(name: "ScenarioTesting", dependencies: ["KnowledgeModel", "RecommendationEngine", "RuleLanguage"]),
         .target(
             name: "EmbeddedKnowledgeBase",
@@ -69,7 +75,7 @@ let package = Package(
             dependencies: [
                 "KnowledgeModel", "EmbeddedKnowledgeBase", "RecommendationEngine", "AnswersFile",
                 "ReviewRendering", "DecisionRecords", "ScenarioTesting", "TerminalUI", "CursesTerminal",
-                "StackScanner",
+                "StackScanner", "DriftCheck", "CIReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -123,6 +129,14 @@ let package = Package(
             dependencies: [
                 "ReviewRendering", "AnswersFile", "RecommendationEngine", "KnowledgeModel", "EmbeddedKnowledgeBase",
             ]
+        ),
+        .testTarget(
+            name: "CIReportsTests",
+            dependencies: [
+                "CIReports", "DriftCheck", "StackScanner", "AnswersFile", "ReviewRendering", "RecommendationEngine",
+                "KnowledgeModel", "EmbeddedKnowledgeBase",
+            ],
+            exclude: ["Schema"]
         ),
         .testTarget(
             name: "StackScannerTests", dependencies: ["StackScanner", "KnowledgeModel", "EmbeddedKnowledgeBase"]),

@@ -46,7 +46,7 @@ public struct AnswersFileReader: Sendable {
     /// Keys of an answer written as a mapping.
     public static let answerKeys = ["value", "note", "notSure", "origin"]
     /// Keys of an accepted risk.
-    public static let acceptedRiskKeys = ["finding", "reason", "by", "date"]
+    public static let acceptedRiskKeys = ["finding", "reason", "by", "date", "scope", "owner", "expires"]
     /// Longest accepted note, accepted-risk reason or service name, in characters.
     public static let maximumTextLength = 2_000
 
@@ -133,11 +133,14 @@ public struct AnswersFileReader: Sendable {
         answerSet.acceptedRisks = fields.list("acceptedRisks").compactMap { decodeAcceptedRisk($0, sink: sink) }
         var seenFindings: [String: SourceLocation] = [:]
         for (node, risk) in zip(fields.list("acceptedRisks"), answerSet.acceptedRisks) {
-            if let first = seenFindings[risk.findingID] {
+            let key = risk.findingID + "\u{0}" + (risk.scope ?? "")
+            if let first = seenFindings[key] {
+                let scope = risk.scope.map { " with scope '\($0)'" } ?? ""
                 sink.error(
-                    "finding '\(risk.findingID)' is accepted twice (first at line \(first.line))", at: node.location)
+                    "finding '\(risk.findingID)' is accepted twice\(scope) (first at line \(first.line))",
+                    at: node.location)
             }
-            seenFindings[risk.findingID] = seenFindings[risk.findingID] ?? node.location
+            seenFindings[key] = seenFindings[key] ?? node.location
         }
         warnAboutInapplicableAnswers(answerSet, answersNode: fields.value("answers"), sink: sink)
         return AnswersFileResult(answerSet: answerSet, diagnostics: sink.diagnostics)
@@ -255,8 +258,10 @@ public struct AnswersFileReader: Sendable {
         }
         let finding = fields.string("finding", required: true)
         let reason = fields.string("reason", required: true)
-        if let finding, !knowledgeBase.findings.contains(where: { $0.id == finding }) {
-            let known = knowledgeBase.findings.map(\.id)
+        if let finding, !knowledgeBase.findings.contains(where: { $0.id == finding }),
+            !AcceptedRisk.checkResultKinds.contains(finding)
+        {
+            let known = knowledgeBase.findings.map(\.id) + AcceptedRisk.checkResultKinds
             sink.warning(
                 "unknown finding '\(finding)'\(Suggestions.hint(for: finding, in: known)); the acceptance is kept "
                     + "but matches nothing", at: fields.value("finding")?.location)
@@ -270,7 +275,20 @@ public struct AnswersFileReader: Sendable {
             let checkedReason = checkedText(reason, key: "reason", at: fields.value("reason")?.location, sink)
         else { return nil }
         let by = fields.string("by").flatMap { checkedText($0, key: "by", at: fields.value("by")?.location, sink) }
-        return AcceptedRisk(findingID: finding, reason: checkedReason, by: by, date: date)
+        let owner = fields.string("owner").flatMap {
+            checkedText($0, key: "owner", at: fields.value("owner")?.location, sink)
+        }
+        let scope = fields.string("scope").flatMap {
+            checkedText($0, key: "scope", at: fields.value("scope")?.location, sink)
+        }
+        var expires = fields.string("expires")
+        if let text = expires, !Self.isCalendarDate(text) {
+            sink.error(
+                "'expires' must be a date written YYYY-MM-DD, found '\(text)'", at: fields.value("expires")?.location)
+            expires = nil
+        }
+        return AcceptedRisk(
+            findingID: finding, reason: checkedReason, by: by, date: date, scope: scope, owner: owner, expires: expires)
     }
 
     // MARK: - Helpers

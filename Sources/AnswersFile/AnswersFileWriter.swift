@@ -30,6 +30,9 @@ public struct AnswersFileWriter: Sendable {
                 lines.append("    reason: \(YAMLText.quoted(risk.reason))")
                 if let by = risk.by { lines.append("    by: \(YAMLText.quoted(by))") }
                 if let date = risk.date { lines.append("    date: \(YAMLText.quoted(date))") }
+                if let scope = risk.scope { lines.append("    scope: \(YAMLText.quoted(scope))") }
+                if let owner = risk.owner { lines.append("    owner: \(YAMLText.quoted(owner))") }
+                if let expires = risk.expires { lines.append("    expires: \(YAMLText.quoted(expires))") }
             }
         }
         return lines.joined(separator: "\n") + "\n"

@@ -27,10 +27,19 @@ public struct AnswersSchema: Sendable {
             "required": ["finding", "reason"],
             "properties": [
                 "finding": ["type": "string", "description": "Id of the finding accepted as a risk."]
-                    .merging(enumeration(knowledgeBase.findings.map(\.id))) { $1 },
+                    .merging(enumeration(knowledgeBase.findings.map(\.id) + AcceptedRisk.checkResultKinds)) { $1 },
                 "reason": ["type": "string", "maxLength": AnswersFileReader.maximumTextLength],
                 "by": ["type": "string", "description": "Who accepted it."],
                 "date": ["type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"],
+                "scope": [
+                    "type": "string",
+                    "description": "A path prefix or a component (technology or decision id) it is limited to.",
+                ],
+                "owner": ["type": "string", "description": "Who answers for the risk."],
+                "expires": [
+                    "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+                    "description": "The last day it holds; afterwards the finding is reported again.",
+                ],
             ],
         ]
         return [

@@ -145,7 +145,9 @@ public struct StackScanner: Sendable {
         }
         do {
             let json = try JSONParser.parse(text)
-            return try PackageManifest(json: json, folder: "")
+            var manifest = try PackageManifest(json: json, folder: "")
+            manifest.locateDependencyLines(in: text)
+            return manifest
         } catch let error as JSONParser.SyntaxError {
             throw ScanError(
                 kind: .badInput,
@@ -163,7 +165,9 @@ public struct StackScanner: Sendable {
         let path = ProjectFiles.join(folder, "package.json")
         guard let text = files.text(path) else { return nil }
         do {
-            return try PackageManifest(json: try JSONParser.parse(text), folder: folder)
+            var manifest = try PackageManifest(json: try JSONParser.parse(text), folder: folder)
+            manifest.locateDependencyLines(in: text)
+            return manifest
         } catch let error as JSONParser.SyntaxError {
             files.warn(
                 "malformed JSON: \(error.message); package skipped", file: path, line: error.line, column: error.column)

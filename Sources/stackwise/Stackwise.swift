@@ -20,6 +20,7 @@ struct Stackwise: ParsableCommand {
             QuestionsCommand.self,
             SchemaCommand.self,
             ReviewCommand.self,
+            CheckCommand.self,
             ExportCommand.self,
             InterviewCommand.self,
             ScanCommand.self,

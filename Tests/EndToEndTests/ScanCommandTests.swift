@@ -30,7 +30,7 @@ import Testing
         #expect(result.stdout.contains("express 4"))
         #expect(result.stdout.contains("postgresql"))
         #expect(result.stdout.contains("Node.js 20"))
-        #expect(result.stdout.contains("src/app.js (imported)"))
+        #expect(result.stdout.contains("src/app.js:1 (imported)"))
     }
 
     @Test func jsonHasEveryFixedCategoryAndEvidence() throws {

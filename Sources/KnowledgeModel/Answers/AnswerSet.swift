@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a user said: the input of a review, and the content of an answers file and of a TUI session.
 public struct AnswerSet: Sendable, Codable, Equatable {
     /// The service under review, for titles and records.
@@ -65,19 +67,71 @@ public struct Answer: Sendable, Codable, Equatable {
     }
 }
 
-/// A finding the user accepts as a known risk.
+/// A finding the user accepts as a known risk: accountable (who, when, until when) and optionally narrowed to a
+/// path or a component.
 public struct AcceptedRisk: Sendable, Codable, Equatable {
+    /// A knowledge-base finding id, or one of `checkResultKinds` (a `stackwise check` result).
     public var findingID: String
     public var reason: String
     /// Who accepted it.
     public var by: String?
     /// When, `YYYY-MM-DD`.
     public var date: String?
+    /// What it covers: a path prefix in the repository (`services/legacy/`) or a component (a technology or decision
+    /// id such as `mongodb`); nil covers every occurrence.
+    public var scope: String?
+    /// Who answers for it (may differ from who accepted it).
+    public var owner: String?
+    /// The last day it holds, `YYYY-MM-DD`; from the next day it no longer hides its finding.
+    public var expires: String?
 
-    public init(findingID: String, reason: String, by: String? = nil, date: String? = nil) {
+    /// The ids of `stackwise check` results that can be accepted like findings.
+    public static let checkResultKinds = ["drift", "stale", "unrecorded"]
+
+    public init(
+        findingID: String, reason: String, by: String? = nil, date: String? = nil, scope: String? = nil,
+        owner: String? = nil, expires: String? = nil
+    ) {
         self.findingID = findingID
         self.reason = reason
         self.by = by
         self.date = date
+        self.scope = scope
+        self.owner = owner
+        self.expires = expires
+    }
+
+    /// Whether the acceptance has run out on `today` (`YYYY-MM-DD`; dates in this form compare as text).
+    public func isExpired(today: String) -> Bool {
+        guard let expires else { return false }
+        return expires < today
+    }
+
+    /// Whether the acceptance covers an occurrence at `path` (a file relative to the repository) that concerns
+    /// `components` (technology and decision ids). Without a scope it covers everything.
+    public func covers(path: String?, components: [String]) -> Bool {
+        guard let scope, !scope.isEmpty else { return true }
+        if components.contains(scope) { return true }
+        guard let path else { return false }
+        let prefix = scope.hasSuffix("/") ? scope : scope + "/"
+        return path == scope || path.hasPrefix(prefix)
+    }
+}
+
+extension AnswerSet {
+    /// Today's date in UTC as `YYYY-MM-DD`, the form `expires` is compared with.
+    public static func today(_ date: Date = Date()) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1)
+    }
+
+    /// The answers without the acceptances that expired before `today`, and those expired acceptances: what a
+    /// review uses so an expired acceptance stops hiding its finding.
+    public func withoutExpiredAcceptances(today: String) -> (answers: AnswerSet, expired: [AcceptedRisk]) {
+        var copy = self
+        copy.acceptedRisks = acceptedRisks.filter { !$0.isExpired(today: today) }
+        return (copy, acceptedRisks.filter { $0.isExpired(today: today) })
     }
 }

@@ -33,6 +33,7 @@ extension Technology {
             writer.location(answer.location)
         }
         writer.strings(images)
+        writer.strings(decides.map(\.description))
         writer.location(location)
     }
 
@@ -54,7 +55,8 @@ extension Technology {
                     },
                     priority: try reader.int(), location: try reader.location())
             },
-            images: try reader.strings(), location: try reader.location())
+            images: try reader.strings(),
+            decides: try reader.strings().map(DecisionChoiceRef.init(parsing:)), location: try reader.location())
     }
 }
 

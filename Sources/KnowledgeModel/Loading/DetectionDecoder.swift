@@ -20,7 +20,7 @@ struct DetectionDecoder {
     }
 
     private func decodeTechnology(_ node: YAMLNode) -> (Technology, Bool)? {
-        let keys = ["id", "title", "category", "driver", "caveats", "answers", "images", "override"]
+        let keys = ["id", "title", "category", "driver", "caveats", "answers", "images", "decides", "override"]
         guard let f = Fields(node, kind: "a technology", allowed: keys, sink: sink) else { return nil }
         let id = f.identifier("id")
         let title = f.string("title", required: true)
@@ -29,7 +29,8 @@ struct DetectionDecoder {
         guard let id, let title, let category else { return nil }
         let technology = Technology(
             id: id, title: title, category: category, driver: f.bool("driver") ?? false,
-            caveats: f.stringList("caveats"), answers: answers, images: f.stringList("images"), location: node.location)
+            caveats: f.stringList("caveats"), answers: answers, images: f.stringList("images"),
+            decides: f.stringList("decides").map(DecisionChoiceRef.init(parsing:)), location: node.location)
         return (technology, f.bool("override") ?? false)
     }
 

@@ -106,11 +106,16 @@ public struct Technology: Sendable, Codable, Equatable, Identifiable {
     /// Container image names that run it (`postgres`, `bitnami/postgresql`), recognised in compose files and
     /// Kubernetes manifests.
     public var images: [String]
+    /// The decisions this technology settles in code, as `decision.option` (the option it is) or `decision` (a
+    /// choice for that decision that is none of its options), for `stackwise check`: using it while a record
+    /// chose another option is drift.
+    public var decides: [DecisionChoiceRef]
     public var location: SourceLocation?
 
     public init(
         id: String, title: String, category: DetectionCategory, driver: Bool = false, caveats: [String] = [],
-        answers: [DetectionAnswer] = [], images: [String] = [], location: SourceLocation? = nil
+        answers: [DetectionAnswer] = [], images: [String] = [], decides: [DecisionChoiceRef] = [],
+        location: SourceLocation? = nil
     ) {
         self.id = id
         self.title = title
@@ -119,8 +124,32 @@ public struct Technology: Sendable, Codable, Equatable, Identifiable {
         self.caveats = caveats
         self.answers = answers
         self.images = images
+        self.decides = decides
         self.location = location
     }
+}
+
+/// A decision a technology settles: `database.mongodb` (that option) or `logging` (none of its options).
+public struct DecisionChoiceRef: Sendable, Codable, Equatable, Hashable, CustomStringConvertible {
+    public var decision: String
+    /// nil: the technology is a choice for the decision that is none of its options.
+    public var option: String?
+
+    public init(decision: String, option: String?) {
+        self.decision = decision
+        self.option = option
+    }
+
+    /// Parses `decision.option` or `decision`.
+    public init(parsing text: String) {
+        if let dot = text.firstIndex(of: ".") {
+            self.init(decision: String(text[..<dot]), option: String(text[text.index(after: dot)...]))
+        } else {
+            self.init(decision: text, option: nil)
+        }
+    }
+
+    public var description: String { option.map { "\(decision).\($0)" } ?? decision }
 }
 
 /// "Using this technology means answering `question` with `option`" (for a multiple-choice question: the option

@@ -26,7 +26,24 @@ struct DetectionCheck: KnowledgeBaseCheck {
         }
 
         let questionIDs = kb.questions.map(\.id)
+        let decisionIDs = kb.decisions.map(\.id)
         for technology in catalog.technologies {
+            for choice in technology.decides {
+                guard let decision = kb.decision(choice.decision) else {
+                    sink.error(
+                        "technology '\(technology.id)' decides unknown decision '\(choice.decision)'"
+                            + Suggestions.hint(for: choice.decision, in: decisionIDs), at: technology.location)
+                    continue
+                }
+                if let option = choice.option, decision.option(option) == nil {
+                    let options = decision.options.map(\.id)
+                    sink.error(
+                        "decision '\(decision.id)' has no option '\(option)'"
+                            + Suggestions.hint(for: option, in: options)
+                            + " (options: \(options.joined(separator: ", ")); write just '\(decision.id)' for a choice "
+                            + "that is none of them)", at: technology.location)
+                }
+            }
             for answer in technology.answers {
                 let location = answer.location ?? technology.location
                 guard let question = kb.question(answer.question) else {

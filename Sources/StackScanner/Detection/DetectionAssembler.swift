@@ -30,7 +30,7 @@ struct DetectionAssembler {
                 }
                 guard let mapping = packages[dependency.name], !mapping.builtin else { continue }
                 let evidence = Evidence(
-                    file: manifest.path, package: dependency.name,
+                    file: manifest.path, line: dependency.line, package: dependency.name,
                     detail:
                         "\(dependency.kind.rawValue): \(dependency.specifier.isEmpty ? "(no version)" : dependency.specifier)"
                 )
@@ -42,7 +42,10 @@ struct DetectionAssembler {
                         sourcesScanned: sourcesScanned)
                     var found = [evidence]
                     if let importedIn {
-                        found.append(Evidence(file: importedIn, package: dependency.name, detail: "imported"))
+                        found.append(
+                            Evidence(
+                                file: importedIn, line: sources.importLines[dependency.name], package: dependency.name,
+                                detail: "imported"))
                     }
                     let ownsVersion = dependency.name == id
                     add(
@@ -71,7 +74,12 @@ struct DetectionAssembler {
                 guard let technology = technologies[id] else { continue }
                 add(
                     technology, status: .used, confidence: .high,
-                    evidence: [Evidence(file: file, package: mapping.id, detail: "imports \(mapping.id)")],
+                    evidence: [
+                        Evidence(
+                            file: file,
+                            line: sources.importLines[mapping.id] ?? sources.importLines["node:" + bare]
+                                ?? sources.importLines[bare], package: mapping.id, detail: "imports \(mapping.id)")
+                    ],
                     caveats: mapping.caveats)
             }
         }

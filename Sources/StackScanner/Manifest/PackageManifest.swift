@@ -13,6 +13,8 @@ public struct PackageManifest: Sendable {
         public var name: String
         public var specifier: String
         public var kind: DependencyKind
+        /// The 1-based line of its entry in package.json, when found.
+        public var line: Int? = nil
     }
 
     /// The folder of the manifest, relative to the scanned folder ("" for the root).

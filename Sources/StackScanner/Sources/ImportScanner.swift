@@ -3,6 +3,8 @@
 struct SourceFacts {
     /// Imported package roots (`express`, `@nestjs/core`, `node:cluster`) -> the first file importing it.
     var imports: [String: String] = [:]
+    /// The line of that first import, by package root.
+    var importLines: [String: Int] = [:]
     var typeScriptFiles = 0
     var javaScriptFiles = 0
     /// A JavaScript file with `// @ts-check` (JSDoc types checked by TypeScript).
@@ -12,7 +14,10 @@ struct SourceFacts {
     var filesRead = 0
 
     mutating func merge(_ other: SourceFacts) {
-        for (name, file) in other.imports where imports[name] == nil { imports[name] = file }
+        for (name, file) in other.imports where imports[name] == nil {
+            imports[name] = file
+            importLines[name] = other.importLines[name]
+        }
         typeScriptFiles += other.typeScriptFiles
         javaScriptFiles += other.javaScriptFiles
         checkedJavaScriptFile = checkedJavaScriptFile ?? other.checkedJavaScriptFile
@@ -66,9 +71,12 @@ struct ImportScanner {
                 facts.checkedJavaScriptFile = path
             }
             if facts.eventStreamFile == nil, text.contains("text/event-stream") { facts.eventStreamFile = path }
-            for specifier in Self.specifiers(in: text) {
+            for (specifier, line) in Self.specifiersWithLines(in: text) {
                 guard let root = Self.packageRoot(of: specifier) else { continue }
-                if facts.imports[root] == nil { facts.imports[root] = path }
+                if facts.imports[root] == nil {
+                    facts.imports[root] = path
+                    facts.importLines[root] = line
+                }
             }
         }
     }
@@ -88,9 +96,23 @@ struct ImportScanner {
 
     /// Module specifiers in `import ... from "x"`, `import "x"`, `import("x")`, `require("x")`, `export ... from "x"`.
     static func specifiers(in text: String) -> [String] {
+        specifiersWithLines(in: text).map(\.0)
+    }
+
+    /// The specifiers with the 1-based line each is written on.
+    static func specifiersWithLines(in text: String) -> [(String, Int)] {
         let bytes = Array(text.utf8)
-        var result: [String] = []
+        var result: [(String, Int)] = []
         var index = 0
+        var counted = 0
+        var line = 1
+        func lineOf(_ position: Int) -> Int {
+            while counted < position, counted < bytes.count {
+                if bytes[counted] == UInt8(ascii: "\n") { line += 1 }
+                counted += 1
+            }
+            return line
+        }
         func isIdentifier(_ byte: UInt8) -> Bool {
             (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
                 || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
@@ -128,20 +150,20 @@ struct ImportScanner {
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "f"), word(at: index, "from"), let name = quoted(from: index + 4) {
-                result.append(name)
+                result.append((name, lineOf(index)))
             } else if byte == UInt8(ascii: "r"), word(at: index, "require") {
                 var p = index + 7
                 while p < bytes.count, bytes[p] == UInt8(ascii: " ") { p += 1 }
                 if p < bytes.count, bytes[p] == UInt8(ascii: "("), let name = quoted(from: p + 1) {
-                    result.append(name)
+                    result.append((name, lineOf(index)))
                 }
             } else if byte == UInt8(ascii: "i"), word(at: index, "import") {
                 var p = index + 6
                 while p < bytes.count, bytes[p] == UInt8(ascii: " ") { p += 1 }
                 if p < bytes.count, bytes[p] == UInt8(ascii: "(") {
-                    if let name = quoted(from: p + 1) { result.append(name) }
+                    if let name = quoted(from: p + 1) { result.append((name, lineOf(index))) }
                 } else if let name = quoted(from: index + 6) {
-                    result.append(name)
+                    result.append((name, lineOf(index)))
                 }
             }
             index += 1

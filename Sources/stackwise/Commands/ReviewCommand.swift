@@ -1,4 +1,7 @@
+import AnswersFile
 import ArgumentParser
+import CIReports
+import DriftCheck
 import Foundation
 import KnowledgeModel
 import RecommendationEngine
@@ -21,13 +24,18 @@ struct ReviewCommand: ParsableCommand {
 
     @OptionGroup var presentation: PresentationOptions
 
-    @Option(help: "Output format: text (80 columns), markdown or json (versioned, see README).")
+    @Option(
+        help:
+            "Output format: text (80 columns), markdown, json (versioned, see README), or for CI sarif, junit, github or codeclimate."
+    )
     var format: ReviewFormat = .text
 
     @Option(
         name: .customLong("fail-on"),
         help: ArgumentHelp("Exit 1 when unaccepted findings at or above this severity exist.", valueName: "severity"))
     var failOn: Severity?
+
+    @OptionGroup var baseline: BaselineOptions
 
     @Flag(help: "Fail (exit 2) when a required question that is asked has no answer, instead of using its default.")
     var strict = false
@@ -41,7 +49,9 @@ struct ReviewCommand: ParsableCommand {
     var dumpModel = false
 
     func run() throws {
-        let (engine, answers) = try input.load()
+        let (engine, given) = try input.load()
+        // An acceptance past its expiry date no longer hides its finding; it is reported instead.
+        let (answers, expiredRisks) = given.withoutExpiredAcceptances(today: AnswerSet.today())
         if dumpModel {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
@@ -56,7 +66,16 @@ struct ReviewCommand: ParsableCommand {
             }
             throw ExitCode(ExitStatus.badInput)
         }
+        let expired = expiredRisks.map { risk in
+            (risk: risk, position: input.answersFile.map { FilePosition(file: $0) })
+        }
+        if let ciFormat = format.ciFormat {
+            try printForCI(report, format: ciFormat, expired: expired)
+            return
+        }
+        for risk in expired { Output.error("warning: " + CIReport.expiredNotice(risk)) }
         switch format {
+        case .sarif, .junit, .github, .codeclimate: break
         case .text:
             let text = ReviewText(colour: presentation.wantsColour, detail: presentation.detail).render(report)
             Output.show(text, rendered: true, paging: !presentation.noPager)
@@ -65,6 +84,14 @@ struct ReviewCommand: ParsableCommand {
             Output.show(markdown, rendered: false, paging: !presentation.noPager)
         case .json:
             Output.print(ReviewJSON.render(report))
+        }
+        if baseline.baseline != nil || baseline.writeBaseline != nil {
+            // The baseline decides what fails, as in the CI formats.
+            var ciReport = ciReport(report, expired: expired)
+            try baseline.apply(to: &ciReport)
+            if try baseline.write(ciReport) { return }
+            try CIExit.check(ciReport, failOn: failOn)
+            return
         }
         if let failOn {
             let failing = report.unacceptedFindings(atOrAbove: failOn)
@@ -78,9 +105,40 @@ struct ReviewCommand: ParsableCommand {
     }
 }
 
+extension ReviewCommand {
+    /// SARIF, JUnit, GitHub or GitLab output: findings located at the answers-file line that triggered them, with
+    /// `--baseline`/`--write-baseline` and `--fail-on` applied.
+    private func printForCI(
+        _ review: ReviewReport, format: CIFormat, expired: [(risk: AcceptedRisk, position: FilePosition?)]
+    ) throws {
+        var report = ciReport(review, expired: expired)
+        try baseline.apply(to: &report)
+        let wrote = try baseline.write(report)
+        format.print(report)
+        for notice in report.notices { Output.error("warning: " + notice) }
+        if !wrote { try CIExit.check(report, failOn: failOn) }
+    }
+}
+
+extension ReviewCommand {
+    private func ciReport(_ review: ReviewReport, expired: [(risk: AcceptedRisk, position: FilePosition?)]) -> CIReport
+    {
+        var locations = AnswerLocations()
+        if let path = input.answersFile, path != "-", let text = try? String(contentsOfFile: path, encoding: .utf8) {
+            locations = AnswerLocations(text: text, displayPath: path)
+        }
+        return CIReport(
+            review: review, answersPath: input.answersFile == "-" ? nil : input.answersFile, locations: locations,
+            toolVersion: Stackwise.version, expired: expired, failOn: failOn)
+    }
+}
+
 /// The formats of `stackwise review`.
 enum ReviewFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, markdown, json
+    case text, markdown, json, sarif, junit, github, codeclimate
+
+    /// The CI format, for the formats shared with `check`.
+    var ciFormat: CIFormat? { CIFormat(rawValue: rawValue) }
 }
 
 extension Severity: ExpressibleByArgument {}
