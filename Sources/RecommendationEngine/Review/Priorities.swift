@@ -79,20 +79,21 @@ extension Review {
     /// decisions reading its answers; a checklist item: the decisions its including rules score or exclude or its
     /// condition names, plus the findings and tensions those rules raise; an assumption: the decisions it moves);
     /// then kind (conflict, finding, tension, checklist item, question: what is already wrong before what
-    /// to add; the knowledge base records no effort); then review order.
+    /// to add; the knowledge base records no effort); among candidates equal on these three keys, a checklist item
+    /// from a category with fewer priorities so far comes first; then review order.
     ///
     /// Selection: the first three always; the fourth and fifth when at least medium; the sixth and seventh only
     /// when high.
     public func priorities(in knowledgeBase: KnowledgeBase) -> [ReviewPriority] {
-        var candidates: [(priority: ReviewPriority, order: Int)] = []
+        var candidates: [(priority: ReviewPriority, order: Int, area: String)] = []
         func add(
             _ kind: ReviewPriority.Kind, _ id: String, _ severity: Severity, _ title: String, _ why: String,
-            _ action: String, touches: Int
+            _ action: String, touches: Int, area: String? = nil
         ) {
             let priority = ReviewPriority(
                 rank: 0, kind: kind, id: id, severity: severity, title: title, why: why, action: action,
                 touches: touches)
-            candidates.append((priority, candidates.count))
+            candidates.append((priority, candidates.count, area ?? "\(kind.rawValue):\(id)"))
         }
 
         for conflict in conflicts {
@@ -126,7 +127,8 @@ extension Review {
             let why = entry.includedBy.first.flatMap { knowledgeBase.rule($0)?.because } ?? appliesBecause(entry)
             add(
                 .checklist, entry.item.id, severity(entry.item.priority), checklistTitle(entry.item.text), why,
-                entry.item.text, touches: reach(of: entry, knowledgeBase))
+                entry.item.text, touches: reach(of: entry, knowledgeBase),
+                area: "checklist:\(entry.item.category.rawValue)")
         }
         for assumption in assumptions {
             let moved = assumption.affectedDecisions.compactMap { decision($0) }
@@ -143,23 +145,38 @@ extension Review {
                 "Answer \(assumption.questionID) (--set \(assumption.questionID)=...).", touches: moved.count)
         }
 
-        let ranked = candidates.sorted { lhs, rhs in
+        var remaining = candidates.sorted { lhs, rhs in
             let left = lhs.priority
             let right = rhs.priority
             if left.severity != right.severity { return left.severity > right.severity }
             if left.touches != right.touches { return left.touches > right.touches }
             if left.kind.order != right.kind.order { return left.kind.order < right.kind.order }
             return lhs.order < rhs.order
-        }.map(\.priority)
+        }
 
         var chosen: [ReviewPriority] = []
-        for candidate in ranked {
+        var picksPerArea: [String: Int] = [:]
+        while !remaining.isEmpty {
+            // Among candidates equal on all three keys, prefer an area (checklist category) not yet picked.
+            let top = remaining[0].priority
+            let tied =
+                remaining.firstIndex {
+                    $0.priority.severity != top.severity || $0.priority.touches != top.touches
+                        || $0.priority.kind != top.kind
+                } ?? remaining.count
+            let pick =
+                (0..<tied).min {
+                    picksPerArea[remaining[$0].area, default: 0] < picksPerArea[remaining[$1].area, default: 0]
+                }
+                ?? 0
+            let candidate = remaining.remove(at: pick)
             let index = chosen.count
             let admitted =
-                index < 3 || (index < 5 && candidate.severity >= .medium)
-                || (index < Self.maximumPriorities && candidate.severity == .high)
+                index < 3 || (index < 5 && candidate.priority.severity >= .medium)
+                || (index < Self.maximumPriorities && candidate.priority.severity == .high)
             guard admitted else { break }
-            var ranked = candidate
+            picksPerArea[candidate.area, default: 0] += 1
+            var ranked = candidate.priority
             ranked.rank = index + 1
             chosen.append(ranked)
         }
