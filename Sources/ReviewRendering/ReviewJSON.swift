@@ -60,7 +60,8 @@ public enum ReviewJSON {
             checklist = review.checklist.map {
                 ChecklistJSON(
                     id: $0.item.id, text: $0.item.text, category: $0.item.category.rawValue,
-                    priority: $0.item.priority.rawValue, done: $0.done, answerSpecific: $0.isAnswerSpecific,
+                    priority: $0.item.priority.rawValue, baseline: $0.item.baseline, done: $0.done,
+                    answerSpecific: $0.isAnswerSpecific,
                     includedBy: $0.includedBy,
                     sources: $0.item.sources)
             }
@@ -288,6 +289,8 @@ public enum ReviewJSON {
         var text: String
         var category: String
         var priority: String
+        /// Always-on hygiene rather than advice for these answers.
+        var baseline: Bool
         var done: Bool
         var answerSpecific: Bool
         var includedBy: [String]

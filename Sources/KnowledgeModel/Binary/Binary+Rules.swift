@@ -57,6 +57,7 @@ extension ChecklistItem {
         writer.string(text)
         writer.string(category.rawValue)
         writer.string(priority.rawValue)
+        writer.bool(baseline)
         writer.optional(appliesIf) { $1.write(to: &$0) }
         writer.strings(sources)
         writer.strings(refs)
@@ -66,7 +67,7 @@ extension ChecklistItem {
     init(reading reader: inout BinaryReader) throws(KnowledgeBaseBinaryError) {
         self.init(
             id: try reader.string(), text: try reader.string(), category: try reader.rawValue(ChecklistCategory.self),
-            priority: try reader.rawValue(Priority.self),
+            priority: try reader.rawValue(Priority.self), baseline: try reader.bool(),
             appliesIf: try reader.optional { reader throws(KnowledgeBaseBinaryError) in
                 try Condition(reading: &reader)
             },

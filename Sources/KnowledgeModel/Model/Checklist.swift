@@ -27,19 +27,23 @@ public struct ChecklistItem: Sendable, Codable, Hashable, Identifiable {
     public var text: String
     public var category: ChecklistCategory
     public var priority: Priority
+    /// Always-on hygiene that every service should have, whatever the answers (`baseline: true`). A baseline item
+    /// is never `high`: high means "do before launch or the next release, for these answers".
+    public var baseline: Bool
     public var appliesIf: Condition?
     public var sources: [String]
     public var refs: [String]
     public var location: SourceLocation?
 
     public init(
-        id: String, text: String, category: ChecklistCategory, priority: Priority, appliesIf: Condition? = nil,
-        sources: [String] = [], refs: [String] = [], location: SourceLocation? = nil
+        id: String, text: String, category: ChecklistCategory, priority: Priority, baseline: Bool = false,
+        appliesIf: Condition? = nil, sources: [String] = [], refs: [String] = [], location: SourceLocation? = nil
     ) {
         self.id = id
         self.text = text
         self.category = category
         self.priority = priority
+        self.baseline = baseline
         self.appliesIf = appliesIf
         self.sources = sources
         self.refs = refs

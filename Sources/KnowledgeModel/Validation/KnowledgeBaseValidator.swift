@@ -16,6 +16,7 @@ public struct KnowledgeBaseValidator {
         UsageCheck(),
         FeasibilityCheck(),
         DetectionCheck(),
+        JudgementCheck(),
     ]
 
     public init() {}

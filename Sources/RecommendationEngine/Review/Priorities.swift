@@ -58,9 +58,9 @@ public struct ReviewPriority: Sendable, Equatable {
 }
 
 extension ChecklistEntry {
-    /// The item applies because of these answers (a fired rule included it or its own condition holds), as opposed
-    /// to baseline hygiene that applies to every service.
-    public var isAnswerSpecific: Bool { !includedBy.isEmpty || item.appliesIf != nil }
+    /// The item applies because of these answers (a fired rule included it or its own condition holds) and is not
+    /// marked `baseline` (always-on hygiene that every service should have).
+    public var isAnswerSpecific: Bool { !item.baseline && (!includedBy.isEmpty || item.appliesIf != nil) }
 }
 
 extension Review {
