@@ -32,6 +32,9 @@ public struct AnswersFileResult: Sendable {
 ///   traffic.peak_rps: 500
 ///   data.shape: { value: relational, note: "orders and invoices" }
 ///   data.volume_gb: { notSure: true }
+/// proposed:
+///   database: postgresql
+///   rate_limiting: [edge-gateway, in-app]
 /// checklistDone: [data.transactions-tested]
 /// acceptedRisks:
 ///   - { finding: no-backups, reason: "staging only", by: Ana, date: 2025-03-01 }
@@ -42,7 +45,9 @@ public struct AnswersFileReader: Sendable {
     /// Largest accepted answers file, in bytes (a complete file is a few kilobytes).
     public static let maximumBytes = 1 << 20
     /// Top-level keys.
-    public static let topLevelKeys = ["version", "service", "answers", "checklistDone", "acceptedRisks", "$schema"]
+    public static let topLevelKeys = [
+        "version", "service", "answers", "proposed", "checklistDone", "acceptedRisks", "$schema",
+    ]
     /// Keys of an answer written as a mapping.
     public static let answerKeys = ["value", "note", "notSure", "origin"]
     /// Keys of an accepted risk.
@@ -128,6 +133,9 @@ public struct AnswersFileReader: Sendable {
         }
         if let answersNode = fields.value("answers") {
             answerSet.answers = decodeAnswers(answersNode, sink: sink)
+        }
+        if let proposedNode = fields.value("proposed") {
+            answerSet.proposed = Proposals.decode(proposedNode, knowledgeBase: knowledgeBase, sink: sink)
         }
         answerSet.checklistDone = Set(decodeChecklist(fields, sink: sink))
         answerSet.acceptedRisks = fields.list("acceptedRisks").compactMap { decodeAcceptedRisk($0, sink: sink) }
@@ -259,7 +267,7 @@ public struct AnswersFileReader: Sendable {
         let finding = fields.string("finding", required: true)
         let reason = fields.string("reason", required: true)
         if let finding, !knowledgeBase.findings.contains(where: { $0.id == finding }),
-            !AcceptedRisk.checkResultKinds.contains(finding)
+            !AcceptedRisk.checkResultKinds.contains(finding), !Self.isProposalFinding(finding)
         {
             let known = knowledgeBase.findings.map(\.id) + AcceptedRisk.checkResultKinds
             sink.warning(
@@ -292,6 +300,10 @@ public struct AnswersFileReader: Sendable {
     }
 
     // MARK: - Helpers
+
+    /// Whether `id` names a finding about a proposal (`proposal.DECISION.OPTION...`), which the review raises
+    /// without a rule of the knowledge base.
+    static func isProposalFinding(_ id: String) -> Bool { id.hasPrefix("proposal.") }
 
     /// Whether `text` is a real calendar date `YYYY-MM-DD`.
     public static func isCalendarDate(_ text: String) -> Bool {

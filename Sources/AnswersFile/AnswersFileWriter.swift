@@ -18,6 +18,7 @@ public struct AnswersFileWriter: Sendable {
         ]
         if let name = answerSet.serviceName { lines.append("service: \(YAMLText.quoted(name))") }
         lines += answerLines(answerSet.answers)
+        lines += proposalLines(answerSet.proposed)
         let done = orderedChecklist(answerSet.checklistDone)
         if !done.isEmpty {
             lines.append("checklistDone:")
@@ -36,6 +37,22 @@ public struct AnswersFileWriter: Sendable {
             }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `proposed:` in the knowledge base's decision order.
+    private func proposalLines(_ proposed: [String: [String]]) -> [String] {
+        guard !proposed.isEmpty else { return [] }
+        let order = Dictionary(knowledgeBase.decisions.enumerated().map { ($1.id, $0) }) { first, _ in first }
+        let ids = proposed.keys.sorted { (order[$0] ?? .max, $0) < (order[$1] ?? .max, $1) }
+        var lines = ["proposed:"]
+        for id in ids {
+            guard let options = proposed[id] else { continue }
+            let value =
+                options.count == 1
+                ? YAMLText.scalar(options[0]) : "[" + options.map(YAMLText.scalar).joined(separator: ", ") + "]"
+            lines.append("  \(YAMLText.scalar(id)): \(value)")
+        }
+        return lines
     }
 
     private func answerLines(_ answers: [String: Answer]) -> [String] {

@@ -59,6 +59,11 @@ public struct AnswersSchema: Sendable {
                 "answers": [
                     "type": ["object", "null"], "additionalProperties": false, "properties": answerProperties,
                 ],
+                "proposed": [
+                    "type": ["object", "null"], "additionalProperties": false, "properties": proposalProperties,
+                    "description":
+                        "What you plan to use, per decision: an option id (or a list, where options go alongside).",
+                ],
                 "checklistDone": [
                     "type": ["array", "null"], "uniqueItems": true,
                     "items": enumeration(knowledgeBase.checklist.map(\.id)).merging(["type": "string"]) { $1 },
@@ -66,6 +71,22 @@ public struct AnswersSchema: Sendable {
                 "acceptedRisks": ["type": ["array", "null"], "items": acceptedRisk],
             ],
         ]
+    }
+
+    /// One property per decision: an option id, or a list of option ids where the decision has complements.
+    private var proposalProperties: [String: Any] {
+        var properties: [String: Any] = [:]
+        for decision in knowledgeBase.decisions {
+            let option = enumeration(decision.options.map(\.id)).merging(["type": "string"]) { $1 }
+            var schema: [String: Any] = ["description": decision.title + ": " + decision.problem]
+            if decision.complements.isEmpty {
+                schema.merge(option) { $1 }
+            } else {
+                schema["oneOf"] = [option, ["type": "array", "uniqueItems": true, "minItems": 1, "items": option]]
+            }
+            properties[decision.id] = schema
+        }
+        return properties
     }
 
     private func enumeration(_ ids: [String]) -> [String: Any] {

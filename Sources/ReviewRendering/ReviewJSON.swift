@@ -6,11 +6,12 @@ import RecommendationEngine
 ///
 /// `schemaVersion` changes only when a field is removed, renamed or changes meaning; new fields may be added
 /// within a version. Fields (README.md, "Review JSON"): `schemaVersion`, `service`, `summary`, `priorities`,
-/// `decisions`, `assumptions`, `tensions`, `findings`, `findingGroups`, `checklist`, `conflicts`,
-/// `unansweredRequired`.
+/// `decisions`, `proposals`, `firmUp`, `assumptions`, `tensions`, `findings`, `findingGroups`, `checklist`,
+/// `conflicts`, `unansweredRequired`. Version 2 added the chosen option's `tradeoffs`, `complements`, reasons marked
+/// `assumed`, `proposals` and `firmUp`; every version-1 field keeps its meaning.
 public enum ReviewJSON {
     /// The current schema version.
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
 
     /// The review as pretty-printed JSON with sorted keys.
     public static func render(_ report: ReviewReport) -> String {
@@ -26,6 +27,8 @@ public enum ReviewJSON {
         var summary: Summary
         var priorities: [PriorityJSON]
         var decisions: [DecisionJSON]
+        var proposals: [ProposalJSON]
+        var firmUp: [FirmUpJSON]
         var assumptions: [AssumptionJSON]
         var tensions: [TensionJSON]
         var findings: [FindingJSON]
@@ -41,6 +44,8 @@ public enum ReviewJSON {
             let outline = ReviewOutline(report)
             priorities = outline.priorities.map(PriorityJSON.init)
             decisions = review.decisions.map { DecisionJSON($0, outline.summaries[$0.decisionID], report) }
+            proposals = review.proposals.map { ProposalJSON($0, report) }
+            firmUp = review.firmUp.map(FirmUpJSON.init)
             assumptions = review.assumptions.map {
                 AssumptionJSON(
                     question: $0.questionID, value: JSONAnswer($0.value), reason: $0.reason.rawValue,
@@ -114,25 +119,31 @@ public enum ReviewJSON {
         var closeCall: Bool
         var lowConfidence: Bool
         /// The best option not chosen and not ruled out.
-        var runnerUp: OptionJSON?
+        var runnerUp: NamedOptionJSON?
         /// The reason that separates the choice from the runner-up (`against` is true when it counts against the
         /// runner-up rather than for the choice).
         var decisiveReason: DecisiveJSON?
-        /// The chosen option's main downside (its first con in the knowledge base).
+        /// The chosen option's main downside (the text of `chosen.tradeoffs[0]`, else its first con).
         var mainTradeoff: String?
         var reasons: [ReasonJSON]
+        var complements: [ComplementJSON]
         var alternatives: [AlternativeJSON]
 
         init(_ outcome: DecisionOutcome, _ summary: DecisionSummary?, _ report: ReviewReport) {
             id = outcome.decisionID
             title = outcome.title
             status = outcome.status.rawValue
-            chosen = outcome.chosen.map { OptionJSON(id: $0, name: report.optionName(outcome.decisionID, $0)) }
+            chosen = outcome.chosen.map {
+                OptionJSON(
+                    id: $0, name: report.optionName(outcome.decisionID, $0),
+                    tradeoffs: outcome.tradeoffs.map(TradeoffJSON.init))
+            }
+            complements = outcome.complements.map(ComplementJSON.init)
             score = outcome.score
             margin = outcome.margin
             closeCall = outcome.isCloseCall
             lowConfidence = outcome.lowConfidence
-            runnerUp = summary?.runnerUp.map { OptionJSON(id: $0.optionID, name: $0.name) }
+            runnerUp = summary?.runnerUp.map { NamedOptionJSON(id: $0.optionID, name: $0.name) }
             decisiveReason = summary?.decisiveReason.map { reason in
                 if case .againstRunnerUp = reason {
                     return DecisiveJSON(reason: ReasonJSON(reason.contribution), against: true)
@@ -178,9 +189,15 @@ public enum ReviewJSON {
         var findings: [String]
     }
 
+    struct NamedOptionJSON: Encodable {
+        var id: String
+        var name: String
+    }
+
     struct OptionJSON: Encodable {
         var id: String
         var name: String
+        var tradeoffs: [TradeoffJSON]
     }
 
     struct AlternativeJSON: Encodable {
@@ -215,8 +232,11 @@ public enum ReviewJSON {
         var because: String
         var answers: [FactJSON]
         var sources: [String]
+        /// Every answer behind the reason is a default: an assumption, not a reason.
+        var assumed: Bool
 
         init(_ contribution: Contribution) {
+            assumed = contribution.assumed
             rule = contribution.ruleID
             weight = contribution.weight
             because = contribution.because

@@ -19,7 +19,8 @@ public struct ReviewReport: Sendable {
 
     /// Reviews `answers` with `engine`.
     public init(engine: RecommendationEngine, answers: AnswerSet) {
-        let review = engine.review(answers)
+        var review = engine.review(answers)
+        engine.addInsights(to: &review, answers: answers, whatIf: engine.whatIf(answers))
         let unanswered = engine.applicableQuestions(answers).filter { $0.required && answers.value(of: $0.id) == nil }
         self.init(
             knowledgeBase: engine.knowledgeBase, answers: answers, review: review,
@@ -65,6 +66,11 @@ public struct ReviewReport: Sendable {
     /// `data.shape = relational (default)` for the answers behind a rule.
     public static func factsText(_ facts: [AnswerFact]) -> String {
         facts.map(\.description).joined(separator: ", ")
+    }
+
+    /// `traffic.peak_rps = 50 (unanswered)` for answers that are all defaults.
+    public static func assumedText(_ facts: [AnswerFact]) -> String {
+        facts.map { "\($0.questionID) = \($0.value) (unanswered)" }.joined(separator: ", ")
     }
 
     /// Counts for the summary line.

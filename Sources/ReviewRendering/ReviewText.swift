@@ -49,6 +49,8 @@ public struct ReviewText: Sendable {
                     + report.unansweredRequired.joined(separator: ", "), first: "", rest: "  ", .yellow)
         }
         priorities(outline, &lines)
+        plan(report, &lines)
+        firmUp(report, &lines)
         decisions(report, outline, &lines)
         conflicts(report, &lines)
         findings(report, outline, &lines)
@@ -103,7 +105,9 @@ public struct ReviewText: Sendable {
                     why = ("+ not \(name): ", Self.firstClause(reason.because))
                 }
             }
-            let cost = summary.mainTradeoff.map { ("cost: ", Self.firstClause($0)) }
+            let cost = summary.mainTradeoff.map {
+                (summary.mainTradeoffHolds ? "cost here: " : "cost: ", Self.firstClause($0))
+            }
             // "+ decisive reason | cost: main trade-off" on one line.
             lines.append(Self.fitLine([why, cost].compactMap { $0 }, indent: "    ", width: width))
         }
@@ -191,6 +195,69 @@ public struct ReviewText: Sendable {
     static func shortName(_ name: String) -> String {
         guard let open = name.range(of: " ("), open.lowerBound != name.startIndex else { return name }
         return String(name[..<open.lowerBound])
+    }
+
+    /// YOUR PLAN: a verdict per proposal (and per current-stack choice); compact unless `--detail full`.
+    private func plan(_ report: ReviewReport, _ lines: inout [String]) {
+        if detail == .full {
+            planSection(report, &lines)
+            return
+        }
+        let verdicts = report.review.proposals
+        guard !verdicts.isEmpty else { return }
+        section("YOUR PLAN", &lines)
+        for verdict in verdicts {
+            let name = { (id: String) in Self.shortName(report.optionName(verdict.decisionID, id)) }
+            let proposed = verdict.proposed.map(name).joined(separator: " + ")
+            let recommended = verdict.recommended.map(name) ?? "no option"
+            let subject = "\(verdict.title): \(verdict.origin == .runsToday ? "you run" : "you plan") \(proposed)"
+            switch verdict.verdict {
+            case .agrees:
+                lines += wrap("\(subject) - agrees", first: "  = ", rest: "    ", .green, maxLines: 1)
+            case .differs:
+                let margin = verdict.margin.map { " (by \($0))" } ?? ""
+                lines += wrap(
+                    "\(subject) - recommended instead: \(recommended)\(margin)", first: "  ≠ ", rest: "    ", .yellow,
+                    maxLines: 2)
+            case .ruledOut:
+                lines += wrap(
+                    "\(subject) - ruled out; the review recommends \(recommended)", first: "  ✗ ", rest: "    ", .red,
+                    maxLines: 2)
+            case .notApplicable:
+                lines += wrap("\(subject) - does not apply here", first: "  - ", rest: "    ", maxLines: 1)
+            }
+            guard detail == .standard, verdict.verdict == .differs || verdict.verdict == .ruledOut else { continue }
+            let against =
+                verdict.incompatibility ?? verdict.counterindications.first?.text
+                ?? verdict.reasonsAgainst.first?.because ?? verdict.reasonsFor.first?.because
+            if let against { lines += wrap(against, first: "    why: ", rest: "      ", maxLines: 1) }
+        }
+    }
+
+    /// ANSWER THESE TO FIRM UP THE REVIEW: the unanswered questions that could change the most.
+    private func firmUp(_ report: ReviewReport, _ lines: inout [String]) {
+        if detail == .full {
+            firmUpSection(report, &lines)
+            return
+        }
+        guard detail == .standard else { return }
+        let questions = report.review.firmUp.filter { !$0.decisions.isEmpty }
+        guard !questions.isEmpty else { return }
+        let resting = report.review.decisions.filter(\.lowConfidence).count
+        section("ANSWER THESE TO FIRM UP THE REVIEW (\(resting) decisions rest on defaults)", &lines)
+        let shown = 3
+        for question in questions.prefix(shown) {
+            let assumed = question.assumed.map { " (assumed \($0))" } ?? ""
+            let count = question.decisions.count
+            lines += wrap(
+                "\(question.questionID)\(assumed) could change \(count) decision\(count == 1 ? "" : "s"): "
+                    + question.decisions.joined(separator: ", "), first: "  ? ", rest: "    ", maxLines: 1)
+        }
+        if questions.count > shown {
+            lines += wrap(
+                "\(questions.count - shown) more: --detail full, or firmUp in --format json", first: "    ",
+                rest: "    ", .dim)
+        }
     }
 
     private func conflicts(_ report: ReviewReport, _ lines: inout [String]) {
@@ -290,7 +357,7 @@ public struct ReviewText: Sendable {
         if detail != .full {
             section("ASSUMPTIONS: \(assumptions.count) default\(assumptions.count == 1 ? "" : "s") used", &lines)
             let moving = assumptions.filter { !$0.affectedDecisions.isEmpty }.map(\.questionID)
-            if !moving.isEmpty {
+            if !moving.isEmpty, report.review.firmUp.isEmpty {
                 lines += wrap(
                     "Moving decisions: " + moving.joined(separator: ", "), first: "  ", rest: "    ", maxLines: 1)
             }
@@ -374,21 +441,26 @@ public struct ReviewText: Sendable {
                 lines += reason(contribution, marker: contribution.weight >= 0 ? "+" : "-")
             }
         }
-        let option = outcome.chosen.flatMap { report.knowledgeBase.decision(outcome.decisionID)?.option($0) }
-        for con in option?.cons ?? [] { lines += wrap(con, first: "    cost: ", rest: "      ") }
+        judgementLines(outcome, &lines)
         for assessment in outcome.options where assessment.verdict != .chosen {
             lines += wrap(
                 "\(assessment.name): \(report.verdictText(assessment))", first: "    instead of ", rest: "      ", .dim)
         }
     }
 
-    private func reason(_ contribution: Contribution, marker: String) -> [String] {
+    /// A reason with the answers behind it; one resting only on defaults is an assumption (`~ assumes ...`),
+    /// never a `+` reason.
+    func reason(_ contribution: Contribution, marker: String) -> [String] {
+        if contribution.assumed {
+            let text = "assumes " + ReviewReport.assumedText(contribution.triggeredBy) + ": " + contribution.because
+            return wrap(text, first: "    ~ ", rest: "      ", .dim)
+        }
         var text = contribution.because
         if !contribution.triggeredBy.isEmpty { text += " [" + ReviewReport.factsText(contribution.triggeredBy) + "]" }
         return wrap(text, first: "    \(marker) ", rest: "      ")
     }
 
-    private func section(_ title: String, _ lines: inout [String]) {
+    func section(_ title: String, _ lines: inout [String]) {
         lines.append("")
         lines += wrap(title, first: "", rest: "  ", .bold)
     }
@@ -408,13 +480,13 @@ public struct ReviewText: Sendable {
         severity == .high ? .red : severity == .medium ? .yellow : .plain
     }
 
-    private func style(_ text: String, _ colour: Colour) -> String {
+    func style(_ text: String, _ colour: Colour) -> String {
         let text = Self.singleLine(text)
         guard self.colour, colour != .plain else { return text }
         return colour.rawValue + text + "\u{1B}[0m"
     }
 
-    private func wrap(
+    func wrap(
         _ text: String, first: String, rest: String, _ colour: Colour = .plain, maxLines: Int = Int.max
     ) -> [String] {
         TextLayout.wrap(Self.singleLine(text), width: width, first: first, rest: rest, maxLines: maxLines).map {

@@ -1,4 +1,5 @@
 import KnowledgeModel
+import RecommendationEngine
 
 /// A scenario test: a set of answers and the properties a senior reviewer expects of the review
 /// (`KnowledgeBase/tests/*.yaml`, run by `stackwise kb test`).
@@ -10,6 +11,8 @@ public struct Scenario: Sendable {
     public var checklist: MembershipExpectation
     public var findings: MembershipExpectation
     public var tensions: MembershipExpectation
+    /// The verdict expected on the proposal of each decision named.
+    public var proposals: [String: ProposalVerdict.Verdict] = [:]
     public var location: SourceLocation
 }
 

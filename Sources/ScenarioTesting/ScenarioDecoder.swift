@@ -1,4 +1,5 @@
 import KnowledgeModel
+import RecommendationEngine
 import RuleLanguage
 
 /// Reads scenario files, checking every id against the knowledge base (unknown question, option, decision,
@@ -44,7 +45,9 @@ public struct ScenarioDecoder {
     }
 
     private func decodeScenario(_ node: YAMLNode) -> Scenario? {
-        guard let f = Fields(node, kind: "a scenario", allowed: ["id", "title", "answers", "expect"], sink: sink),
+        guard
+            let f = Fields(
+                node, kind: "a scenario", allowed: ["id", "title", "answers", "proposed", "expect"], sink: sink),
             let id = f.identifier("id", allowDots: true), let title = f.string("title", required: true)
         else { return nil }
         var answers = AnswerSet()
@@ -66,17 +69,24 @@ public struct ScenarioDecoder {
                 }
             }
         }
+        if let proposed = f.value("proposed") {
+            answers.proposed = Proposals.decode(proposed, knowledgeBase: kb, sink: sink)
+        }
         var scenario = Scenario(
             id: id, title: title, answers: answers, decisions: [], checklist: .init(), findings: .init(),
             tensions: .init(), location: node.location)
         if let expect = f.value("expect"),
             let e = Fields(
-                expect, kind: "'expect'", allowed: ["decisions", "checklist", "findings", "tensions"], sink: sink)
+                expect, kind: "'expect'", allowed: ["decisions", "proposals", "checklist", "findings", "tensions"],
+                sink: sink)
         {
             if let decisions = e.value("decisions") { scenario.decisions = decodeDecisions(decisions) }
             scenario.checklist = membership(e.value("checklist"), known: kb.checklist.map(\.id), what: "checklist item")
-            scenario.findings = membership(e.value("findings"), known: kb.findings.map(\.id), what: "finding")
-            scenario.tensions = membership(e.value("tensions"), known: kb.tensions.map(\.id), what: "tension")
+            scenario.findings = membership(
+                e.value("findings"), known: kb.findings.map(\.id), what: "finding", generated: "proposal.")
+            scenario.tensions = membership(
+                e.value("tensions"), known: kb.tensions.map(\.id), what: "tension", generated: "chosen-although.")
+            if let proposals = e.value("proposals") { scenario.proposals = decodeProposalExpectations(proposals) }
         }
         return scenario
     }
@@ -123,14 +133,47 @@ public struct ScenarioDecoder {
         }
     }
 
-    private func membership(_ node: YAMLNode?, known: [String], what: String) -> MembershipExpectation {
+    /// `proposals: {decision: agrees|differs|ruledOut|notApplicable}`.
+    private func decodeProposalExpectations(_ node: YAMLNode) -> [String: ProposalVerdict.Verdict] {
+        guard case .mapping(let pairs) = node.content else {
+            sink.error("'proposals' must map decision ids to verdicts", at: node.location)
+            return [:]
+        }
+        var result: [String: ProposalVerdict.Verdict] = [:]
+        let verdicts = ["agrees", "differs", "ruledOut", "notApplicable"]
+        for (key, value) in pairs {
+            guard let id = key.scalar, kb.decision(id) != nil else {
+                let name = key.scalar ?? key.kindName
+                sink.error(
+                    "unknown decision '\(name)'\(Suggestions.hint(for: name, in: kb.allDecisionIDs))", at: key.location)
+                continue
+            }
+            guard let text = value.scalar, let verdict = ProposalVerdict.Verdict(rawValue: text) else {
+                let text = value.scalar ?? value.kindName
+                sink.error(
+                    "a proposal verdict is one of \(verdicts.joined(separator: ", ")), found '\(text)'"
+                        + Suggestions.hint(for: text, in: verdicts), at: value.location)
+                continue
+            }
+            result[id] = verdict
+        }
+        return result
+    }
+
+    /// Ids raised by the review itself rather than by a rule (proposal findings, counter-evidence tensions) start
+    /// with `generated` and are accepted as written.
+    private func membership(
+        _ node: YAMLNode?, known: [String], what: String, generated: String? = nil
+    )
+        -> MembershipExpectation
+    {
         guard let node,
             let f = Fields(node, kind: "a \(what) expectation", allowed: ["contains", "excludes"], sink: sink)
         else { return .init() }
         let knownSet = Set(known)
         func check(_ key: String) -> [String] {
             let ids = f.stringList(key)
-            for id in ids where !knownSet.contains(id) {
+            for id in ids where !knownSet.contains(id) && !(generated.map(id.hasPrefix) ?? false) {
                 sink.error("unknown \(what) '\(id)'\(Suggestions.hint(for: id, in: known))", at: f.value(key)?.location)
             }
             return ids

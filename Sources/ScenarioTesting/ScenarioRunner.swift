@@ -38,6 +38,13 @@ public struct ScenarioRunner {
             scenario.checklist, present: Set(review.checklist.map(\.item.id)), what: "checklist item", into: &failures)
         check(scenario.findings, present: Set(review.findings.map(\.finding.id)), what: "finding", into: &failures)
         check(scenario.tensions, present: Set(review.tensions.map(\.tension.id)), what: "tension", into: &failures)
+        for (decision, expected) in scenario.proposals.sorted(by: { $0.key < $1.key }) {
+            let actual = review.proposals.first { $0.decisionID == decision }?.verdict
+            if actual != expected {
+                failures.append(
+                    "proposal for \(decision): expected \(expected.rawValue), got \(actual?.rawValue ?? "no proposal")")
+            }
+        }
         return ScenarioResult(scenario: scenario, failures: failures)
     }
 

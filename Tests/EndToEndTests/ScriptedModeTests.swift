@@ -33,7 +33,7 @@ import Testing
         let json = try workspace.run(["review", "--answers", answers, "--format", "json"])
         #expect(json.status == 0)
         let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
-        #expect(document["schemaVersion"] as? Int == 1)
+        #expect(document["schemaVersion"] as? Int == 2)
         let decisions = try #require(document["decisions"] as? [[String: Any]])
         let store = try #require(decisions.first { $0["id"] as? String == "e2e_store" })
         #expect((store["chosen"] as? [String: Any])?["id"] as? String == "alpha_db")

@@ -44,10 +44,13 @@ func bruteForce(_ model: OptimizationModel) -> (choice: [String: String], total:
 }
 
 /// Random small knowledge bases shaped like the real one: yes/no and choice questions, decisions with 2-5
-/// options, random requirement constraints, scoring and excluding rules.
+/// options, random requirement constraints, scoring and excluding rules; with `judgement`, also whenNot entries
+/// and complements whose conditions read the answers.
 func randomKnowledgeBase(
-    _ rng: inout SeededGenerator, decisions decisionRange: ClosedRange<Int> = 2...6, constraintOdds: Int = 4
+    _ rng: inout SeededGenerator, decisions decisionRange: ClosedRange<Int> = 2...6, constraintOdds: Int = 4,
+    judgement: Bool = false
 ) -> KnowledgeBase {
+    let judgementConditions = ["s.a", "not s.b", "s.c", #"s.k == "y""#, "s.a and s.c"]
     var yaml = """
         sections: [{ id: s, title: S, order: 1 }]
         sources: [{ id: s1, title: S, publisher: P, url: "https://e.com", verified: 2026-11-20 }]
@@ -71,9 +74,18 @@ func randomKnowledgeBase(
         let count = Int.random(in: 2...5, using: &rng)
         optionCounts.append(count)
         let applies = Int.random(in: 0..<6, using: &rng) == 0 ? "    appliesIf: s.c\n" : ""
-        yaml += "  - id: d\(d)\n    title: D\n    problem: P\n    order: \(d)\n\(applies)    options:\n"
+        yaml += "  - id: d\(d)\n    title: D\n    problem: P\n    order: \(d)\n\(applies)"
+        if judgement, Int.random(in: 0..<2, using: &rng) == 0 {
+            let condition = judgementConditions.randomElement(using: &rng)!
+            yaml += "    complements: [{ option: o1, with: [o0], when: '\(condition)', because: C }]\n"
+        }
+        yaml += "    options:\n"
         for o in 0..<count {
             yaml += "      - id: o\(o)\n        name: O\n        summary: S\n        sources: [s1]\n"
+            if judgement, Int.random(in: 0..<3, using: &rng) == 0 {
+                let condition = judgementConditions.randomElement(using: &rng)!
+                yaml += "        whenNot: [{ when: '\(condition)', because: W\(d)\(o), advice: A }]\n"
+            }
             if Int.random(in: 0..<constraintOdds, using: &rng) == 0 {
                 var target = Int.random(in: 0..<decisionCount, using: &rng)
                 if target == d { target = (d + 1) % decisionCount }

@@ -26,6 +26,7 @@ import Testing
             return "checklist: \(actual.checklist.map(\.item.id)) != \(expected.checklist.map(\.item.id))"
         }
         if actual.firedRules != expected.firedRules { return "fired: \(actual.firedRules) != \(expected.firedRules)" }
+        if actual.proposals != expected.proposals { return "proposals: \(actual.proposals) != \(expected.proposals)" }
         return
             "totals: \(actual.totalScore)/\(actual.solverNodes) != \(expected.totalScore)/\(expected.solverNodes); conflicts \(actual.conflicts == expected.conflicts)"
     }
@@ -46,6 +47,14 @@ import Testing
                 } else {
                     answers.checklistDone.insert(item.id)
                 }
+            }
+        case 4 where !kb.decisions.isEmpty:
+            // Propose an option (or withdraw a proposal) for a random decision.
+            let decision = kb.decisions.randomElement(using: &rng)!
+            if answers.proposed[decision.id] != nil {
+                answers.proposed[decision.id] = nil
+            } else {
+                answers.proposed[decision.id] = [decision.options.randomElement(using: &rng)!.id]
             }
         case 3:
             if let finding = kb.rules.compactMap(\.finding).randomElement(using: &rng) {
@@ -77,7 +86,7 @@ import Testing
     @Test func randomKnowledgeBasesPatchedAnswerByAnswerEqualFullReviews() {
         var rng = SeededGenerator(state: 77_001)
         for instance in 0..<200 {
-            let kb = randomKnowledgeBase(&rng)
+            let kb = randomKnowledgeBase(&rng, judgement: true)
             let engine = RecommendationEngine(knowledgeBase: kb)
             var answers = AnswerSet()
             var session = ReviewSession(engine: engine, answers: answers)

@@ -10,15 +10,19 @@ public struct AnswerSet: Sendable, Codable, Equatable {
     public var checklistDone: Set<String>
     /// Findings the user accepted as risks, with the reason.
     public var acceptedRisks: [AcceptedRisk]
+    /// What the user plans or has decided, per decision id: one option id, or several where the decision has
+    /// complements. Each gets a verdict in the review; proposals never change the recommendation itself.
+    public var proposed: [String: [String]]
 
     public init(
         serviceName: String? = nil, answers: [String: Answer] = [:], checklistDone: Set<String> = [],
-        acceptedRisks: [AcceptedRisk] = []
+        acceptedRisks: [AcceptedRisk] = [], proposed: [String: [String]] = [:]
     ) {
         self.serviceName = serviceName
         self.answers = answers
         self.checklistDone = checklistDone
         self.acceptedRisks = acceptedRisks
+        self.proposed = proposed
     }
 
     /// Sets (or replaces) the answer to a question, keeping its note.

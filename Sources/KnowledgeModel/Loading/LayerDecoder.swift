@@ -7,7 +7,7 @@ public struct LayerDecoder {
         "sections", "questions", "decisions", "rules", "checklist", "sources", "references", "remove", "detection",
     ]
 
-    private let sink: DiagnosticSink
+    let sink: DiagnosticSink
 
     public init(sink: DiagnosticSink) {
         self.sink = sink
@@ -110,28 +110,36 @@ public struct LayerDecoder {
     enum DecisionMode { case plain, override, extend }
 
     private func decodeDecision(_ node: YAMLNode) -> (Decision, DecisionMode)? {
-        let keys = ["id", "title", "problem", "order", "appliesIf", "options", "override", "extend"]
+        let keys = [
+            "id", "title", "problem", "order", "appliesIf", "options", "complements", "current", "switchingCost",
+            "override", "extend",
+        ]
         guard let f = Fields(node, kind: "a decision", allowed: keys, sink: sink) else { return nil }
         let mode: DecisionMode =
             f.bool("extend") == true ? .extend : f.bool("override") == true ? .override : .plain
         guard let id = f.identifier("id") else { return nil }
         let options = f.list("options", required: true).compactMap(decodeDecisionOption)
+        let complements = f.list("complements").compactMap(decodeComplement)
         if mode == .extend {
-            return (Decision(id: id, title: "", problem: "", order: 0, options: options, location: node.location), mode)
+            let decision = Decision(
+                id: id, title: "", problem: "", order: 0, options: options, complements: complements,
+                location: node.location)
+            return (decision, mode)
         }
         guard let title = f.string("title", required: true), let problem = f.string("problem", required: true) else {
             return nil
         }
         let decision = Decision(
             id: id, title: title, problem: problem, order: f.integer("order") ?? 0, appliesIf: f.condition("appliesIf"),
-            options: options, location: node.location)
+            options: options, complements: complements, current: f.value("current").flatMap(decodeCurrentStackLink),
+            switchingCost: f.string("switchingCost"), location: node.location)
         return (decision, mode)
     }
 
     private func decodeDecisionOption(_ node: YAMLNode) -> DecisionOption? {
         let keys = [
             "id", "name", "summary", "pros", "cons", "pickWhen", "avoidWhen", "sources", "requires", "conflicts",
-            "override",
+            "whenNot", "override",
         ]
         guard let f = Fields(node, kind: "a decision option", allowed: keys, sink: sink) else { return nil }
         guard let id = f.identifier("id"), let name = f.string("name", required: true),
@@ -159,7 +167,8 @@ public struct LayerDecoder {
         return DecisionOption(
             id: id, name: name, summary: summary, pros: f.stringList("pros"), cons: f.stringList("cons"),
             pickWhen: f.stringList("pickWhen"), avoidWhen: f.stringList("avoidWhen"), sources: f.stringList("sources"),
-            requires: requires, conflicts: conflicts, location: node.location)
+            requires: requires, conflicts: conflicts, whenNot: f.list("whenNot").compactMap(decodeCounterindication),
+            location: node.location)
     }
 
     // MARK: - Rules

@@ -51,6 +51,7 @@ public struct LayerMerger {
                         base.options.append(option)
                     }
                 }
+                base.complements.append(contentsOf: extensionDecision.complements)
                 decisions[extensionDecision.id] = base
             }
             for removal in layer.removals {

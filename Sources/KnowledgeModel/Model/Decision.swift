@@ -9,11 +9,18 @@ public struct Decision: Sendable, Codable, Hashable, Identifiable {
     /// The decision is made only when this holds (e.g. realtime transport only when realtime is needed).
     public var appliesIf: Condition?
     public var options: [DecisionOption]
+    /// Options recommended alongside the primary choice (layered concerns).
+    public var complements: [Complement]
+    /// The current-stack question whose answer says what a running service uses here.
+    public var current: CurrentStackLink?
+    /// What moving a running service from one option to another costs, in a sentence.
+    public var switchingCost: String?
     public var location: SourceLocation?
 
     public init(
         id: String, title: String, problem: String, order: Int, appliesIf: Condition? = nil,
-        options: [DecisionOption], location: SourceLocation? = nil
+        options: [DecisionOption], complements: [Complement] = [], current: CurrentStackLink? = nil,
+        switchingCost: String? = nil, location: SourceLocation? = nil
     ) {
         self.id = id
         self.title = title
@@ -21,6 +28,9 @@ public struct Decision: Sendable, Codable, Hashable, Identifiable {
         self.order = order
         self.appliesIf = appliesIf
         self.options = options
+        self.complements = complements
+        self.current = current
+        self.switchingCost = switchingCost
         self.location = location
     }
 
@@ -41,13 +51,16 @@ public struct DecisionOption: Sendable, Codable, Hashable, Identifiable {
     public var requires: [Requirement]
     /// Choosing this option rules out an option of another decision.
     public var conflicts: [Conflict]
+    /// "When not to use", as conditions over the answers (counter-evidence).
+    public var whenNot: [Counterindication]
     public var location: SourceLocation?
 
     public init(
         id: String, name: String, summary: String, pros: [String] = [], cons: [String] = [],
         pickWhen: [String] = [], avoidWhen: [String] = [], sources: [String] = [], requires: [Requirement] = [],
-        conflicts: [Conflict] = [], location: SourceLocation? = nil
+        conflicts: [Conflict] = [], whenNot: [Counterindication] = [], location: SourceLocation? = nil
     ) {
+        self.whenNot = whenNot
         self.id = id
         self.name = name
         self.summary = summary

@@ -15,6 +15,7 @@ public struct KnowledgeBaseValidator {
         CitationCheck(),
         UsageCheck(),
         FeasibilityCheck(),
+        DecisionJudgementCheck(),
         DetectionCheck(),
         JudgementCheck(),
     ]

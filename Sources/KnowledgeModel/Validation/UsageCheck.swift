@@ -10,7 +10,14 @@ struct UsageCheck: KnowledgeBaseCheck {
             read.formUnion(rule.tension?.between ?? [])
         }
         for question in kb.questions { read.formUnion(question.askIf?.expression.questionIDs ?? []) }
-        for decision in kb.decisions { read.formUnion(decision.appliesIf?.expression.questionIDs ?? []) }
+        for decision in kb.decisions {
+            read.formUnion(decision.appliesIf?.expression.questionIDs ?? [])
+            for option in decision.options {
+                for entry in option.whenNot { read.formUnion(entry.when.expression.questionIDs) }
+            }
+            for complement in decision.complements { read.formUnion(complement.when?.expression.questionIDs ?? []) }
+            if let link = decision.current { read.insert(link.question) }
+        }
         for item in kb.checklist { read.formUnion(item.appliesIf?.expression.questionIDs ?? []) }
 
         for decision in kb.decisions {

@@ -57,6 +57,8 @@ final class CompiledKnowledgeBase: Sendable {
     let thresholds: [[Double]]
     /// The components of the full constraint graph with their solver structures, built once here.
     let solverComponents: SolverComponents
+    /// whenNot entries, complements and current-stack links.
+    let judgement: CompiledJudgement
 
     init(_ kb: KnowledgeBase) {
         questions = kb.questionsInInterviewOrder
@@ -168,6 +170,8 @@ final class CompiledKnowledgeBase: Sendable {
             }
         }
         self.decisionsReading = decisionsReading
+        judgement = CompiledJudgement(
+            kb, questionSlot: questionSlot, decisionSlot: decisionSlot, optionSlot: self.optionSlot)
     }
 
     /// Converts an answer to a condition-language value.

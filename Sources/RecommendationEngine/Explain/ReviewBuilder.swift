@@ -12,15 +12,18 @@ struct ReviewBuilder {
         let compiled = engine.compiled
         let index = engine.index
         let fired = evaluation.firing.fired
+        let decisions = compiled.decisions.indices.map(parts.outcome)
+        let proposals = parts.proposalVerdicts(decisions)
         return Review(
-            decisions: compiled.decisions.indices.map(parts.outcome),
+            decisions: decisions,
             assumptions: compiled.questions.indices.compactMap(parts.assumption),
-            tensions: index.tensionRules.compactMap(parts.tension),
-            findings: index.findingRules.compactMap(parts.finding),
+            tensions: index.tensionRules.compactMap(parts.tension) + parts.counterEvidenceTensions(),
+            findings: assembleFindings(
+                rules: index.findingRules.compactMap(parts.finding), proposals: parts.proposalFindings(proposals)),
             checklist: index.checklistOrder.compactMap(parts.checklistEntry),
             conflicts: evaluation.solution.infeasible.map(parts.conflict(for:)),
             firedRules: fired.indices.filter { fired[$0] }.map { engine.knowledgeBase.rules[$0].id },
             totalScore: evaluation.solution.total,
-            solverNodes: evaluation.solution.nodes)
+            solverNodes: evaluation.solution.nodes, proposals: proposals)
     }
 }

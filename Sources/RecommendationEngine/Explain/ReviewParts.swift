@@ -88,11 +88,16 @@ struct ReviewParts {
                 (assessment.contributions + assessment.exclusions).contains { $0.triggeredBy.contains { $0.assumed } }
             }
         }
-        return DecisionOutcome(
+        var outcome = DecisionOutcome(
             decisionID: compiled.decisions[slot].id, title: compiled.decisions[slot].title, status: status,
             chosen: chosen.map { options[$0].id }, score: chosen.map { scores[$0] } ?? 0, margin: margin,
             isCloseCall: margin.map { $0 <= Self.closeCallMargin } ?? false, lowConfidence: lowConfidence,
             options: assessments)
+        if status == .chosen, let chosen {
+            outcome.tradeoffs = tradeoffs(slot, option: chosen)
+            outcome.complements = complements(slot, chosen: chosen)
+        }
+        return outcome
     }
 
     /// Why option `option` of decision `slot` cannot be combined with the chosen options, if it cannot.

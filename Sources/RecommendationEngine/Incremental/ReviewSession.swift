@@ -26,6 +26,10 @@ public struct ReviewSession: Sendable, Equatable {
     /// The key (question slot, rule, checklist item) of each element of the review's lists, in the same order.
     private var keys = ListKeys()
     private var ruleMarks = SlotMarks()
+    /// The tensions and findings raised by rules, patched in place; the review's lists add those of the judgement
+    /// parts (counter-evidence, proposals), recomputed whole (they are few).
+    private var ruleTensions: [RaisedTension] = []
+    private var ruleFindings: [RaisedFinding] = []
     private var decisionMarks = SlotMarks()
 
     struct ListKeys: Sendable {
@@ -57,6 +61,9 @@ public struct ReviewSession: Sendable, Equatable {
         let fired = evaluation.firing.fired
         keys.tensions = engine.index.tensionRules.filter { fired[$0] }
         keys.findings = engine.index.findingRules.filter { fired[$0] }
+        let parts = ReviewParts(engine: engine, answers: answers, evaluation: evaluation)
+        ruleTensions = keys.tensions.compactMap(parts.tension)
+        ruleFindings = keys.findings.compactMap(parts.finding)
         keys.firedRules = fired.indices.filter { fired[$0] }
         keys.assumptions = review.assumptions.compactMap { compiled.questionSlot[$0.questionID] }
         keys.checklist = review.checklist.compactMap { engine.knowledgeBase.checklistPosition($0.item.id) }
@@ -167,7 +174,11 @@ public struct ReviewSession: Sendable, Equatable {
             for effect in compiled.rules[rule].scores { decisions.insert(effect.decision) }
             for exclusion in compiled.rules[rule].excludes { decisions.insert(exclusion.decision) }
         }
+        let judgement = compiled.judgement
+        for question in changedQuestions { decisions.formUnion(judgement.decisionsReading[question]) }
+        if !reach.isEmpty { decisions.formUnion(judgement.decisionsWithComplements) }
         for decision in decisions { review.decisions[decision] = parts.outcome(decision) }
+        review.proposals = parts.proposalVerdicts(review.decisions)
 
         var questions = Set(changedQuestions + notSureChanged)
         for rule in delta.toggled { questions.formUnion(compiled.rules[rule].reads) }
@@ -181,14 +192,16 @@ public struct ReviewSession: Sendable, Equatable {
         for rule in rules.sorted() {
             let source = engine.knowledgeBase.rules[rule]
             if source.tension != nil {
-                patch(&review.tensions, keys: &keys.tensions, key: rule, rank: { $0 }, parts.tension(rule))
+                patch(&ruleTensions, keys: &keys.tensions, key: rule, rank: { $0 }, parts.tension(rule))
             }
             if source.finding != nil {
                 patch(
-                    &review.findings, keys: &keys.findings, key: rule, rank: { index.findingRank[$0] },
+                    &ruleFindings, keys: &keys.findings, key: rule, rank: { index.findingRank[$0] },
                     parts.finding(rule))
             }
         }
+        review.tensions = ruleTensions + parts.counterEvidenceTensions()
+        review.findings = assembleFindings(rules: ruleFindings, proposals: parts.proposalFindings(review.proposals))
         for rule in delta.toggled.sorted() {
             patch(
                 &review.firedRules, keys: &keys.firedRules, key: rule, rank: { $0 },

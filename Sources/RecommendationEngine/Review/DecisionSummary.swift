@@ -28,16 +28,21 @@ public struct DecisionSummary: Sendable, Equatable {
     /// The best option that was not chosen and not ruled out (nil when every other option was ruled out).
     public var runnerUp: OptionAssessment?
     public var decisiveReason: DecisiveReason?
-    /// The chosen option's main downside, from the knowledge base (its first listed con).
+    /// The chosen option's main downside: its first trade-off (a "when not to use" that holds for these answers
+    /// comes first), else its first con in the knowledge base.
     public var mainTradeoff: String?
+    /// The main trade-off is a "when not to use" whose condition holds for these answers.
+    public var mainTradeoffHolds: Bool
 
     public init(
-        decisionID: String, runnerUp: OptionAssessment?, decisiveReason: DecisiveReason?, mainTradeoff: String?
+        decisionID: String, runnerUp: OptionAssessment?, decisiveReason: DecisiveReason?, mainTradeoff: String?,
+        mainTradeoffHolds: Bool = false
     ) {
         self.decisionID = decisionID
         self.runnerUp = runnerUp
         self.decisiveReason = decisiveReason
         self.mainTradeoff = mainTradeoff
+        self.mainTradeoffHolds = mainTradeoffHolds
     }
 }
 
@@ -46,13 +51,18 @@ extension DecisionOutcome {
     ///
     /// Decisive reason: the heaviest positive rule on the chosen option that does not also score the runner-up;
     /// else the most negative rule on the runner-up that does not also score the choice; else the heaviest positive
-    /// rule on the choice. Ties keep knowledge-base order.
+    /// rule on the choice. Ties keep knowledge-base order. Rules that rest only on defaults (``Contribution/assumed``)
+    /// are used only when no other rule qualifies.
     public func summary(in knowledgeBase: KnowledgeBase) -> DecisionSummary {
         let runnerUp = options.first {
             $0.verdict != .chosen && $0.verdict != .excluded && $0.verdict != .notConsidered
         }
-        let chosenRules = chosenAssessment?.contributions ?? []
-        let runnerUpRules = runnerUp?.contributions ?? []
+        let allChosen = chosenAssessment?.contributions ?? []
+        let allRunnerUp = runnerUp?.contributions ?? []
+        let firm = { (rules: [Contribution]) in rules.filter { !$0.assumed } }
+        let useFirm = !firm(allChosen).filter { $0.weight > 0 }.isEmpty || !firm(allRunnerUp).isEmpty
+        let chosenRules = useFirm ? firm(allChosen) : allChosen
+        let runnerUpRules = useFirm ? firm(allRunnerUp) : allRunnerUp
         let runnerUpIDs = Set(runnerUpRules.map(\.ruleID))
         let chosenIDs = Set(chosenRules.map(\.ruleID))
         var decisive: DecisionSummary.DecisiveReason?
@@ -65,9 +75,11 @@ extension DecisionOutcome {
             decisive = .forChoice(best)
         }
         let option = chosen.flatMap { knowledgeBase.decision(decisionID)?.option($0) }
+        let main = tradeoffs.first
         return DecisionSummary(
             decisionID: decisionID, runnerUp: status == .chosen ? runnerUp : nil,
-            decisiveReason: status == .chosen ? decisive : nil, mainTradeoff: option?.cons.first)
+            decisiveReason: status == .chosen ? decisive : nil, mainTradeoff: main?.text ?? option?.cons.first,
+            mainTradeoffHolds: main?.holds ?? false)
     }
 
     /// The contribution with the largest `weight * sign`; the first one on ties.

@@ -9,6 +9,8 @@ public struct ReviewPriority: Sendable, Equatable {
         case conflict
         /// A risk in what runs today (a group of findings with one cause, led by its most severe finding).
         case finding
+        /// A proposal (or what a running service uses) that the review rules out or does not recommend.
+        case proposal
         /// Requirements in the answers that pull against each other.
         case tension
         /// An answer-specific checklist item not yet done.
@@ -21,9 +23,10 @@ public struct ReviewPriority: Sendable, Equatable {
             switch self {
             case .conflict: return 0
             case .finding: return 1
-            case .tension: return 2
-            case .checklist: return 3
-            case .question: return 4
+            case .proposal: return 2
+            case .tension: return 3
+            case .checklist: return 4
+            case .question: return 5
             }
         }
     }
@@ -70,15 +73,18 @@ extension Review {
     /// The ranked priorities of this review: 3 to 7 (fewer only when the review has fewer candidates).
     ///
     /// Candidates, all in the knowledge base's terms: every constraint conflict (severity high); every group of
-    /// open findings with one cause (``findingGroups(in:)``; the group's highest severity); every tension (medium);
-    /// every answer-specific checklist item not done (its priority as severity); every assumed answer that a
-    /// close call (medium) or a low-confidence decision (low) rests on.
+    /// open findings with one cause (``findingGroups(in:)``; the group's highest severity); every proposal the
+    /// review rules out (high) or recommends against (medium); every tension (medium); every answer-specific
+    /// checklist item not done (its priority as severity); the first three firm-up questions (``firmUp``; medium
+    /// when one of the decisions they could change is a close call, else low), or without firm-up insights every
+    /// assumed answer a close call (medium) or a low-confidence decision (low) rests on.
     ///
     /// Ranking: severity (high first); then how many decisions or risks it touches (a finding group: its findings
     /// plus the decisions whose chosen option has a reason reading the same answers; a tension: itself plus the
     /// decisions reading its answers; a checklist item: the decisions its including rules score or exclude or its
-    /// condition names, plus the findings and tensions those rules raise; an assumption: the decisions it moves);
-    /// then kind (conflict, finding, tension, checklist item, question: what is already wrong before what
+    /// condition names, plus the findings and tensions those rules raise; a proposal: itself plus the reasons and
+    /// counter-indications against it; a question: the decisions it could change plus the risk rules reading it);
+    /// then kind (conflict, finding, proposal, tension, checklist item, question: what is already wrong before what
     /// to add; the knowledge base records no effort); among candidates equal on these three keys, a checklist item
     /// from a category with fewer priorities so far comes first; then review order.
     ///
@@ -130,19 +136,41 @@ extension Review {
                 entry.item.text, touches: reach(of: entry, knowledgeBase),
                 area: "checklist:\(entry.item.category.rawValue)")
         }
-        for assumption in assumptions {
-            let moved = assumption.affectedDecisions.compactMap { decision($0) }
-            let close = moved.filter(\.isCloseCall)
-            let weak = moved.filter(\.lowConfidence)
-            guard !close.isEmpty || !weak.isEmpty else { continue }
-            let prompt = knowledgeBase.question(assumption.questionID)?.prompt ?? assumption.questionID
-            let names = (close.isEmpty ? weak : close).map(\.title).joined(separator: ", ")
+        for verdict in proposals where verdict.verdict == .differs || verdict.verdict == .ruledOut {
+            let name = { (id: String) in decision(verdict.decisionID)?.options.first { $0.optionID == id }?.name ?? id }
+            let proposed = verdict.proposed.map(name).joined(separator: " + ")
+            let recommended = verdict.recommended.map(name) ?? "another option"
+            let subject = verdict.origin == .runsToday ? "you run \(proposed)" : "you plan \(proposed)"
+            let ruledOut = verdict.verdict == .ruledOut
             let why =
-                "The default (\(assumption.value)) is assumed; "
-                + (close.isEmpty ? "it moves \(names), which rests on defaults." : "it moves \(names), a close call.")
+                verdict.incompatibility ?? verdict.counterindications.first?.text ?? verdict.reasonsAgainst.first?
+                .because
+                ?? verdict.reasonsFor.first?.because ?? "\(recommended) scores higher for these answers."
+            var action =
+                ruledOut
+                ? "Drop \(proposed) for \(recommended)."
+                : "Reconsider \(proposed); \(recommended) fits these answers better."
+            if let cost = verdict.switchingCost { action += " Switching cost: \(cost)" }
             add(
-                .question, assumption.questionID, close.isEmpty ? .low : .medium, prompt, why,
-                "Answer \(assumption.questionID) (--set \(assumption.questionID)=...).", touches: moved.count)
+                .proposal, verdict.decisionID, ruledOut ? .high : .medium,
+                "\(verdict.title): \(subject), the review \(ruledOut ? "rules it out" : "recommends \(recommended)")",
+                why, action, touches: 1 + verdict.reasonsAgainst.count + verdict.counterindications.count)
+        }
+        if !firmUp.isEmpty {
+            // The what-if ranking of unanswered questions (``RecommendationEngine/addInsights(to:answers:whatIf:)``).
+            for question in firmUp.prefix(3) where !question.decisions.isEmpty {
+                let moved = question.decisions.compactMap { decision($0) }
+                let close = moved.contains(where: \.isCloseCall)
+                let names = moved.map(\.title).joined(separator: ", ")
+                add(
+                    .question, question.questionID, close ? .medium : .low, question.prompt,
+                    "An answer could change \(names)"
+                        + (question.assumed.map { "; the default \($0) is assumed now." } ?? "."),
+                    "Answer \(question.questionID) (--set \(question.questionID)=...).",
+                    touches: question.decisions.count + question.risks)
+            }
+        } else {
+            assumptionCandidates(knowledgeBase, add)
         }
 
         var remaining = candidates.sorted { lhs, rhs in
@@ -181,6 +209,28 @@ extension Review {
             chosen.append(ranked)
         }
         return chosen
+    }
+
+    /// Without what-if insights: assumed answers that a close call or a low-confidence decision rests on.
+    private func assumptionCandidates(
+        _ knowledgeBase: KnowledgeBase,
+        _ add: (ReviewPriority.Kind, String, Severity, String, String, String, Int, String?) -> Void
+    ) {
+        for assumption in assumptions {
+            let moved = assumption.affectedDecisions.compactMap { decision($0) }
+            let close = moved.filter(\.isCloseCall)
+            let weak = moved.filter(\.lowConfidence)
+            guard !close.isEmpty || !weak.isEmpty else { continue }
+            let prompt = knowledgeBase.question(assumption.questionID)?.prompt ?? assumption.questionID
+            let names = (close.isEmpty ? weak : close).map(\.title).joined(separator: ", ")
+            let why =
+                "The default (\(assumption.value)) is assumed; "
+                + (close.isEmpty ? "it moves \(names), which rests on defaults." : "it moves \(names), a close call.")
+            add(
+                .question, assumption.questionID, close.isEmpty ? .low : .medium, prompt, why,
+                "Answer \(assumption.questionID) (--set \(assumption.questionID)=...).", moved.count, nil)
+        }
+
     }
 
     /// "Applies because of the chosen Shared Redis cache (Caching)." for an item whose condition names decisions.

@@ -15,6 +15,11 @@ public struct Review: Sendable, Codable, Equatable {
     public var checklist: [ChecklistEntry]
     /// Set when hard constraints cannot all be satisfied: which constraints collide and why.
     public var conflicts: [ConstraintConflict]
+    /// A verdict on every proposal (and on what a running service uses today), in decision order.
+    public var proposals: [ProposalVerdict]
+    /// Unanswered questions ranked by how much of the review their answer could change (filled from what-if by
+    /// ``RecommendationEngine/addInsights(to:answers:whatIf:)``; empty until then).
+    public var firmUp: [FirmUpQuestion]
     /// Ids of every rule that fired, in knowledge-base order.
     public var firedRules: [String]
     /// Total score of the chosen combination.
@@ -25,8 +30,10 @@ public struct Review: Sendable, Codable, Equatable {
     public init(
         decisions: [DecisionOutcome], assumptions: [Assumption], tensions: [RaisedTension],
         findings: [RaisedFinding], checklist: [ChecklistEntry], conflicts: [ConstraintConflict], firedRules: [String],
-        totalScore: Int, solverNodes: Int
+        totalScore: Int, solverNodes: Int, proposals: [ProposalVerdict] = [], firmUp: [FirmUpQuestion] = []
     ) {
+        self.proposals = proposals
+        self.firmUp = firmUp
         self.decisions = decisions
         self.assumptions = assumptions
         self.tensions = tensions
@@ -92,11 +99,19 @@ public struct DecisionOutcome: Sendable, Codable, Equatable {
     public var lowConfidence: Bool
     /// Every option, ranked: the chosen one first, then by score (ties by knowledge-base order).
     public var options: [OptionAssessment]
+    /// The chosen option's downsides: whenNot entries that hold for these answers first, then its cons, the
+    /// situations it does not suit and the whenNot entries that do not hold.
+    public var tradeoffs: [Tradeoff]
+    /// Options recommended alongside the chosen one.
+    public var complements: [ChosenComplement]
 
     public init(
         decisionID: String, title: String, status: Status, chosen: String?, score: Int, margin: Int?,
-        isCloseCall: Bool, lowConfidence: Bool, options: [OptionAssessment]
+        isCloseCall: Bool, lowConfidence: Bool, options: [OptionAssessment], tradeoffs: [Tradeoff] = [],
+        complements: [ChosenComplement] = []
     ) {
+        self.tradeoffs = tradeoffs
+        self.complements = complements
         self.decisionID = decisionID
         self.title = title
         self.status = status
@@ -160,6 +175,8 @@ public struct Contribution: Sendable, Codable, Equatable {
     /// The answers the rule's condition read.
     public var triggeredBy: [AnswerFact]
     public var sources: [String]
+    /// Every answer behind it is a default: an assumption, not a reason ("assumes traffic.peak_rps = 50").
+    public var assumed: Bool
 
     public init(ruleID: String, weight: Int, because: String, triggeredBy: [AnswerFact], sources: [String]) {
         self.ruleID = ruleID
@@ -167,6 +184,7 @@ public struct Contribution: Sendable, Codable, Equatable {
         self.because = because
         self.triggeredBy = triggeredBy
         self.sources = sources
+        self.assumed = !triggeredBy.isEmpty && triggeredBy.allSatisfy(\.assumed)
     }
 }
 

@@ -22,6 +22,14 @@ struct ReviewInputOptions: ParsableArguments {
     var assignments: [String] = []
 
     @Option(
+        name: .customLong("propose"),
+        help: ArgumentHelp(
+            "What you plan to use for a decision (repeatable), judged by the review: decision=option, e.g."
+                + " database=mongodb; several options where the decision has complements: rate_limiting=a,b.",
+            valueName: "decision=option"))
+    var proposals: [String] = []
+
+    @Option(
         name: .customLong("from"),
         help: ArgumentHelp(
             "Pre-fill the current-stack answers by scanning this project folder (answers in the file and --set win).",
@@ -35,7 +43,9 @@ struct ReviewInputOptions: ParsableArguments {
         let engine = RecommendationEngine(knowledgeBase: knowledgeBase)
         var answers = try answersFile.map { try AnswersInput.load($0, knowledgeBase: knowledgeBase) } ?? AnswerSet()
         if let projectFolder { try DetectedAnswersPrefill.apply(scanning: projectFolder, to: &answers, knowledgeBase) }
-        let diagnostics = AnswerOverrides.apply(assignments, to: &answers, knowledgeBase: knowledgeBase)
+        let diagnostics =
+            AnswerOverrides.apply(assignments, to: &answers, knowledgeBase: knowledgeBase)
+            + Proposals.apply(proposals, to: &answers, knowledgeBase: knowledgeBase)
         for diagnostic in diagnostics { Output.error(diagnostic.description) }
         if diagnostics.hasErrors { throw ExitCode(ExitStatus.badInput) }
         return (engine, answers)
