@@ -176,7 +176,7 @@ struct WhatIfSweep {
             }
             for component in solved {
                 for (position, decision) in component.members.enumerated() {
-                    newChoice[decision] = component.assignment?[position]
+                    newChoice[decision] = component.assignment[position]
                 }
             }
             for decision in reach {

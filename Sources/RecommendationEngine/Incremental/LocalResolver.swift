@@ -83,7 +83,9 @@ struct LocalResolver: Sendable {
             hint = before.contains(nil) ? nil : before.map { $0! }
         }
         let result = solver.solveComponent(structure, firing: firing, hint: hint)
-        return Solved(members: members, assignment: result.assignment, total: result.total, nodes: result.nodes)
+        return Solved(
+            members: members, assignment: result.assignment, total: result.total, nodes: result.nodes,
+            cores: result.cores)
     }
 
     /// The active decisions connected to `start` by constraints between active decisions, ascending.

@@ -22,10 +22,13 @@ struct ConstraintSolver {
     struct SolvedComponent: Sendable {
         /// The decisions, ascending.
         var members: [Int]
-        /// The choice by position; nil when infeasible.
-        var assignment: [Int]?
+        /// The choice by position; nil for the members of an infeasible core.
+        var assignment: [Int?]
         var total: Int
         var nodes: Int
+        /// When the component is infeasible: minimal sets of members that cannot all hold (decision slots,
+        /// ascending); every other member is still chosen, optimally.
+        var cores: [[Int]] = []
     }
 
     let compiled: CompiledKnowledgeBase
@@ -40,7 +43,8 @@ struct ConstraintSolver {
         components(active: firing.decisionApplies).map { members in
             let result = solveComponent(members, firing: firing)
             return SolvedComponent(
-                members: members, assignment: result.assignment, total: result.total, nodes: result.nodes)
+                members: members, assignment: result.assignment, total: result.total, nodes: result.nodes,
+                cores: result.cores)
         }
     }
 
@@ -52,12 +56,11 @@ struct ConstraintSolver {
         for (index, component) in components.enumerated() {
             for slot in component.members { solution.componentOf[slot] = index }
             solution.nodes += component.nodes
-            if let assignment = component.assignment {
-                for (position, slot) in component.members.enumerated() { solution.choice[slot] = assignment[position] }
-                solution.total += component.total
-            } else {
-                solution.infeasible.append(component.members)
+            for (position, slot) in component.members.enumerated() {
+                solution.choice[slot] = component.assignment[position]
             }
+            solution.total += component.total
+            solution.infeasible.append(contentsOf: component.cores)
         }
         return solution
     }
@@ -69,8 +72,9 @@ struct ConstraintSolver {
         return SolverComponents.components(active: active, constraints: compiled.constraints)
     }
 
-    /// Solves one component (decision slots ascending): the assignment by position, or nil when infeasible.
-    func solveComponent(_ members: [Int], firing: RuleFiring) -> (assignment: [Int]?, total: Int, nodes: Int) {
+    /// Solves one component (decision slots ascending): the assignment by position (nil for members of an
+    /// infeasible core), the total, the search effort and the cores.
+    func solveComponent(_ members: [Int], firing: RuleFiring) -> Outcome {
         solveComponent(
             compiled.solverComponents.structure(for: members)
                 ?? ComponentStructure(members: members, compiled: compiled), firing: firing)
@@ -78,13 +82,21 @@ struct ConstraintSolver {
 
     /// Solves one component whose structure is already built.
     /// `hint`, when given, is a known assignment to start from (see ``ComponentSearch/run(hint:)``).
-    func solveComponent(
-        _ structure: ComponentStructure, firing: RuleFiring, hint: [Int]? = nil
-    ) -> (
-        assignment: [Int]?, total: Int, nodes: Int
-    ) {
+    /// When no combination satisfies the constraints, the members outside a minimal colliding core are still
+    /// solved (see ``solveAroundCores(_:firing:nodes:)``).
+    func solveComponent(_ structure: ComponentStructure, firing: RuleFiring, hint: [Int]? = nil) -> Outcome {
         var search = ComponentSearch(structure: structure, firing: firing, compiled: compiled)
-        let assignment = search.run(hint: hint)
-        return (assignment, search.target, search.nodes)
+        if let assignment = search.run(hint: hint) {
+            return Outcome(assignment: assignment, total: search.target, nodes: search.nodes, cores: [])
+        }
+        return solveAroundCores(structure.members, firing: firing, nodes: search.nodes)
+    }
+
+    /// A component's result.
+    struct Outcome {
+        var assignment: [Int?]
+        var total: Int
+        var nodes: Int
+        var cores: [[Int]]
     }
 }
