@@ -7,8 +7,8 @@ import RecommendationEngine
 /// `schemaVersion` changes only when a field is removed, renamed or changes meaning; new fields may be added
 /// within a version. Fields (README.md, "Review JSON"): `schemaVersion`, `service`, `summary`, `priorities`,
 /// `decisions`, `proposals`, `firmUp`, `assumptions`, `tensions`, `findings`, `findingGroups`, `checklist`,
-/// `conflicts`, `unansweredRequired`. Version 2 added the chosen option's `tradeoffs`, `complements`, reasons marked
-/// `assumed`, `proposals` and `firmUp`; every version-1 field keeps its meaning.
+/// `conflicts`, `contradictions`, `unansweredRequired`. Version 2 added the chosen option's `tradeoffs`,
+/// `complements`, reasons marked `assumed`, `proposals` and `firmUp`; every version-1 field keeps its meaning.
 public enum ReviewJSON {
     /// The current schema version.
     public static let schemaVersion = 2
@@ -35,6 +35,7 @@ public enum ReviewJSON {
         var findingGroups: [FindingGroupJSON]
         var checklist: [ChecklistJSON]
         var conflicts: [ConflictJSON]
+        var contradictions: [ContradictionJSON]
         var unansweredRequired: [String]
 
         init(_ report: ReviewReport) {
@@ -75,6 +76,7 @@ public enum ReviewJSON {
                     decisions: $0.decisions, constraints: $0.constraints,
                     exclusions: $0.exclusions.map(ReasonJSON.init))
             }
+            contradictions = review.contradictions.map(ContradictionJSON.init)
             unansweredRequired = report.unansweredRequired
         }
     }

@@ -30,6 +30,7 @@ public struct ReviewMarkdown: Sendable {
                     + report.unansweredRequired.map(MarkdownText.code).joined(separator: ", ") + ".",
             ]
         }
+        contradictionsSection(report, &out)
         priorities(outline, &out)
         decisions(report, outline, &out)
         conflicts(report, &out)

@@ -48,6 +48,7 @@ public struct ReviewText: Sendable {
                 "Required questions without an answer (defaults used): "
                     + report.unansweredRequired.joined(separator: ", "), first: "", rest: "  ", .yellow)
         }
+        contradictionsSection(report, &lines)
         priorities(outline, &lines)
         plan(report, &lines)
         firmUp(report, &lines)

@@ -26,6 +26,8 @@ public struct Review: Sendable, Codable, Equatable {
     public var totalScore: Int
     /// Search effort of the solver (for benchmarks and the model dump).
     public var solverNodes: Int
+    /// Answers that cannot all be true (see ``RaisedContradiction``).
+    public var contradictions: [RaisedContradiction] = []
 
     public init(
         decisions: [DecisionOutcome], assumptions: [Assumption], tensions: [RaisedTension],
