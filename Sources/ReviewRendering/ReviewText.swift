@@ -20,26 +20,54 @@ public struct ReviewText: Sendable {
         self.detail = detail
     }
 
-    /// The standard view's length limit: when the review would be longer, the CHECKLIST section lists fewer of
-    /// its high items (the note under it counts the rest and says how to see them).
+    /// The standard view's length limit. When the review would be longer, it is shortened step by step until it
+    /// fits: fewer CHECKLIST items (the note under it counts the rest), then no firm-up questions, one line per
+    /// priority's action, no reasons under YOUR PLAN, no fix lines under FINDINGS, and last no reason lines under
+    /// DECISIONS; `--detail full` always has everything.
     public static let standardLineBudget = 150
+
+    /// What the standard view leaves out to stay within ``standardLineBudget``.
+    struct Compaction {
+        var checklistLimit = Int.max
+        var firmUpQuestions = 3
+        var actionLines = 2
+        var planReasons = true
+        var findingFixes = true
+        var decisionReasons = true
+
+        /// The steps after the checklist, in order.
+        static let steps: [@Sendable (inout Compaction) -> Void] = [
+            { $0.firmUpQuestions = 0 }, { $0.actionLines = 1 }, { $0.planReasons = false },
+            { $0.findingFixes = false }, { $0.decisionReasons = false },
+        ]
+    }
 
     public func render(_ report: ReviewReport) -> String {
         let outline = ReviewOutline(report)
-        var lines = render(report, outline, checklistLimit: .max)
-        if detail == .standard, lines.count > Self.standardLineBudget {
+        var compaction = Compaction()
+        var lines = render(report, outline, compaction)
+        guard detail == .standard, lines.count > Self.standardLineBudget else { return lines.joined(separator: "\n") }
+        var steps = Compaction.steps[...]
+        while true {
+            // Fewer checklist items first: the largest number that fits, or none.
             let shown = lines.count { $0.hasPrefix("    [ ] ") || $0.hasPrefix("    [x] ") }
-            var limit = shown - (lines.count - Self.standardLineBudget)
-            while limit >= 0 {
-                lines = render(report, outline, checklistLimit: limit)
-                if lines.count <= Self.standardLineBudget { break }
+            var limit = max(0, shown - (lines.count - Self.standardLineBudget))
+            while true {
+                compaction.checklistLimit = limit
+                lines = render(report, outline, compaction)
+                if lines.count <= Self.standardLineBudget || limit == 0 { break }
                 limit -= 1
             }
+            guard lines.count > Self.standardLineBudget, let step = steps.popFirst() else { break }
+            step(&compaction)
+            compaction.checklistLimit = .max
+            lines = render(report, outline, compaction)
+            if lines.count <= Self.standardLineBudget { break }
         }
         return lines.joined(separator: "\n")
     }
 
-    private func render(_ report: ReviewReport, _ outline: ReviewOutline, checklistLimit: Int) -> [String] {
+    private func render(_ report: ReviewReport, _ outline: ReviewOutline, _ compaction: Compaction) -> [String] {
         var lines: [String] = []
         lines.append(style("Stackwise review: \(report.serviceTitle)", .bold))
         lines += wrap(report.summaryLine, first: "", rest: "  ")
@@ -49,15 +77,15 @@ public struct ReviewText: Sendable {
                     + report.unansweredRequired.joined(separator: ", "), first: "", rest: "  ", .yellow)
         }
         contradictionsSection(report, &lines)
-        priorities(outline, &lines)
-        plan(report, &lines)
-        firmUp(report, &lines)
-        decisions(report, outline, &lines)
+        priorities(outline, compaction, &lines)
+        plan(report, compaction, &lines)
+        firmUp(report, compaction, &lines)
+        decisions(report, outline, compaction, &lines)
         conflicts(report, &lines)
-        findings(report, outline, &lines)
+        findings(report, outline, compaction, &lines)
         tensions(report, &lines)
         assumptions(report, &lines)
-        checklist(report, outline, limit: checklistLimit, &lines)
+        checklist(report, outline, limit: compaction.checklistLimit, &lines)
         if detail != .full {
             lines.append("")
             lines += wrap(
@@ -69,7 +97,7 @@ public struct ReviewText: Sendable {
 
     // MARK: - Sections
 
-    private func priorities(_ outline: ReviewOutline, _ lines: inout [String]) {
+    private func priorities(_ outline: ReviewOutline, _ compaction: Compaction, _ lines: inout [String]) {
         guard !outline.priorities.isEmpty else { return }
         section("PRIORITIES (do these first)", &lines)
         let full = detail == .full
@@ -80,11 +108,15 @@ public struct ReviewText: Sendable {
             lines += wrap(heading, first: "  ", rest: "     ", colourFor(priority.severity), maxLines: full ? .max : 2)
             if detail == .brief { continue }
             lines += wrap(priority.why, first: "     why: ", rest: "       ", maxLines: full ? .max : 1)
-            lines += wrap(priority.action, first: "     do:  ", rest: "          ", maxLines: full ? .max : 2)
+            lines += wrap(
+                priority.action, first: "     do:  ", rest: "          ", maxLines: full ? .max : compaction.actionLines
+            )
         }
     }
 
-    private func decisions(_ report: ReviewReport, _ outline: ReviewOutline, _ lines: inout [String]) {
+    private func decisions(
+        _ report: ReviewReport, _ outline: ReviewOutline, _ compaction: Compaction, _ lines: inout [String]
+    ) {
         let review = report.review
         section("DECISIONS", &lines)
         for outcome in review.decisions where outcome.status != .notApplicable {
@@ -96,7 +128,7 @@ public struct ReviewText: Sendable {
             lines += wrap(
                 compactHeading(outcome, summary, report), first: "  ", rest: "    ",
                 outcome.status == .chosen ? .green : .red, maxLines: 1)
-            guard detail == .standard, let summary else { continue }
+            guard detail == .standard, compaction.decisionReasons, let summary else { continue }
             var why: (label: String, text: String)?
             if let reason = summary.decisiveReason {
                 switch reason {
@@ -199,7 +231,7 @@ public struct ReviewText: Sendable {
     }
 
     /// YOUR PLAN: a verdict per proposal (and per current-stack choice); compact unless `--detail full`.
-    private func plan(_ report: ReviewReport, _ lines: inout [String]) {
+    private func plan(_ report: ReviewReport, _ compaction: Compaction, _ lines: inout [String]) {
         if detail == .full {
             planSection(report, &lines)
             return
@@ -227,7 +259,9 @@ public struct ReviewText: Sendable {
             case .notApplicable:
                 lines += wrap("\(subject) - does not apply here", first: "  - ", rest: "    ", maxLines: 1)
             }
-            guard detail == .standard, verdict.verdict == .differs || verdict.verdict == .ruledOut else { continue }
+            guard detail == .standard, compaction.planReasons,
+                verdict.verdict == .differs || verdict.verdict == .ruledOut
+            else { continue }
             let against =
                 verdict.incompatibility ?? verdict.counterindications.first?.text
                 ?? verdict.reasonsAgainst.first?.because ?? verdict.reasonsFor.first?.because
@@ -236,17 +270,17 @@ public struct ReviewText: Sendable {
     }
 
     /// ANSWER THESE TO FIRM UP THE REVIEW: the unanswered questions that could change the most.
-    private func firmUp(_ report: ReviewReport, _ lines: inout [String]) {
+    private func firmUp(_ report: ReviewReport, _ compaction: Compaction, _ lines: inout [String]) {
         if detail == .full {
             firmUpSection(report, &lines)
             return
         }
-        guard detail == .standard else { return }
+        guard detail == .standard, compaction.firmUpQuestions > 0 else { return }
         let questions = report.review.firmUp.filter { !$0.decisions.isEmpty }
         guard !questions.isEmpty else { return }
         let resting = report.review.decisions.filter(\.lowConfidence).count
         section("ANSWER THESE TO FIRM UP THE REVIEW (\(resting) decisions rest on defaults)", &lines)
-        let shown = 3
+        let shown = compaction.firmUpQuestions
         for question in questions.prefix(shown) {
             let assumed = question.assumed.map { " (assumed \($0))" } ?? ""
             let count = question.decisions.count
@@ -272,7 +306,9 @@ public struct ReviewText: Sendable {
         }
     }
 
-    private func findings(_ report: ReviewReport, _ outline: ReviewOutline, _ lines: inout [String]) {
+    private func findings(
+        _ report: ReviewReport, _ outline: ReviewOutline, _ compaction: Compaction, _ lines: inout [String]
+    ) {
         let review = report.review
         guard !review.findings.isEmpty else { return }
         let open = review.findings.filter { $0.accepted == nil }.count
@@ -301,7 +337,7 @@ public struct ReviewText: Sendable {
                 lines += wrap(
                     "\(cause.description); also \(others)", first: "     cause: ", rest: "       ", maxLines: 1)
             }
-            if prioritised[lead.finding.id] == nil {
+            if prioritised[lead.finding.id] == nil, compaction.findingFixes {
                 lines += wrap(lead.finding.remediation, first: "     fix: ", rest: "       ", maxLines: 1)
             }
         }

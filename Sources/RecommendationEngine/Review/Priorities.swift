@@ -130,7 +130,7 @@ extension Review {
                 touches: 1 + decisionsReading(questions))
         }
         for entry in checklist where !entry.done && entry.isAnswerSpecific {
-            let why = entry.includedBy.first.flatMap { knowledgeBase.rule($0)?.because } ?? appliesBecause(entry)
+            let why = entry.includedBy.first.flatMap { renderedBecause($0, knowledgeBase) } ?? appliesBecause(entry)
             add(
                 .checklist, entry.item.id, severity(entry.item.priority), checklistTitle(entry.item.text), why,
                 entry.item.text, touches: reach(of: entry, knowledgeBase),
@@ -231,6 +231,20 @@ extension Review {
                 "Answer \(assumption.questionID) (--set \(assumption.questionID)=...).", moved.count, nil)
         }
 
+    }
+
+    /// A fired rule's reason as the review shows it (with answer values filled in), else the knowledge base's text.
+    private func renderedBecause(_ ruleID: String, _ knowledgeBase: KnowledgeBase) -> String? {
+        for outcome in decisions {
+            for option in outcome.options {
+                if let found = (option.contributions + option.exclusions).first(where: { $0.ruleID == ruleID }) {
+                    return found.because
+                }
+            }
+        }
+        if let raised = findings.first(where: { $0.ruleID == ruleID }) { return raised.because }
+        if let raised = tensions.first(where: { $0.ruleID == ruleID }) { return raised.because }
+        return knowledgeBase.rule(ruleID)?.because
     }
 
     /// "Applies because of the chosen Shared Redis cache (Caching)." for an item whose condition names decisions.
