@@ -119,6 +119,8 @@ public enum ReviewJSON {
         var score: Int
         var margin: Int?
         var closeCall: Bool
+        /// A 0-0 tie settled by list order: nothing in the answers favours the choice.
+        var noPreference: Bool
         var lowConfidence: Bool
         /// The best option not chosen and not ruled out.
         var runnerUp: NamedOptionJSON?
@@ -144,6 +146,7 @@ public enum ReviewJSON {
             score = outcome.score
             margin = outcome.margin
             closeCall = outcome.isCloseCall
+            noPreference = outcome.hasNoPreference
             lowConfidence = outcome.lowConfidence
             runnerUp = summary?.runnerUp.map { NamedOptionJSON(id: $0.optionID, name: $0.name) }
             decisiveReason = summary?.decisiveReason.map { reason in

@@ -66,10 +66,7 @@ public struct ReviewMarkdown: Sendable {
         out.append("|" + String(repeating: "---|", count: header.filter { $0 == "|" }.count - 1))
         for outcome in review.decisions {
             var choice = esc(report.outcomeText(outcome))
-            let flags = [
-                outcome.isCloseCall ? "close call" : nil, outcome.lowConfidence ? "rests on assumptions" : nil,
-            ]
-            .compactMap { $0 }
+            let flags = report.flags(outcome)
             if !flags.isEmpty { choice += " (" + flags.joined(separator: ", ") + ")" }
             var row = "| \(esc(outcome.title)) | \(choice) |"
             if detail != .brief {

@@ -129,6 +129,10 @@ public struct ReviewText: Sendable {
                 compactHeading(outcome, summary, report), first: "  ", rest: "    ",
                 outcome.status == .chosen ? .green : .red, maxLines: 1)
             guard detail == .standard, compaction.decisionReasons, let summary else { continue }
+            if outcome.hasNoPreference {
+                lines += wrap(ReviewReport.noPreferenceText, first: "    ", rest: "      ", maxLines: 2)
+                continue
+            }
             var why: (label: String, text: String)?
             if let reason = summary.decisiveReason {
                 switch reason {
@@ -157,7 +161,9 @@ public struct ReviewText: Sendable {
     func compactHeading(_ outcome: DecisionOutcome, _ summary: DecisionSummary?, _ report: ReviewReport) -> String {
         var heading = "\(outcome.title): \(Self.shortName(report.outcomeText(outcome)))"
         var notes: [String] = []
-        if let runnerUp = summary?.runnerUp {
+        if outcome.hasNoPreference {
+            notes.append("no preference")
+        } else if let runnerUp = summary?.runnerUp {
             var over = "over \(Self.shortName(runnerUp.name))"
             if case .incompatible = runnerUp.verdict {
                 over += ", which does not fit another choice"
@@ -168,7 +174,7 @@ public struct ReviewText: Sendable {
         } else if outcome.status == .chosen, outcome.options.count > 1 {
             notes.append("others ruled out")
         }
-        if outcome.isCloseCall { notes.append("close call") }
+        if outcome.isCloseCall, !outcome.hasNoPreference { notes.append("close call") }
         if outcome.lowConfidence { notes.append("rests on assumptions") }
         if !notes.isEmpty { heading += " (" + notes.joined(separator: "; ") + ")" }
         return heading
@@ -466,10 +472,8 @@ public struct ReviewText: Sendable {
 
     private func fullDecision(_ outcome: DecisionOutcome, _ report: ReviewReport, _ lines: inout [String]) {
         var heading = "\(outcome.title): \(report.outcomeText(outcome))"
-        var flags: [String] = []
-        if let margin = outcome.margin { flags.append("margin \(margin)") }
-        if outcome.isCloseCall { flags.append("close call") }
-        if outcome.lowConfidence { flags.append("rests on assumptions") }
+        var flags = report.flags(outcome)
+        if let margin = outcome.margin, !outcome.hasNoPreference { flags.insert("margin \(margin)", at: 0) }
         if !flags.isEmpty { heading += " (" + flags.joined(separator: ", ") + ")" }
         lines.append("")
         lines += wrap(heading, first: "  ", rest: "    ", outcome.status == .chosen ? .green : .red)
