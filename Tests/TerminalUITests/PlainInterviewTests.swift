@@ -19,7 +19,10 @@ final class ScriptedLines: LineIO {
 @Suite struct PlainInterviewTests {
     func run(_ lines: [String], answers: AnswerSet = AnswerSet()) -> (AnswerSet, PlainInterview.Outcome, String, Int) {
         var saves = 0
-        let interview = PlainInterview(advisor: RecommendationEngine(knowledgeBase: TUIFixtures.kb)) { _ in saves += 1 }
+        let interview = PlainInterview(advisor: RecommendationEngine(knowledgeBase: TUIFixtures.kb)) { _ in
+            saves += 1
+            return nil
+        }
         let io = ScriptedLines(lines)
         let (result, outcome) = interview.run(answers, io: io)
         return (result, outcome, io.output, saves)
