@@ -90,7 +90,7 @@ final class ScriptedLines: LineIO {
             """)
 
     @Test func plainModeSaysTheContradictionAndKeepsTheAnswer() {
-        let interview = PlainInterview(advisor: RecommendationEngine(knowledgeBase: Self.kb)) { _ in }
+        let interview = PlainInterview(advisor: RecommendationEngine(knowledgeBase: Self.kb)) { _ in nil }
         let io = ScriptedLines(["1, 2", "yes"])
         let (answers, _) = interview.run(AnswerSet(), io: io)
         #expect(answers.value(of: "sec.regimes") == .choices(["none", "gdpr"]))
