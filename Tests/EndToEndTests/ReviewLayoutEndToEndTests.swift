@@ -50,8 +50,8 @@ struct ReviewLayoutEndToEndTests {
         #expect(try !coloured([], ["CLICOLOR_FORCE": "1", "NO_COLOR": "1"]), "NO_COLOR wins over CLICOLOR_FORCE")
         #expect(try !coloured(["--color", "never"], ["CLICOLOR_FORCE": "1"]))
         let bad = try BinaryRunner.run(["review", "--answers", answers, "--detail", "everything"])
-        // An invalid option value is a usage error (swift-argument-parser's exit code 64), with the valid values.
-        expectCleanFailure(bad, status: 64, mentioning: "'brief', 'standard' or 'full'")
+        // An invalid option value is a usage error (exit 2, README "Exit codes"), with the valid values.
+        expectCleanFailure(bad, status: 2, mentioning: "'brief', 'standard' or 'full'")
     }
 
     @Test func exportWritesTheDetailLevelAndRevisitWhen() throws {

@@ -44,6 +44,6 @@ extension Output {
         {
             return
         }
-        FileHandle.standardOutput.write(Data((safe.hasSuffix("\n") ? safe : safe + "\n").utf8))
+        Output.emit(safe.hasSuffix("\n") ? safe : safe + "\n", to: STDOUT_FILENO)
     }
 }
