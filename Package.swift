@@ -118,7 +118,10 @@ let package = Package(
         ),
         .testTarget(
             name: "RecommendationEngineTests",
-            dependencies: ["RecommendationEngine", "KnowledgeModel", "EmbeddedKnowledgeBase", "StackwiseTestSupport"]
+            dependencies: [
+                "RecommendationEngine", "KnowledgeModel", "EmbeddedKnowledgeBase", "StackwiseTestSupport",
+                "BenchmarkSupport",
+            ]
         ),
         .testTarget(
             name: "ScenarioTestingTests",

@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import EmbeddedKnowledgeBase
 import KnowledgeModel
 import StackwiseTestSupport
@@ -135,5 +136,19 @@ import Testing
                 "Pools can open 120 connections; the database accepts 100 connections"))
         #expect(review.contradictions.map(\.id) == ["security.compliance.exclusive"])
         #expect(engine.contradictions(answers) == review.contradictions)
+    }
+
+    @Test func theSyntheticBenchmarkKnowledgeBaseCopiesArithmeticTextsAndContradictions() {
+        let kb = SyntheticKnowledgeBase.scaled(StackwiseKnowledge.embedded, by: 3)
+        #expect(!KnowledgeBaseValidator().validate(kb).contains { $0.severity == .error })
+        #expect(kb.contradictions.count == 3 * StackwiseKnowledge.embedded.contradictions.count)
+        var answers = AnswerSet()
+        answers.set("operations.instances_x2", to: .number(12))
+        answers.set("data.pool_size_x2", to: .number(10))
+        let findings = RecommendationEngine(knowledgeBase: kb).review(answers).findings
+        #expect(
+            findings.first { $0.finding.id == "connections-exceed-database-limit_x2" }?.finding.title
+                == "Pools can open 120 connections; the database accepts 100 connections")
+        #expect(!findings.contains { $0.finding.id == "connections-exceed-database-limit" })
     }
 }

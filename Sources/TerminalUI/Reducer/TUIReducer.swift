@@ -49,13 +49,22 @@ public struct TUIReducer: Sendable {
             refresh(&state, trackChanges: false)
             open(firstOpenQuestion(state), in: &state)
             if !notices.isEmpty {
-                state.overlay = .notice(title: "Some answers were dropped", lines: notices)
+                state.overlay = .notice(title: "Some answers are not used", lines: notices)
             }
             state.status = StatusLine("Loaded \(answers.answers.count) answers.", role: .success)
             return [.save(state.answers)]
         case .projectScanned(let result):
             return projectScanned(result, &state)
-        case .loadFailed(let message), .saveFailed(let message), .exportFailed(let message), .scanFailed(let message):
+        case .saved:
+            state.saveProblem = nil
+            return []
+        case .saveFailed(let message):
+            if state.saveProblem == nil || state.status?.role != .error {
+                state.status = StatusLine(message, role: .error)
+            }
+            state.saveProblem = message
+            return []
+        case .loadFailed(let message), .exportFailed(let message), .scanFailed(let message):
             state.status = StatusLine(message, role: .error)
             return []
         case .exportPreviewed(let lines):
@@ -85,6 +94,7 @@ public struct TUIReducer: Sendable {
         // Only a summary of the previous review is kept: a second reference to it would make the session copy
         // the whole review when it patches it.
         let before = state.advice.review.map(AdviceDiff.Snapshot.init)
+        let contradictionsBefore = Set(state.advice.review?.contradictions.map(\.id) ?? [])
         if state.advice.session == nil {
             state.advice.session = advisor.startSession(state.answers)
         } else {
@@ -98,6 +108,12 @@ public struct TUIReducer: Sendable {
         state.flaggedIDs = state.advice.session!.answeredButNotAskedIDs
         if trackChanges, let review = state.advice.review {
             state.advice.changes = AdviceDiff.changes(from: before, to: review, in: knowledgeBase)
+        }
+        if trackChanges, let review = state.advice.review,
+            let contradiction = review.contradictions.first(where: { !contradictionsBefore.contains($0.id) })
+        {
+            // Shown as the answer is recorded; the answer is kept (a contradiction is a warning).
+            state.status = StatusLine("Contradiction: \(contradiction.message)", role: .warning)
         }
         if trackChanges {
             let newlyFlagged = state.flaggedIDs.filter { !previouslyFlagged.contains($0) }
@@ -133,6 +149,7 @@ public struct TUIReducer: Sendable {
             state.interview.cursor = rows.firstIndex { if case .option(let o) = $0 { o.id == id } else { false } } ?? 0
         case .choices(let ids)?:
             state.interview.selection = ids
+            if ids.isEmpty, let index = rows.firstIndex(of: .noneOfThese) { state.interview.cursor = index }
         case .bool(let flag)?:
             state.interview.cursor = flag ? 0 : 1
         case .number, .text:

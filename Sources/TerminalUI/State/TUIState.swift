@@ -25,6 +25,9 @@ public struct TUIState: Sendable, Equatable {
     public var advice = Advice()
     /// Where every answer is saved.
     public var sessionPath: String
+    /// Why the answers are not saved (the last save failed, or the session file cannot be written); shown in
+    /// the header and the quit dialog until a save succeeds.
+    public var saveProblem: String?
     /// The last project scan ("review an existing project", `interview --from`), for the "detected" window.
     public var scan: ProjectScanResult?
 
@@ -117,6 +120,8 @@ public enum TUIEvent: Sendable, Equatable {
     /// answers are saved to `sessionPath` from now on.
     case loaded(AnswerSet, notices: [String], sessionPath: String)
     case loadFailed(String)
+    /// The session file holds the answers (clears ``TUIState/saveProblem``).
+    case saved
     case saveFailed(String)
     /// A project was scanned: its detected answers fill the unanswered questions, marked as detected.
     case projectScanned(ProjectScanResult)

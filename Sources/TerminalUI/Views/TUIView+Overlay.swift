@@ -19,10 +19,17 @@ extension TUIView {
             lines = whyLines(questionID, influence)
         case .confirmQuit:
             title = "Quit?"
-            lines = [
-                ("Your answers are saved in", .normal), (state.sessionPath, .selected),
-                ("Quit now? y / Enter quits, any other key stays.", .normal),
-            ]
+            if let problem = state.saveProblem {
+                lines = [
+                    ("Your answers are NOT saved:", .error), (problem, .error),
+                    ("Quit anyway? y / Enter quits (unsaved answers are lost), any other key stays.", .normal),
+                ]
+            } else {
+                lines = [
+                    ("Your answers are saved in", .normal), (state.sessionPath, .selected),
+                    ("Quit now? y / Enter quits, any other key stays.", .normal),
+                ]
+            }
             footer = "y quit · n stay"
         case .decision(let decisionID, let cursor):
             title = knowledgeBase.decision(decisionID)?.title ?? decisionID
