@@ -59,6 +59,21 @@ final class ScriptedLines: LineIO {
     }
 }
 
+extension PlainInterviewTests {
+    @Test func planAtAnyPromptIsSavedAndJudged() {
+        let (answers, outcome, output, saves) = run([
+            "plan", "plan databse=mongodb", "plan database=mongodb", "1", "plan database=none", "quit",
+        ])
+        #expect(outcome == .quit)
+        #expect(output.contains("Decisions you can plan (plan DECISION=OPTION):\n  database: postgresql, mongodb"))
+        #expect(output.contains("Invalid: unknown decision 'databse'; did you mean 'database'?."))
+        #expect(output.contains("Your plan MongoDB differs: the review recommends PostgreSQL."))
+        #expect(output.contains("No plan for database; the review decides."))
+        #expect(answers.proposed.isEmpty)
+        #expect(saves == 3)  // the plan, the answer, the plan removed
+    }
+}
+
 /// Contradictory answers are said at the moment they are recorded, in plain mode and in the TUI's status line.
 @Suite struct ContradictionWhileAnsweringTests {
     static let kb = KnowledgeBaseFixture.load(

@@ -26,7 +26,7 @@ public struct PlainInterview {
         self.save = save
     }
 
-    private var knowledgeBase: KnowledgeBase { advisor.knowledgeBase }
+    var knowledgeBase: KnowledgeBase { advisor.knowledgeBase }
 
     public func run(_ initial: AnswerSet, io: some LineIO) -> (AnswerSet, Outcome) {
         var answers = initial
@@ -61,6 +61,17 @@ public struct PlainInterview {
             case "why", "w":
                 io.write(whyText(question))
                 continue
+            case let command where command.hasPrefix("plan"):
+                if let planned = plan(String(text.dropFirst(4)), answers, session.review) {
+                    io.write(planned.message)
+                    if let updated = planned.answers {
+                        answers = updated
+                        saveProblem = report(save(answers), after: saveProblem, io)
+                        session.update(to: answers)
+                        io.write(verdictText(planned.decisionID, session.review))
+                    }
+                    continue
+                }
             case "back", "b":
                 if let position = order.firstIndex(of: current),
                     let previous = order[..<position].last(where: applicable.contains)
@@ -216,6 +227,8 @@ public struct PlainInterview {
     static let helpText = """
         Commands: back (previous question), why (why this is asked), skip (leave it open), quit (stop; answers are saved),
         help (this text). Enter alone keeps the current answer. Options: their number or id; several separated by commas; none for "none of these".
+        Your plan, at any prompt: plan DECISION=OPTION (e.g. plan database=postgresql) to have the review judge what you
+        plan to use; plan DECISION=none removes it; plan alone lists the decisions and their options.
 
         """
 }

@@ -176,6 +176,8 @@ public struct TUIReducer: Sendable {
             }
         case .decision(let decisionID, let cursor):
             return decisionOverlayKey(key, decisionID: decisionID, cursor: cursor, &state)
+        case .propose(let decisionID, let cursor):
+            return proposeKey(key, decisionID: decisionID, cursor: cursor, &state)
         case .acceptRisk(let findingID, let reason):
             return acceptRiskKey(key, findingID: findingID, reason: reason, &state)
         }

@@ -64,6 +64,8 @@ public enum Overlay: Sendable, Equatable {
     case confirmQuit
     /// Trade-offs and HOW for a decision; `cursor` picks a question behind it.
     case decision(decisionID: String, cursor: Int)
+    /// "What do you plan to use?" for a decision: its options, then "no plan"; `cursor` is the focused row.
+    case propose(decisionID: String, cursor: Int)
     /// Accepting a finding as a risk: the reason being typed.
     case acceptRisk(findingID: String, reason: TextField)
     /// What a project scan detected and why (the evidence), scrolled by `scroll` lines.

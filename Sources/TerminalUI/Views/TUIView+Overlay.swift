@@ -35,6 +35,10 @@ extension TUIView {
             title = knowledgeBase.decision(decisionID)?.title ?? decisionID
             lines = decisionLines(decisionID, cursor: cursor, state)
             footer = "↑↓ pick a question · Enter go to it · Esc close"
+        case .propose(let decisionID, let cursor):
+            title = "Your plan: " + (knowledgeBase.decision(decisionID)?.title ?? decisionID)
+            lines = planLines(decisionID, cursor: cursor, state)
+            footer = "↑↓ pick · Enter propose · Esc cancel"
         case .acceptRisk(let findingID, _):
             title = "Accept a risk"
             let finding = state.advice.review?.findings.first { $0.finding.id == findingID }
@@ -129,6 +133,7 @@ extension TUIView {
             for pro in chosen.pros { lines.append(("  + " + pro, .success)) }
             for con in chosen.cons { lines.append(("  − " + con, .warning)) }
         }
+        lines += judgementLines(decisionID, state)
         lines.append(("How:", .title))
         for option in outcome.options {
             let verdict: String
