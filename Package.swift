@@ -100,6 +100,16 @@ let package = Package(
             name: "ScanBenchmark", dependencies: ["StackScanner", "EmbeddedKnowledgeBase"],
             path: "Benchmarks/ScanBenchmark"),
 
+        // check against scan on a 10,000-file repository, and --base on a pull request (`swift run -c release CheckBenchmark`)
+        .executableTarget(
+            name: "CheckBenchmark",
+            dependencies: ["DriftCheck", "AnswersFile", "StackScanner", "KnowledgeModel", "EmbeddedKnowledgeBase"],
+            path: "Benchmarks/CheckBenchmark"),
+        // Scan accuracy on hand-labelled real projects (`swift run ScanAccuracy [--verbose]`)
+        .executableTarget(
+            name: "ScanAccuracy", dependencies: ["StackScanner", "EmbeddedKnowledgeBase"],
+            path: "Benchmarks/ScanAccuracy", exclude: ["fixtures", "labels.yaml", "README.md"]),
+
         // Tests
         .testTarget(name: "RuleLanguageTests", dependencies: ["RuleLanguage"]),
         .testTarget(
@@ -108,7 +118,10 @@ let package = Package(
         ),
         .testTarget(
             name: "RecommendationEngineTests",
-            dependencies: ["RecommendationEngine", "KnowledgeModel", "EmbeddedKnowledgeBase", "StackwiseTestSupport"]
+            dependencies: [
+                "RecommendationEngine", "KnowledgeModel", "EmbeddedKnowledgeBase", "StackwiseTestSupport",
+                "BenchmarkSupport",
+            ]
         ),
         .testTarget(
             name: "ScenarioTestingTests",

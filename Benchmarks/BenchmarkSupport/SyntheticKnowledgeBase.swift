@@ -13,6 +13,7 @@ public enum SyntheticKnowledgeBase {
         var decisions: [Decision] = []
         var rules: [Rule] = []
         var checklist: [ChecklistItem] = []
+        var contradictions: [Contradiction] = []
         for copy in 0..<factor {
             let suffix = copy == 0 ? "" : "_x\(copy)"
             func rename(_ condition: Condition?) -> Condition? {
@@ -21,6 +22,10 @@ public enum SyntheticKnowledgeBase {
                     questionIDs.contains(name) || decisionIDs.contains(name) ? name + suffix : name
                 }
                 return try? Condition(parsing: renamed, at: nil)
+            }
+            // Interpolations (`{a.b * 2}`) in rule texts read this copy's questions too.
+            func renameText(_ text: String) -> String {
+                renameInterpolations(in: text) { name in questionIDs.contains(name) ? name + suffix : name }
             }
             func ref(_ ref: OptionRef) -> OptionRef { OptionRef(decision: ref.decision + suffix, option: ref.option) }
             for section in kb.sections {
@@ -53,12 +58,17 @@ public enum SyntheticKnowledgeBase {
                 rule.scores = rule.scores.map { ScoreEffect(target: ref($0.target), weight: $0.weight) }
                 rule.excludes = rule.excludes.map(ref)
                 rule.includes = rule.includes.map { $0 + suffix }
+                rule.because = renameText(rule.because)
                 if var finding = rule.finding {
                     finding.id += suffix
+                    finding.title = renameText(finding.title)
+                    finding.remediation = renameText(finding.remediation)
                     rule.finding = finding
                 }
                 if var tension = rule.tension {
                     tension.id += suffix
+                    tension.title = renameText(tension.title)
+                    tension.advice = renameText(tension.advice)
                     tension.between = tension.between.map { $0 + suffix }
                     rule.tension = tension
                 }
@@ -69,10 +79,29 @@ public enum SyntheticKnowledgeBase {
                 item.appliesIf = rename(item.appliesIf)
                 checklist.append(item)
             }
+            for var contradiction in kb.contradictions {
+                contradiction.id += suffix
+                contradiction.when = rename(contradiction.when) ?? contradiction.when
+                contradictions.append(contradiction)
+            }
         }
         return KnowledgeBase(
             sections: sections, questions: questions, decisions: decisions, rules: rules, checklist: checklist,
-            sources: kb.sources, references: kb.references)
+            sources: kb.sources, references: kb.references, contradictions: contradictions)
+    }
+
+    /// Rewrites the identifiers inside each `{...}` interpolation of a rule text through `transform`.
+    public static func renameInterpolations(in text: String, _ transform: (String) -> String) -> String {
+        guard InterpolatedText.mayInterpolate(text), let parsed = try? InterpolatedText.parse(text) else { return text }
+        var characters = Array(text)
+        // From the last interpolation backwards, so earlier offsets stay valid.
+        for (_, offset) in parsed.expressions.reversed() {
+            var end = offset
+            while end < characters.count, characters[end] != "}" { end += 1 }
+            let renamed = renameIdentifiers(in: String(characters[offset..<end]), transform)
+            characters.replaceSubrange(offset..<end, with: Array(renamed))
+        }
+        return String(characters)
     }
 
     /// Rewrites identifier tokens (question ids, and ids inside answered()/chosen()) through `transform`.

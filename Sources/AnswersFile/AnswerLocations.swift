@@ -11,14 +11,17 @@ public struct AnswerLocations: Sendable, Equatable {
     /// The position of each option id written for a choice answer (`current.database: [postgresql, redis]`), by
     /// question id then option id; missing for answers written as a single scalar on the key's line.
     public var options: [String: [String: SourceLocation]]
+    /// The position of each proposal's key under `proposed:`, by decision id.
+    public var proposed: [String: SourceLocation]
 
     public init(
         answers: [String: SourceLocation] = [:], acceptedRisks: [SourceLocation] = [],
-        options: [String: [String: SourceLocation]] = [:]
+        options: [String: [String: SourceLocation]] = [:], proposed: [String: SourceLocation] = [:]
     ) {
         self.answers = answers
         self.acceptedRisks = acceptedRisks
         self.options = options
+        self.proposed = proposed
     }
 
     /// Reads the positions from an answers file's text; empty when it is not a YAML mapping (the reader reports
@@ -41,6 +44,11 @@ public struct AnswerLocations: Sendable, Equatable {
                     }
                 default: break
                 }
+            }
+        }
+        if case .mapping(let pairs) = root["proposed"]?.content {
+            for (key, _) in pairs {
+                if let id = key.scalar { proposed[id] = key.location }
             }
         }
         if case .sequence(let items) = root["acceptedRisks"]?.content {

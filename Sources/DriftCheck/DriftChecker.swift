@@ -15,8 +15,8 @@ public struct CheckOutcome: Sendable {
 /// Compares what is declared (answers, accepted decision records) with what a scan finds in the code.
 ///
 /// A technology the knowledge base marks with `decides` is a significant choice. Using one is **drift** when an
-/// accepted record chose another option of its decision, or when the answers file answers its current-stack
-/// question without it; **unrecorded** when neither a record nor an answer covers it. A record or answer the code
+/// accepted record (or, where no record decides, a proposal in the answers file's `proposed:`) chose another
+/// option of its decision, or when the answers file answers its current-stack question without it; **unrecorded** when neither a record nor an answer covers it. A record or answer the code
 /// no longer supports (the scan could see it, but finds nothing) is **stale**. With a dependency change (`--base`),
 /// only what the change introduces counts: drift and unrecorded through added or changed packages, stale through
 /// removed ones.
@@ -98,6 +98,29 @@ public struct DriftChecker: Sendable {
                         message:
                             "\(detection.title) contradicts the recorded decision '\(decision?.title ?? choice.decision)': "
                             + "\(record.path) chose \(chosen)\(usage(primary)).",
+                        position: position(primary), package: primary.package, related: related, contradicts: declared,
+                        fingerprint: Self.fingerprint(.drift, detection.name, choice.decision, primary.file)))
+            }
+            if covered { continue }
+            // Proposals (`proposed:` in the answers file) are declared choices where no record decides.
+            for choice in technology.decides {
+                guard let proposal = input.answers.proposed[choice.decision], !proposal.isEmpty else { continue }
+                covered = true
+                if let option = choice.option, proposal.contains(option) { continue }
+                let decision = knowledgeBase.decision(choice.decision)
+                let names = proposal.map { decision?.option($0)?.name ?? $0 }.joined(separator: ", ")
+                let place = input.answerLocations.proposed[choice.decision]
+                let declared = DeclaredChoice(
+                    source: .proposal, subject: choice.decision, options: proposal, label: names,
+                    position: FilePosition(
+                        file: input.answersPath ?? "answers", line: place?.line, column: place?.column))
+                results.append(
+                    CheckResult(
+                        kind: .drift, technology: detection.name, technologyTitle: detection.title,
+                        decision: choice.decision,
+                        message:
+                            "\(detection.title) contradicts the proposal for '\(decision?.title ?? choice.decision)': "
+                            + "\(declared.position) proposes \(names)\(usage(primary)).",
                         position: position(primary), package: primary.package, related: related, contradicts: declared,
                         fingerprint: Self.fingerprint(.drift, detection.name, choice.decision, primary.file)))
             }
@@ -304,6 +327,17 @@ public struct DriftChecker: Sendable {
                 source: .record, subject: record.decision, options: [record.option],
                 label: knowledgeBase.decision(record.decision)?.option(record.option)?.name ?? record.option,
                 title: record.title, position: FilePosition(file: record.path, line: record.line))
+        }
+        for (decision, options) in input.answers.proposed.sorted(by: { $0.key < $1.key }) where records[decision] == nil
+        {
+            let place = input.answerLocations.proposed[decision]
+            result.append(
+                DeclaredChoice(
+                    source: .proposal, subject: decision, options: options,
+                    label: options.map { knowledgeBase.decision(decision)?.option($0)?.name ?? $0 }.joined(
+                        separator: ", "),
+                    position: FilePosition(
+                        file: input.answersPath ?? "answers", line: place?.line, column: place?.column)))
         }
         let mapped = Set(
             knowledgeBase.detection.technologies.filter { !$0.decides.isEmpty }.flatMap(\.answers).map(\.question))

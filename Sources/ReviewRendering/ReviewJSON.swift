@@ -6,7 +6,8 @@ import RecommendationEngine
 ///
 /// `schemaVersion` changes only when a field is removed, renamed or changes meaning; new fields may be added
 /// within a version. Fields (README.md, "Review JSON"): `schemaVersion`, `service`, `summary`, `decisions`,
-/// `proposals`, `firmUp`, `assumptions`, `tensions`, `findings`, `checklist`, `conflicts`, `unansweredRequired`.
+/// `proposals`, `firmUp`, `assumptions`, `tensions`, `findings`, `checklist`, `conflicts`, `contradictions`,
+/// `unansweredRequired`.
 /// Version 2 added the chosen option's `tradeoffs`, `complements`, reasons marked `assumed`, `proposals` and
 /// `firmUp`; every version-1 field keeps its meaning.
 public enum ReviewJSON {
@@ -33,6 +34,7 @@ public enum ReviewJSON {
         var findings: [FindingJSON]
         var checklist: [ChecklistJSON]
         var conflicts: [ConflictJSON]
+        var contradictions: [ContradictionJSON]
         var unansweredRequired: [String]
 
         init(_ report: ReviewReport) {
@@ -65,6 +67,7 @@ public enum ReviewJSON {
                     decisions: $0.decisions, constraints: $0.constraints,
                     exclusions: $0.exclusions.map(ReasonJSON.init))
             }
+            contradictions = review.contradictions.map(ContradictionJSON.init)
             unansweredRequired = report.unansweredRequired
         }
     }
@@ -107,6 +110,8 @@ public enum ReviewJSON {
         var score: Int
         var margin: Int?
         var closeCall: Bool
+        /// A 0-0 tie settled by list order: nothing in the answers favours the choice.
+        var noPreference: Bool
         var lowConfidence: Bool
         var reasons: [ReasonJSON]
         var complements: [ComplementJSON]
@@ -125,6 +130,7 @@ public enum ReviewJSON {
             score = outcome.score
             margin = outcome.margin
             closeCall = outcome.isCloseCall
+            noPreference = outcome.hasNoPreference
             lowConfidence = outcome.lowConfidence
             reasons = outcome.chosenAssessment?.contributions.map(ReasonJSON.init) ?? []
             alternatives = outcome.options.filter { $0.verdict != .chosen }.map { AlternativeJSON($0, report) }

@@ -25,6 +25,7 @@ public struct ReviewMarkdown: Sendable {
                     + report.unansweredRequired.map(MarkdownText.code).joined(separator: ", ") + ".",
             ]
         }
+        contradictionsSection(report, &out)
 
         out += ["", "## Decisions", ""]
         let withRecords = !recordLinks.isEmpty
@@ -33,8 +34,7 @@ public struct ReviewMarkdown: Sendable {
         for outcome in review.decisions {
             let reasons = (outcome.chosenAssessment?.contributions ?? []).filter { $0.weight > 0 }.map(\.because)
             var choice = esc(report.outcomeText(outcome))
-            let flags = [outcome.isCloseCall ? "close call" : nil, outcome.lowConfidence ? "rests on defaults" : nil]
-                .compactMap { $0 }
+            let flags = report.flags(outcome)
             if !flags.isEmpty { choice += " (" + flags.joined(separator: ", ") + ")" }
             var row =
                 "| \(esc(outcome.title)) | \(choice) | \(reasons.isEmpty ? "—" : reasons.map(esc).joined(separator: " "))"

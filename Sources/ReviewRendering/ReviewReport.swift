@@ -40,6 +40,17 @@ public struct ReviewReport: Sendable {
         knowledgeBase.decision(decisionID)?.option(optionID)?.name ?? optionID
     }
 
+    /// The flag shown beside a choice that rests on a 0-0 tie (``DecisionOutcome/hasNoPreference``).
+    public static let noPreferenceText =
+        "no preference: nothing in your answers favours one option; pick by team familiarity"
+
+    /// The flags shown beside a decision's choice, most important first.
+    public func flags(_ outcome: DecisionOutcome) -> [String] {
+        if outcome.hasNoPreference { return [Self.noPreferenceText] }
+        return [outcome.isCloseCall ? "close call" : nil, outcome.lowConfidence ? "rests on defaults" : nil]
+            .compactMap { $0 }
+    }
+
     /// "PostgreSQL" for a chosen decision; a short status otherwise.
     public func outcomeText(_ outcome: DecisionOutcome) -> String {
         switch outcome.status {

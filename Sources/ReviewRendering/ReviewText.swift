@@ -24,6 +24,7 @@ public struct ReviewText: Sendable {
                 "Required questions without an answer (defaults used): "
                     + report.unansweredRequired.joined(separator: ", "), first: "", rest: "  ", .yellow)
         }
+        contradictionsSection(report, &lines)
         planSection(report, &lines)
         firmUpSection(report, &lines)
         section("DECISIONS", &lines)
@@ -96,9 +97,7 @@ public struct ReviewText: Sendable {
 
     private func decision(_ outcome: DecisionOutcome, _ report: ReviewReport, _ lines: inout [String]) {
         var heading = "\(outcome.title): \(report.outcomeText(outcome))"
-        var flags: [String] = []
-        if outcome.isCloseCall { flags.append("close call") }
-        if outcome.lowConfidence { flags.append("rests on defaults") }
+        let flags = report.flags(outcome)
         if !flags.isEmpty { heading += " (" + flags.joined(separator: ", ") + ")" }
         lines.append("")
         lines += wrap(heading, first: "  ", rest: "    ", outcome.status == .chosen ? .green : .red)

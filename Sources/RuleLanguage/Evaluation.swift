@@ -40,6 +40,15 @@ public struct CompiledCondition: Sendable {
         case compare(ComparisonOperator, Node, Node)
         case membership(Node, Set<Value>, negated: Bool)
         case containsAny(Node, [String])
+        case arithmetic(Node, [Step])
+        case negate(Node)
+        case function(NumberFunction, [Node])
+    }
+
+    @usableFromInline
+    struct Step: Sendable {
+        @usableFromInline let operation: ArithmeticOperator
+        @usableFromInline let operand: Node
     }
 
     @usableFromInline let root: Node
@@ -62,6 +71,11 @@ public struct CompiledCondition: Sendable {
             case .not(let inner, _): return .not(compile(inner))
             case .and(let operands): return .and(operands.map(compile))
             case .or(let operands): return .or(operands.map(compile))
+            case .arithmetic(let first, let terms):
+                return .arithmetic(
+                    compile(first), terms.map { Step(operation: $0.operation, operand: compile($0.operand)) })
+            case .negate(let inner, _): return .negate(compile(inner))
+            case .function(let function, let arguments, _): return .function(function, arguments.map(compile))
             case .compare(let comparison, let left, let right, _):
                 switch (comparison, right) {
                 case (.in, .literal(.list(let items), _)), (.notIn, .literal(.list(let items), _)):
@@ -146,7 +160,46 @@ public struct CompiledCondition: Sendable {
         case .compare(let comparison, let left, let right):
             guard let lhs = eval(left, source), let rhs = eval(right, source) else { return nil }
             return compare(comparison, lhs, rhs)
+        case .arithmetic(let first, let steps):
+            guard case .number(var result)? = eval(first, source) else { return nil }
+            for step in steps {
+                guard case .number(let operand)? = eval(step.operand, source) else { return nil }
+                switch step.operation {
+                case .plus: result += operand
+                case .minus: result -= operand
+                case .times: result *= operand
+                case .divide:
+                    // Division by zero has no value: unknown, like an unanswered operand.
+                    if operand == 0 { return nil }
+                    result /= operand
+                }
+                // Overflow (or a NaN) is unknown too: Double arithmetic never traps, and this check keeps an
+                // infinity from ever being compared or printed.
+                if !result.isFinite { return nil }
+            }
+            return .number(result)
+        case .negate(let inner):
+            guard case .number(let value)? = eval(inner, source) else { return nil }
+            return .number(-value)
+        case .function(let function, let arguments):
+            var result: Double?
+            for argument in arguments {
+                guard case .number(let value)? = eval(argument, source) else { return nil }
+                switch function {
+                case .min: result = Swift.min(result ?? value, value)
+                case .max: result = Swift.max(result ?? value, value)
+                }
+            }
+            return result.map(Value.number)
         }
+    }
+
+    /// Evaluates the compiled expression to a number (a ``CompiledCondition`` made from a number expression, as
+    /// interpolations are): nil when it is unknown (an operand is unknown, a division by zero, an overflow).
+    @inlinable
+    public func number<Source: ValueSource>(_ source: Source) -> Double? {
+        guard case .number(let value)? = Self.eval(root, source) else { return nil }
+        return value
     }
 
     @usableFromInline

@@ -18,15 +18,23 @@ public indirect enum Expression: Equatable, Sendable {
     /// `a or b or c`: a flat chain of two or more operands.
     case or([Expression])
     case compare(ComparisonOperator, Expression, Expression, offset: Int)
+    /// Arithmetic of one precedence level, evaluated left to right: `a * b / c` is `.arithmetic(a, [*b, /c])`.
+    /// Like and/or chains, a chain is flat whatever its length.
+    case arithmetic(Expression, [ArithmeticTerm])
+    /// `-x` for anything but a number literal (`-3` is a literal).
+    case negate(Expression, offset: Int)
+    /// `min(a, b, ...)` or `max(a, b, ...)`: two or more number arguments.
+    case function(NumberFunction, [Expression], offset: Int)
 
     /// Character offset where this expression starts.
     public var offset: Int {
         switch self {
         case .literal(_, let offset), .answer(_, let offset), .answered(_, let offset), .chosen(_, let offset),
-            .not(_, let offset):
+            .not(_, let offset), .negate(_, let offset), .function(_, _, let offset):
             return offset
         case .and(let operands), .or(let operands): return operands.first?.offset ?? 0
         case .compare(_, let left, _, _): return left.offset
+        case .arithmetic(let first, _): return first.offset
         }
     }
 
@@ -62,6 +70,12 @@ public indirect enum Expression: Equatable, Sendable {
         case .compare(_, let left, let right, _):
             left.visit(body)
             right.visit(body)
+        case .arithmetic(let first, let terms):
+            first.visit(body)
+            for term in terms { term.operand.visit(body) }
+        case .negate(let inner, _): inner.visit(body)
+        case .function(_, let arguments, _):
+            for argument in arguments { argument.visit(body) }
         default: break
         }
     }
@@ -86,4 +100,31 @@ public enum ComparisonOperator: String, Equatable, Sendable {
     case `in` = "in"
     case notIn = "not in"
     case contains = "contains"
+}
+
+/// The arithmetic operators.
+public enum ArithmeticOperator: String, Equatable, Sendable {
+    case plus = "+"
+    case minus = "-"
+    case times = "*"
+    case divide = "/"
+}
+
+/// One step of an arithmetic chain: the operator and its right operand.
+public struct ArithmeticTerm: Equatable, Sendable {
+    public var operation: ArithmeticOperator
+    public var operand: Expression
+    /// Character offset of the operator.
+    public var offset: Int
+
+    public init(_ operation: ArithmeticOperator, _ operand: Expression, offset: Int) {
+        self.operation = operation
+        self.operand = operand
+        self.offset = offset
+    }
+}
+
+/// Functions over numbers.
+public enum NumberFunction: String, Equatable, Sendable, CaseIterable {
+    case min, max
 }

@@ -5,6 +5,8 @@
 public struct Lexer {
     private let characters: [Character]
     private var index = 0
+    /// Whether the previous token ends a value: a `-` after one is subtraction, elsewhere a number's sign.
+    private var afterValue = false
 
     public init(_ text: String) {
         characters = Array(text)
@@ -17,6 +19,12 @@ public struct Lexer {
         var tokens: [Token] = []
         while true {
             let token = try lexer.next()
+            switch token.kind {
+            case .identifier, .number, .string, .keyword(.true), .keyword(.false), .symbol(.closeParen),
+                .symbol(.closeBracket):
+                lexer.afterValue = true
+            default: lexer.afterValue = false
+            }
             if token.kind != .end, tokens.count >= maximumTokens {
                 throw ConditionError(
                     offset: token.offset,
@@ -38,7 +46,7 @@ public struct Lexer {
         if character.isLetter || character == "_" {
             return lexWord(from: start)
         }
-        if character.isNumber || (character == "-" && peek(1)?.isNumber == true) {
+        if character.isNumber || (character == "-" && !afterValue && peek(1)?.isNumber == true) {
             return try lexNumber(from: start)
         }
         if character == "\"" || character == "'" {

@@ -6,8 +6,12 @@
 /// or         := and ("or" and)*
 /// and        := unary ("and" unary)*
 /// unary      := "not" unary | comparison
-/// comparison := primary (("==" | "!=" | "<" | "<=" | ">" | ">=" | "in" | "not" "in" | "contains") primary)?
+/// comparison := sum (("==" | "!=" | "<" | "<=" | ">" | ">=" | "in" | "not" "in" | "contains") sum)?
+/// sum        := product (("+" | "-") product)*
+/// product    := sign (("*" | "/") sign)*
+/// sign       := "-" sign | primary
 /// primary    := question-id | "answered(" question-id ")" | "chosen(" decision-id ")"
+///             | ("min" | "max") "(" condition ("," condition)+ ")"
 ///             | string | number | "true" | "false" | "[" literal ("," literal)* "]" | "(" condition ")"
 /// ```
 public struct ConditionParser {
@@ -72,13 +76,8 @@ public struct ConditionParser {
     }
 
     private mutating func parseUnary() throws(ConditionError) -> Expression {
-        depth += 1
+        try enter()
         defer { depth -= 1 }
-        if depth > Self.maximumDepth {
-            throw ConditionError(
-                offset: current.offset,
-                message: "the condition nests deeper than \(Self.maximumDepth) levels; simplify it")
-        }
         if current.kind == .keyword(.not) {
             let token = advance()
             return .not(try parseUnary(), offset: token.offset)
@@ -87,7 +86,7 @@ public struct ConditionParser {
     }
 
     private mutating func parseComparison() throws(ConditionError) -> Expression {
-        let left = try parsePrimary()
+        let left = try parseSum()
         let operatorToken = current
         let comparison: ComparisonOperator?
         switch operatorToken.kind {
@@ -111,8 +110,52 @@ public struct ConditionParser {
         }
         guard let comparison else { return left }
         _ = advance()
-        let right = try parsePrimary()
+        let right = try parseSum()
         return .compare(comparison, left, right, offset: operatorToken.offset)
+    }
+
+    private mutating func parseSum() throws(ConditionError) -> Expression {
+        try parseChain(operators: [.plus: .plus, .minus: .minus]) { parser throws(ConditionError) in
+            try parser.parseProduct()
+        }
+    }
+
+    private mutating func parseProduct() throws(ConditionError) -> Expression {
+        try parseChain(operators: [.times: .times, .divide: .divide]) { parser throws(ConditionError) in
+            try parser.parseSign()
+        }
+    }
+
+    /// One precedence level of arithmetic, collected into a flat chain.
+    private mutating func parseChain(
+        operators: [Token.Symbol: ArithmeticOperator],
+        operand: (inout ConditionParser) throws(ConditionError) -> Expression
+    ) throws(ConditionError) -> Expression {
+        let first = try operand(&self)
+        var terms: [ArithmeticTerm] = []
+        while case .symbol(let symbol) = current.kind, let operation = operators[symbol] {
+            let token = advance()
+            terms.append(ArithmeticTerm(operation, try operand(&self), offset: token.offset))
+        }
+        return terms.isEmpty ? first : .arithmetic(first, terms)
+    }
+
+    private mutating func parseSign() throws(ConditionError) -> Expression {
+        guard current.kind == .symbol(.minus) else { return try parsePrimary() }
+        let token = advance()
+        try enter()
+        defer { depth -= 1 }
+        return .negate(try parseSign(), offset: token.offset)
+    }
+
+    /// Counts one more level of nesting, refusing to pass ``maximumDepth``.
+    private mutating func enter() throws(ConditionError) {
+        depth += 1
+        if depth > Self.maximumDepth {
+            throw ConditionError(
+                offset: current.offset,
+                message: "the condition nests deeper than \(Self.maximumDepth) levels; simplify it")
+        }
     }
 
     private mutating func parsePrimary() throws(ConditionError) -> Expression {
@@ -143,6 +186,9 @@ public struct ConditionParser {
     }
 
     private mutating func parseCall(_ name: String, at token: Token) throws(ConditionError) -> Expression {
+        if let function = NumberFunction(rawValue: name) {
+            return try parseNumberFunction(function, at: token)
+        }
         _ = advance()  // (
         let argument = advance()
         guard case .identifier(let id) = argument.kind else {
@@ -158,8 +204,34 @@ public struct ConditionParser {
         case "chosen": return .chosen(id, offset: token.offset)
         default:
             throw ConditionError(
-                offset: token.offset, message: "unknown function '\(name)'; the functions are answered() and chosen()")
+                offset: token.offset,
+                message: "unknown function '\(name)'; the functions are answered(), chosen(), min() and max()")
         }
+    }
+
+    private mutating func parseNumberFunction(
+        _ function: NumberFunction, at token: Token
+    ) throws(ConditionError)
+        -> Expression
+    {
+        _ = advance()  // (
+        try enter()
+        defer { depth -= 1 }
+        var arguments = [try parseOr()]
+        while current.kind == .symbol(.comma) {
+            _ = advance()
+            arguments.append(try parseOr())
+        }
+        guard current.kind == .symbol(.closeParen) else {
+            throw ConditionError(offset: current.offset, message: "expected ',' or ')' but found \(current.display)")
+        }
+        _ = advance()
+        guard arguments.count >= 2 else {
+            throw ConditionError(
+                offset: token.offset,
+                message: "\(function.rawValue)(...) needs two or more numbers, e.g. \(function.rawValue)(a, 10)")
+        }
+        return .function(function, arguments, offset: token.offset)
     }
 
     private mutating func parseListRest() throws(ConditionError) -> [Literal] {

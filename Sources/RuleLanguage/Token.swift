@@ -28,6 +28,10 @@ public struct Token: Equatable, Sendable {
         case openBracket = "["
         case closeBracket = "]"
         case comma = ","
+        case plus = "+"
+        case minus = "-"
+        case times = "*"
+        case divide = "/"
     }
 
     public var kind: Kind

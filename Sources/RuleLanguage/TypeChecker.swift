@@ -22,6 +22,14 @@ public struct TypeChecker {
             case .list: return "list"
             }
         }
+
+        /// The name with the question or decision it comes from: `single choice (question 'data.shape')`.
+        var described: String {
+            switch self {
+            case .choice(_, let what), .set(_, let what): return "\(name) (\(what))"
+            default: return name
+            }
+        }
     }
 
     private let schema: any ConditionSchema
@@ -44,6 +52,19 @@ public struct TypeChecker {
                 ConditionError(
                     offset: expression.offset,
                     message: "a condition must be yes/no, but this is a \(type.name); compare it with something"))
+        }
+        return errors
+    }
+
+    /// Returns every type error in an interpolated expression, which must be a number.
+    public func checkNumber(_ expression: Expression) -> [ConditionError] {
+        var errors: [ConditionError] = []
+        let type = infer(expression, errors: &errors)
+        if let type, type != .number, errors.isEmpty {
+            errors.append(
+                ConditionError(
+                    offset: expression.offset,
+                    message: "an interpolation must be a number, but this is a \(type.described)"))
         }
         return errors
     }
@@ -100,7 +121,36 @@ public struct TypeChecker {
         case .compare(let comparison, let left, let right, let offset):
             checkComparison(comparison, left, right, offset: offset, errors: &errors)
             return .bool
+        case .arithmetic(let first, let terms):
+            let role = "'\(terms[0].operation.rawValue)'"
+            var numbers = expectNumber(first, errors: &errors, role: role)
+            for term in terms {
+                numbers = expectNumber(term.operand, errors: &errors, role: "'\(term.operation.rawValue)'") && numbers
+            }
+            return numbers ? .number : nil
+        case .negate(let inner, _):
+            return expectNumber(inner, errors: &errors, role: "'-'") ? .number : nil
+        case .function(let function, let arguments, _):
+            var numbers = true
+            for argument in arguments {
+                numbers = expectNumber(argument, errors: &errors, role: "\(function.rawValue)(...)") && numbers
+            }
+            return numbers ? .number : nil
         }
+    }
+
+    /// Checks that `expression` is a number (arithmetic works on numbers only); false when it is not, or when it has
+    /// errors of its own.
+    private func expectNumber(_ expression: Expression, errors: inout [ConditionError], role: String) -> Bool {
+        guard let type = infer(expression, errors: &errors) else { return false }
+        if type != .number {
+            errors.append(
+                ConditionError(
+                    offset: expression.offset,
+                    message: "\(role) works on numbers only, but this is a \(type.described)"))
+            return false
+        }
+        return true
     }
 
     private func unknownQuestion(_ id: String, at offset: Int) -> ConditionError {
@@ -136,12 +186,14 @@ public struct TypeChecker {
             case (.set, _), (_, .set):
                 fail("a multiple-choice answer cannot be compared with '\(comparison.rawValue)'; use 'contains'")
             default:
-                fail("cannot compare a \(leftType.name) with a \(rightType.name) using '\(comparison.rawValue)'")
+                fail(
+                    "cannot compare a \(leftType.described) with a \(rightType.described) using '\(comparison.rawValue)'"
+                )
             }
         case .less, .lessOrEqual, .greater, .greaterOrEqual:
             if leftType != .number || rightType != .number {
                 let culprit = leftType != .number ? leftType : rightType
-                fail("'\(comparison.rawValue)' compares numbers, but one side is a \(culprit.name)")
+                fail("'\(comparison.rawValue)' compares numbers, but one side is a \(culprit.described)")
             }
         case .in, .notIn:
             guard case .list(let items) = rightType else {

@@ -11,6 +11,11 @@ public struct Scenario: Sendable {
     public var checklist: MembershipExpectation
     public var findings: MembershipExpectation
     public var tensions: MembershipExpectation
+    /// Contradiction ids expected (or not) in the review (`<question>.exclusive` for an exclusive option).
+    public var contradictions = MembershipExpectation()
+    /// Phrases some text of the review must contain (a finding, tension, reason or contradiction), e.g. a
+    /// computed number: `"Pools can open 120 connections"`.
+    public var mentions: [String] = []
     /// The verdict expected on the proposal of each decision named.
     public var proposals: [String: ProposalVerdict.Verdict] = [:]
     public var location: SourceLocation

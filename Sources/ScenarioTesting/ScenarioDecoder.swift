@@ -77,7 +77,10 @@ public struct ScenarioDecoder {
             tensions: .init(), location: node.location)
         if let expect = f.value("expect"),
             let e = Fields(
-                expect, kind: "'expect'", allowed: ["decisions", "proposals", "checklist", "findings", "tensions"],
+                expect, kind: "'expect'",
+                allowed: [
+                    "decisions", "proposals", "checklist", "findings", "tensions", "contradictions", "mentions",
+                ],
                 sink: sink)
         {
             if let decisions = e.value("decisions") { scenario.decisions = decodeDecisions(decisions) }
@@ -87,6 +90,10 @@ public struct ScenarioDecoder {
             scenario.tensions = membership(
                 e.value("tensions"), known: kb.tensions.map(\.id), what: "tension", generated: "chosen-although.")
             if let proposals = e.value("proposals") { scenario.proposals = decodeProposalExpectations(proposals) }
+            let exclusive = kb.questions.filter { $0.options.contains(where: \.exclusive) }.map { "\($0.id).exclusive" }
+            scenario.contradictions = membership(
+                e.value("contradictions"), known: kb.contradictions.map(\.id) + exclusive, what: "contradiction")
+            scenario.mentions = e.stringList("mentions")
         }
         return scenario
     }

@@ -38,6 +38,15 @@ public struct ScenarioRunner {
             scenario.checklist, present: Set(review.checklist.map(\.item.id)), what: "checklist item", into: &failures)
         check(scenario.findings, present: Set(review.findings.map(\.finding.id)), what: "finding", into: &failures)
         check(scenario.tensions, present: Set(review.tensions.map(\.tension.id)), what: "tension", into: &failures)
+        check(
+            scenario.contradictions, present: Set(review.contradictions.map(\.id)), what: "contradiction",
+            into: &failures)
+        if !scenario.mentions.isEmpty {
+            let texts = Self.texts(of: review)
+            for phrase in scenario.mentions where !texts.contains(where: { $0.contains(phrase) }) {
+                failures.append("expected some text of the review to mention \"\(phrase)\"")
+            }
+        }
         for (decision, expected) in scenario.proposals.sorted(by: { $0.key < $1.key }) {
             let actual = review.proposals.first { $0.decisionID == decision }?.verdict
             if actual != expected {
@@ -46,6 +55,20 @@ public struct ScenarioRunner {
             }
         }
         return ScenarioResult(scenario: scenario, failures: failures)
+    }
+
+    /// Every text of a review a user reads: findings, tensions, reasons and contradictions.
+    static func texts(of review: Review) -> [String] {
+        var texts: [String] = []
+        for raised in review.findings {
+            texts += [raised.finding.title, raised.finding.remediation, raised.because]
+        }
+        for raised in review.tensions { texts += [raised.tension.title, raised.tension.advice, raised.because] }
+        for outcome in review.decisions {
+            for option in outcome.options { texts += (option.contributions + option.exclusions).map(\.because) }
+        }
+        texts += review.contradictions.map(\.message)
+        return texts
     }
 
     private func check(

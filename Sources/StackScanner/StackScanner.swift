@@ -95,7 +95,12 @@ public struct StackScanner: Sendable {
             )
         }
         CISignals(files: files).scan(folder: "", signals: &signals, versions: &versions)
-        signals += inferredSignals(sources: sources, language: language, assembler: assembler, signals: signals)
+        for (message, evidence) in NodeVersionAgreement.disagreements(versions) {
+            files.warn(message, file: evidence.file, line: evidence.line ?? 1)
+        }
+        signals += ScriptSignals.signals(manifests)
+        signals += inferredSignals(
+            sources: sources, language: language, assembler: assembler, signals: signals, manifests: manifests)
         for signal in signals { assembler.addSignal(signal) }
         // REST is inferred last, from the framework and API styles found.
         for signal in restSignal(assembler) { assembler.addSignal(signal) }
@@ -273,12 +278,23 @@ public struct StackScanner: Sendable {
     // MARK: - Inference
 
     private func inferredSignals(
-        sources: SourceFacts, language: ProjectSignals.LanguageFacts, assembler: DetectionAssembler, signals: [Signal]
+        sources: SourceFacts, language: ProjectSignals.LanguageFacts, assembler: DetectionAssembler, signals: [Signal],
+        manifests: [PackageManifest]
     ) -> [Signal] {
         var result: [Signal] = []
         let ts = sources.typeScriptFiles
         let js = sources.javaScriptFiles
-        if ts > 0, ts >= js {
+        let startsPlainJavaScript = manifests.contains { ScriptSignals.startsPlainJavaScript($0) }
+        if ts == 0, js == 0, language.tsconfig != nil, startsPlainJavaScript, !assembler.uses("ts-runtime") {
+            // No sources read: a tsconfig.json (for editors or JSDoc checks) with a start script that runs a
+            // .js file outside a build folder, and no TypeScript runner, is a JavaScript service.
+            result.append(
+                Signal(
+                    technology: "javascript", confidence: .medium,
+                    evidence: .init(
+                        file: manifests[0].path,
+                        detail: "the start script runs JavaScript directly; tsconfig.json only configures checks")))
+        } else if ts > 0, ts >= js {
             result.append(
                 Signal(
                     technology: "typescript", confidence: .high,
@@ -297,6 +313,12 @@ public struct StackScanner: Sendable {
                 Signal(
                     technology: "typescript", confidence: .medium,
                     evidence: .init(file: tsconfig, detail: "tsconfig.json")))
+        } else if !["typescript-compiler", "ts-runtime"].contains(where: assembler.uses) {
+            // No tsconfig.json and no TypeScript compiler or runner: plain JavaScript.
+            result.append(
+                Signal(
+                    technology: "javascript", confidence: .medium,
+                    evidence: .init(file: manifests[0].path, detail: "no tsconfig.json and no TypeScript dependency")))
         }
         if let file = sources.eventStreamFile {
             result.append(
@@ -316,7 +338,22 @@ public struct StackScanner: Sendable {
                     evidence: .init(file: "package.json", detail: "HTTP framework with OpenAPI documentation"))
             ]
         }
-        if ["graphql", "trpc", "grpc"].contains(where: assembler.uses) { return [] }
+        // Beside GraphQL, gRPC or tRPC, or in an app that renders pages, JSON endpoints need more evidence: CORS
+        // (browsers calling it from elsewhere) or token authentication.
+        let otherStyle = ["graphql", "trpc", "grpc"].contains(where: assembler.uses)
+        let pages = assembler.uses("server-rendered")
+        if otherStyle || pages {
+            let hints = ["cors", "jwt", "api-keys"].filter(assembler.uses)
+            guard !hints.isEmpty, !(otherStyle && !assembler.uses("cors")) else { return [] }
+            return [
+                Signal(
+                    technology: "rest", confidence: .medium,
+                    evidence: .init(
+                        file: "package.json",
+                        detail: "HTTP endpoints beside \(otherStyle ? "another API style" : "rendered pages") ("
+                            + hints.joined(separator: ", ") + ")"))
+            ]
+        }
         return [
             Signal(
                 technology: "rest", confidence: .medium,

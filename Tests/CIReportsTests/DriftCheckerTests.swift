@@ -177,3 +177,30 @@ import Testing
         #expect(try read("# Use PostgreSQL\n\nWe use PostgreSQL.\n").get().isEmpty)
     }
 }
+
+@Suite struct ProposalDriftTests {
+    @Test func aProposalIsADeclaredChoiceWhereNoRecordDecides() throws {
+        let answers = """
+            answers:
+              service.stage: existing
+            proposed:
+              logging: pino
+              database: postgresql
+            """
+        let fixture = try CheckFixture([
+            "package.json": DriftCheckerTests.packageJSON, "answers.yaml": answers,
+            "docs/decisions/0001-db.md": record("database", "mongodb"),
+        ])
+        defer { fixture.remove() }
+        let drift = try fixture.check().results.filter { $0.kind == .drift }
+        // winston against the proposed pino: drift pointing at the proposal's line.
+        let logging = try #require(drift.first { $0.decision == "logging" })
+        #expect(logging.technology == "winston")
+        #expect(logging.contradicts?.source == .proposal)
+        #expect(logging.contradicts?.position.line == 4)
+        // The accepted record (MongoDB) wins over the proposal (PostgreSQL) for the database: pg is the drift.
+        let database = try #require(drift.first { $0.decision == "database" })
+        #expect(database.technology == "postgresql")
+        #expect(database.contradicts?.source == .record)
+    }
+}

@@ -1,5 +1,6 @@
 import KnowledgeModel
 import RecommendationEngine
+import StackwiseTestSupport
 import Testing
 
 @testable import TerminalUI
@@ -52,5 +53,57 @@ final class ScriptedLines: LineIO {
         #expect(output.contains("Invalid: 9 is not between 1 and 2. Try again."))
         #expect(output.contains("Invalid: \"not sure\" is not an answer to this question. Try again."))
         #expect(output.hasSuffix("End of input: your answers are saved.\n"))
+    }
+}
+
+/// Contradictory answers are said at the moment they are recorded, in plain mode and in the TUI's status line.
+@Suite struct ContradictionWhileAnsweringTests {
+    static let kb = KnowledgeBaseFixture.load(
+        yaml: """
+            sections:
+              - { id: sec, title: Security, order: 1 }
+            sources:
+              - { id: s1, title: S, publisher: P, url: "https://example.com", verified: 2026-12-04 }
+            questions:
+              - id: sec.regimes
+                section: sec
+                prompt: Which regimes apply?
+                help: H
+                type: multi
+                options:
+                  - { id: none, label: None, description: D, exclusive: true }
+                  - { id: gdpr, label: GDPR, description: D }
+              - { id: sec.pii, section: sec, prompt: Personal data?, help: H, type: yesno }
+            decisions:
+              - id: store
+                title: Store
+                problem: P
+                options:
+                  - { id: a, name: A, summary: S, sources: [s1] }
+                  - { id: b, name: B, summary: S, sources: [s1] }
+            rules:
+              - { id: r.a, when: sec.pii, because: B., sources: [s1], score: { store.a: 1 } }
+              - { id: r.b, when: sec.regimes contains "gdpr", because: B., sources: [s1], score: { store.b: 1 } }
+            """)
+
+    @Test func plainModeSaysTheContradictionAndKeepsTheAnswer() {
+        let interview = PlainInterview(advisor: RecommendationEngine(knowledgeBase: Self.kb)) { _ in }
+        let io = ScriptedLines(["1, 2", "yes"])
+        let (answers, _) = interview.run(AnswerSet(), io: io)
+        #expect(answers.value(of: "sec.regimes") == .choices(["none", "gdpr"]))
+        #expect(
+            io.output.contains(
+                "  Contradiction: sec.regimes: 'None' excludes every other answer, but 'GDPR' is chosen too"),
+            "\(io.output)")
+        #expect(io.output.components(separatedBy: "Contradiction:").count == 2, "said once, not after every answer")
+    }
+
+    @Test func theTUIShowsTheContradictionInTheStatusLineAsTheAnswerIsRecorded() {
+        var harness = Harness(kb: Self.kb)
+        #expect(harness.question == "sec.regimes")
+        harness.send(.character(" "), .down, .character(" "), .enter)  // None and GDPR
+        #expect(harness.state.answers.value(of: "sec.regimes") == .choices(["none", "gdpr"]))
+        #expect(harness.state.status?.text.hasPrefix("Contradiction: sec.regimes: 'None' excludes") == true)
+        #expect(harness.state.status?.role == .warning)
     }
 }

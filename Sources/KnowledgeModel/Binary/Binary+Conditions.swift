@@ -18,7 +18,7 @@ extension Condition {
 
 extension Expression {
     fileprivate enum Tag: Int {
-        case literal, answer, answered, chosen, not, and, or, compare
+        case literal, answer, answered, chosen, not, and, or, compare, arithmetic, negate, function
     }
 
     func write(to writer: inout BinaryWriter) {
@@ -55,6 +55,23 @@ extension Expression {
             left.write(to: &writer)
             right.write(to: &writer)
             writer.natural(offset)
+        case .arithmetic(let first, let terms):
+            writer.tag(Tag.arithmetic)
+            first.write(to: &writer)
+            writer.array(terms) { writer, term in
+                writer.string(term.operation.rawValue)
+                term.operand.write(to: &writer)
+                writer.natural(term.offset)
+            }
+        case .negate(let inner, let offset):
+            writer.tag(Tag.negate)
+            inner.write(to: &writer)
+            writer.natural(offset)
+        case .function(let function, let arguments, let offset):
+            writer.tag(Tag.function)
+            writer.string(function.rawValue)
+            writer.array(arguments) { $1.write(to: &$0) }
+            writer.natural(offset)
         }
     }
 
@@ -81,6 +98,19 @@ extension Expression {
         case .compare:
             let comparison = try reader.rawValue(ComparisonOperator.self)
             self = .compare(comparison, try sub(&reader), try sub(&reader), offset: try reader.natural())
+        case .arithmetic:
+            let first = try sub(&reader)
+            let terms = try reader.array { reader throws(KnowledgeBaseBinaryError) in
+                ArithmeticTerm(
+                    try reader.rawValue(ArithmeticOperator.self), try sub(&reader), offset: try reader.natural())
+            }
+            guard !terms.isEmpty else { throw reader.failure("an arithmetic chain needs an operator") }
+            self = .arithmetic(first, terms)
+        case .negate: self = .negate(try sub(&reader), offset: try reader.natural())
+        case .function:
+            let function = try reader.rawValue(NumberFunction.self)
+            let arguments = try chain(&reader)
+            self = .function(function, arguments, offset: try reader.natural())
         }
     }
 }

@@ -9,6 +9,7 @@ extension Question {
             writer.string(option.id)
             writer.string(option.label)
             writer.string(option.description)
+            writer.bool(option.exclusive)
         }
         writer.optional(unit) { $0.string($1) }
         writer.optional(minimum) { $0.double($1) }
@@ -25,7 +26,9 @@ extension Question {
             id: try reader.string(), section: try reader.string(), prompt: try reader.string(),
             help: try reader.string(), type: try reader.rawValue(QuestionType.self),
             options: try reader.array { reader throws(KnowledgeBaseBinaryError) in
-                QuestionOption(id: try reader.string(), label: try reader.string(), description: try reader.string())
+                QuestionOption(
+                    id: try reader.string(), label: try reader.string(), description: try reader.string(),
+                    exclusive: try reader.bool())
             },
             unit: try reader.optional { reader throws(KnowledgeBaseBinaryError) in try reader.string() },
             minimum: try reader.optional { reader throws(KnowledgeBaseBinaryError) in try reader.double() },

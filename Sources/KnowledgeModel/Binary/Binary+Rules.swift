@@ -25,6 +25,11 @@ extension Rule {
             writer.strings(tension.between)
         }
         writer.location(location)
+        writer.array(textPositions.sorted { $0.key < $1.key }) { writer, entry in
+            writer.string(entry.key)
+            writer.location(entry.value.location)
+            writer.bool(entry.value.spansLines)
+        }
     }
 
     init(reading reader: inout BinaryReader) throws(KnowledgeBaseBinaryError) {
@@ -47,7 +52,15 @@ extension Rule {
                     id: try reader.string(), title: try reader.string(), advice: try reader.string(),
                     between: try reader.strings())
             },
-            location: try reader.location())
+            location: try reader.location(),
+            textPositions: Dictionary(
+                try reader.array { reader throws(KnowledgeBaseBinaryError) in
+                    let field = try reader.string()
+                    guard let location = try reader.location() else {
+                        throw reader.failure("a text position without a location")
+                    }
+                    return (field, TextPosition(location: location, spansLines: try reader.bool()))
+                }, uniquingKeysWith: { first, _ in first }))
     }
 }
 

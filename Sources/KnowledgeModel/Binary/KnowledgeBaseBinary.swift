@@ -48,6 +48,12 @@ extension KnowledgeBase {
         writer.array(sources) { $1.write(to: &$0) }
         writer.array(references) { $1.write(to: &$0) }
         detection.write(to: &writer)
+        writer.array(contradictions) { writer, contradiction in
+            writer.string(contradiction.id)
+            contradiction.when.write(to: &writer)
+            writer.string(contradiction.message)
+            writer.location(contradiction.location)
+        }
     }
 
     init(reading reader: inout BinaryReader) throws(KnowledgeBaseBinaryError) {
@@ -64,7 +70,12 @@ extension KnowledgeBase {
             references: try reader.array { reader throws(KnowledgeBaseBinaryError) in
                 try ReferenceSet(reading: &reader)
             },
-            detection: try DetectionCatalog(reading: &reader))
+            detection: try DetectionCatalog(reading: &reader),
+            contradictions: try reader.array { reader throws(KnowledgeBaseBinaryError) in
+                Contradiction(
+                    id: try reader.string(), when: try Condition(reading: &reader), message: try reader.string(),
+                    location: try reader.location())
+            })
     }
 }
 

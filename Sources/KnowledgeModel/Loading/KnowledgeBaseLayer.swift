@@ -7,6 +7,8 @@ public struct KnowledgeBaseLayer: Sendable {
     public var decisions: [Decision] = []
     public var rules: [Rule] = []
     public var checklist: [ChecklistItem] = []
+    /// Answer combinations that cannot all be true (top-level key `contradictions`).
+    public var contradictions: [Contradiction] = []
     public var sources: [Source] = []
     public var references: [ReferenceSet] = []
     /// Technologies and package mappings for `stackwise scan` (top-level key `detection`).

@@ -5,6 +5,7 @@ public struct LayerDecoder {
     /// The keys a knowledge-base file may have at its top level.
     public static let topLevelKeys = [
         "sections", "questions", "decisions", "rules", "checklist", "sources", "references", "remove", "detection",
+        "contradictions",
     ]
 
     let sink: DiagnosticSink
@@ -38,6 +39,11 @@ public struct LayerDecoder {
             guard let (rule, isOverride) = decodeRule(node) else { continue }
             layer.rules.append(rule)
             if isOverride { layer.overrides.insert("rule:\(rule.id)") }
+        }
+        for node in fields.list("contradictions") {
+            guard let (contradiction, isOverride) = decodeContradiction(node) else { continue }
+            layer.contradictions.append(contradiction)
+            if isOverride { layer.overrides.insert("contradiction:\(contradiction.id)") }
         }
         for node in fields.list("checklist") {
             guard let (item, isOverride) = decodeChecklistItem(node) else { continue }
@@ -99,10 +105,13 @@ public struct LayerDecoder {
     }
 
     private func decodeQuestionOption(_ node: YAMLNode) -> QuestionOption? {
-        guard let f = Fields(node, kind: "a question option", allowed: ["id", "label", "description"], sink: sink)
+        guard
+            let f = Fields(
+                node, kind: "a question option", allowed: ["id", "label", "description", "exclusive"], sink: sink)
         else { return nil }
         guard let id = f.identifier("id"), let label = f.string("label", required: true) else { return nil }
-        return QuestionOption(id: id, label: label, description: f.string("description") ?? "")
+        return QuestionOption(
+            id: id, label: label, description: f.string("description") ?? "", exclusive: f.bool("exclusive") ?? false)
     }
 
     // MARK: - Decisions
@@ -195,10 +204,22 @@ public struct LayerDecoder {
         let finding = f.value("finding").flatMap(decodeFinding)
         let tension = f.value("tension").flatMap(decodeTension)
         guard let id, let when, let because else { return nil }
+        var textPositions: [String: TextPosition] = [:]
+        for (field, path) in [
+            ("because", ["because"]), ("finding.title", ["finding", "title"]),
+            ("finding.remediation", ["finding", "remediation"]), ("tension.title", ["tension", "title"]),
+            ("tension.advice", ["tension", "advice"]),
+        ] {
+            var value: YAMLNode? = node
+            for key in path { value = value?[key] }
+            guard let value, let text = value.scalar, InterpolatedText.mayInterpolate(text) else { continue }
+            textPositions[field] = TextPosition(
+                location: value.textLocation, spansLines: value.isBlockScalar || text.contains("\n"))
+        }
         let rule = Rule(
             id: id, when: when, because: because, sources: f.stringList("sources"), refs: f.stringList("refs"),
             scores: scores, excludes: excludes, includes: f.stringList("include"), finding: finding, tension: tension,
-            location: node.location)
+            location: node.location, textPositions: textPositions)
         return (rule, f.bool("override") ?? false)
     }
 
@@ -262,6 +283,18 @@ public struct LayerDecoder {
             let advice = f.string("advice", required: true)
         else { return nil }
         return Tension(id: id, title: title, advice: advice, between: f.stringList("between"))
+    }
+
+    private func decodeContradiction(_ node: YAMLNode) -> (Contradiction, Bool)? {
+        let keys = ["id", "when", "message", "override"]
+        guard let f = Fields(node, kind: "a contradiction", allowed: keys, sink: sink) else { return nil }
+        let id = f.identifier("id", allowDots: true)
+        let when = f.condition("when", required: true)
+        let message = f.string("message", required: true)
+        guard let id, let when, let message else { return nil }
+        return (
+            Contradiction(id: id, when: when, message: message, location: node.location), f.bool("override") ?? false
+        )
     }
 
     // MARK: - Checklist, sources, references

@@ -17,6 +17,7 @@ public struct LayerMerger {
         var decisions = OrderedEntities<Decision>(kind: "decision", sink: sink)
         var rules = OrderedEntities<Rule>(kind: "rule", sink: sink)
         var checklist = OrderedEntities<ChecklistItem>(kind: "checklist", sink: sink)
+        var contradictions = OrderedEntities<Contradiction>(kind: "contradiction", sink: sink)
         var sources = OrderedEntities<Source>(kind: "source", sink: sink)
         var references = OrderedEntities<ReferenceSet>(kind: "reference set", sink: sink)
         var technologies = OrderedEntities<Technology>(kind: "technology", sink: sink)
@@ -29,6 +30,8 @@ public struct LayerMerger {
             decisions.add(layer.decisions, overrides: overrides, prefix: "decision", location: \.location)
             rules.add(layer.rules, overrides: overrides, prefix: "rule", location: \.location)
             checklist.add(layer.checklist, overrides: overrides, prefix: "checklist", location: \.location)
+            contradictions.add(
+                layer.contradictions, overrides: overrides, prefix: "contradiction", location: \.location)
             sources.add(layer.sources, overrides: overrides, prefix: "source", location: \.location)
             references.add(layer.references, overrides: [], location: \.location)
             technologies.add(
@@ -71,7 +74,8 @@ public struct LayerMerger {
         return KnowledgeBase(
             sections: sections.values, questions: questions.values, decisions: decisions.values, rules: rules.values,
             checklist: checklist.values, sources: sources.values, references: references.values,
-            detection: DetectionCatalog(technologies: technologies.values, packages: packages.values))
+            detection: DetectionCatalog(technologies: technologies.values, packages: packages.values),
+            contradictions: contradictions.values)
     }
 }
 

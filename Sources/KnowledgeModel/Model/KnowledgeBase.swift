@@ -15,6 +15,8 @@ public struct KnowledgeBase: Sendable, Codable, Equatable {
     public private(set) var references: [ReferenceSet]
     /// What `stackwise scan` recognises (technologies and npm package mappings).
     public private(set) var detection: DetectionCatalog
+    /// Answer combinations that cannot all be true, by id.
+    public private(set) var contradictions: [Contradiction]
 
     private var questionIndex: [String: Int] = [:]
     private var decisionIndex: [String: Int] = [:]
@@ -25,8 +27,9 @@ public struct KnowledgeBase: Sendable, Codable, Equatable {
     public init(
         sections: [Section] = [], questions: [Question] = [], decisions: [Decision] = [], rules: [Rule] = [],
         checklist: [ChecklistItem] = [], sources: [Source] = [], references: [ReferenceSet] = [],
-        detection: DetectionCatalog = DetectionCatalog()
+        detection: DetectionCatalog = DetectionCatalog(), contradictions: [Contradiction] = []
     ) {
+        self.contradictions = contradictions.sorted { $0.id < $1.id }
         self.sections = sections.sorted { ($0.order, $0.id) < ($1.order, $1.id) }
         self.questions = questions
         self.decisions = decisions.sorted { ($0.order, $0.id) < ($1.order, $1.id) }
@@ -41,8 +44,10 @@ public struct KnowledgeBase: Sendable, Codable, Equatable {
     /// A knowledge base whose arrays are already in their final order (read back from the compact binary form).
     init(
         ordered sections: [Section], questions: [Question], decisions: [Decision], rules: [Rule],
-        checklist: [ChecklistItem], sources: [Source], references: [ReferenceSet], detection: DetectionCatalog
+        checklist: [ChecklistItem], sources: [Source], references: [ReferenceSet], detection: DetectionCatalog,
+        contradictions: [Contradiction]
     ) {
+        self.contradictions = contradictions
         self.sections = sections
         self.questions = questions
         self.decisions = decisions
@@ -55,7 +60,7 @@ public struct KnowledgeBase: Sendable, Codable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case sections, questions, decisions, rules, checklist, sources, references, detection
+        case sections, questions, decisions, rules, checklist, sources, references, detection, contradictions
     }
 
     public init(from decoder: Decoder) throws {
@@ -68,6 +73,7 @@ public struct KnowledgeBase: Sendable, Codable, Equatable {
         sources = try container.decode([Source].self, forKey: .sources)
         references = try container.decode([ReferenceSet].self, forKey: .references)
         detection = try container.decodeIfPresent(DetectionCatalog.self, forKey: .detection) ?? DetectionCatalog()
+        contradictions = try container.decodeIfPresent([Contradiction].self, forKey: .contradictions) ?? []
         buildIndexes()
     }
 

@@ -36,11 +36,15 @@ public struct QuestionOption: Sendable, Codable, Hashable, Identifiable {
     public var label: String
     /// One line shown beside the option.
     public var description: String
+    /// A "none"-like option of a multiple-choice question that cannot be chosen together with any other option
+    /// (`exclusive: true`); choosing both is reported as a contradiction.
+    public var exclusive: Bool
 
-    public init(id: String, label: String, description: String) {
+    public init(id: String, label: String, description: String, exclusive: Bool = false) {
         self.id = id
         self.label = label
         self.description = description
+        self.exclusive = exclusive
     }
 }
 

@@ -1,3 +1,5 @@
+import RuleLanguage
+
 /// A rule: when its condition holds for the answers, its effects apply, each explained by `because`.
 public struct Rule: Sendable, Codable, Hashable, Identifiable {
     public var id: String
@@ -16,12 +18,16 @@ public struct Rule: Sendable, Codable, Hashable, Identifiable {
     public var finding: Finding?
     public var tension: Tension?
     public var location: SourceLocation?
+    /// Where each text that may interpolate (`because`, `finding.title`, `finding.remediation`, `tension.title`,
+    /// `tension.advice`; only those with a brace) starts, so `kb lint` positions errors inside it.
+    public var textPositions: [String: TextPosition]
 
     public init(
         id: String, when: Condition, because: String, sources: [String] = [], refs: [String] = [],
         scores: [ScoreEffect] = [], excludes: [OptionRef] = [], includes: [String] = [], finding: Finding? = nil,
-        tension: Tension? = nil, location: SourceLocation? = nil
+        tension: Tension? = nil, location: SourceLocation? = nil, textPositions: [String: TextPosition] = [:]
     ) {
+        self.textPositions = textPositions
         self.id = id
         self.when = when
         self.because = because
@@ -33,6 +39,47 @@ public struct Rule: Sendable, Codable, Hashable, Identifiable {
         self.finding = finding
         self.tension = tension
         self.location = location
+    }
+}
+
+extension Rule {
+    /// The texts a user reads, by field name (`because`, `finding.title`, ...), in a fixed order.
+    public var texts: [(field: String, text: String)] {
+        var result = [("because", because)]
+        if let finding {
+            result += [("finding.title", finding.title), ("finding.remediation", finding.remediation)]
+        }
+        if let tension { result += [("tension.title", tension.title), ("tension.advice", tension.advice)] }
+        return result
+    }
+
+    /// Every text with interpolations, parsed (texts whose interpolation does not parse are left out: `kb lint`
+    /// reports them).
+    public var interpolatedTexts: [(field: String, text: InterpolatedText)] {
+        texts.compactMap { field, text in
+            guard InterpolatedText.mayInterpolate(text), let parsed = try? InterpolatedText.parse(text) else {
+                return nil
+            }
+            return (field, parsed)
+        }
+    }
+}
+
+/// Where a text starts in its YAML file, and whether offsets inside it map to columns (one-line texts only).
+public struct TextPosition: Sendable, Codable, Hashable {
+    public var location: SourceLocation
+    /// True when the text is written over several lines (a block scalar or a folded line): offsets inside it are
+    /// then reported at its start.
+    public var spansLines: Bool
+
+    public init(location: SourceLocation, spansLines: Bool) {
+        self.location = location
+        self.spansLines = spansLines
+    }
+
+    /// The position of a character offset inside the text.
+    public func location(ofOffset offset: Int) -> SourceLocation {
+        spansLines ? location : location.advanced(by: offset)
     }
 }
 

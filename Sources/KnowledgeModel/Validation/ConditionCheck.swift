@@ -17,6 +17,17 @@ struct ConditionCheck: KnowledgeBaseCheck {
         for decision in kb.decisions { run(decision.appliesIf, answersOnly, fallback: decision.location) }
         for rule in kb.rules { run(rule.when, answersOnly, fallback: rule.location) }
         for item in kb.checklist { run(item.appliesIf, withChoices, fallback: item.location) }
+        for contradiction in kb.contradictions {
+            run(contradiction.when, answersOnly, fallback: contradiction.location)
+        }
+        for question in kb.questions where question.type != .multi {
+            for option in question.options where option.exclusive {
+                sink.error(
+                    "option '\(option.id)' of '\(question.id)' is marked 'exclusive', but only a multiple-choice option can be"
+                        + " (a \(question.type.displayName) answer is one option anyway)",
+                    at: question.location)
+            }
+        }
         checkAskIfCycles(kb, sink: sink)
     }
 

@@ -11,6 +11,7 @@ public struct KnowledgeBaseValidator {
         QuestionShapeCheck(),
         ReferenceCheck(),
         ConditionCheck(),
+        InterpolationCheck(),
         RuleEffectCheck(),
         CitationCheck(),
         UsageCheck(),
@@ -61,6 +62,7 @@ extension KnowledgeBaseLayer {
         decisions = knowledgeBase.decisions
         rules = knowledgeBase.rules
         checklist = knowledgeBase.checklist
+        contradictions = knowledgeBase.contradictions
         sources = knowledgeBase.sources
         references = knowledgeBase.references
         detectionTechnologies = knowledgeBase.detection.technologies

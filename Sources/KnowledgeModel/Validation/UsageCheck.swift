@@ -7,6 +7,7 @@ struct UsageCheck: KnowledgeBaseCheck {
         for rule in kb.rules {
             for effect in rule.scores where effect.weight > 0 { favoured.insert(effect.target) }
             read.formUnion(rule.when.expression.questionIDs)
+            for (_, text) in rule.interpolatedTexts { read.formUnion(text.questionIDs) }
             read.formUnion(rule.tension?.between ?? [])
         }
         for question in kb.questions { read.formUnion(question.askIf?.expression.questionIDs ?? []) }
@@ -19,6 +20,7 @@ struct UsageCheck: KnowledgeBaseCheck {
             if let link = decision.current { read.insert(link.question) }
         }
         for item in kb.checklist { read.formUnion(item.appliesIf?.expression.questionIDs ?? []) }
+        for contradiction in kb.contradictions { read.formUnion(contradiction.when.expression.questionIDs) }
 
         for decision in kb.decisions {
             for option in decision.options

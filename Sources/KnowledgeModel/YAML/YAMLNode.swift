@@ -13,6 +13,8 @@ public struct YAMLNode: Sendable {
 
     public var content: Content
     public var location: SourceLocation
+    /// True for a block scalar (`>-`, `|`): its text starts on a later line than ``location``.
+    public var isBlockScalar = false
 
     public init(_ content: Content, at location: SourceLocation) {
         self.content = content

@@ -98,7 +98,9 @@ public struct YAMLReader: Sendable {
             if plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
                 return YAMLNode(.null, at: location)
             }
-            return YAMLNode(.scalar(scalar.string, plain: plain), at: location)
+            var result = YAMLNode(.scalar(scalar.string, plain: plain), at: location)
+            result.isBlockScalar = scalar.style == .literal || scalar.style == .folded
+            return result
         case .mapping(let mapping):
             var pairs: [(key: YAMLNode, value: YAMLNode)] = []
             pairs.reserveCapacity(mapping.count)

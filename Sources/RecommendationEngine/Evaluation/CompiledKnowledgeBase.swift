@@ -7,8 +7,10 @@ final class CompiledKnowledgeBase: Sendable {
     struct CompiledRule: Sendable {
         let index: Int
         let condition: CompiledCondition
-        /// Question slots the condition reads.
+        /// Question slots the condition and the interpolations of its texts read.
         let reads: [Int]
+        /// The rule's texts with interpolations, by field (`because`, `finding.title`, ...); empty for most rules.
+        let texts: [String: CompiledText]
         let scores: [(decision: Int, option: Int, weight: Int)]
         let excludes: [(decision: Int, option: Int)]
         let includes: [Int]
@@ -55,6 +57,11 @@ final class CompiledKnowledgeBase: Sendable {
     let decisionsReading: [[Int]]
     /// For each question slot, the numeric literals conditions compare it with (for what-if).
     let thresholds: [[Double]]
+    /// Multiple-choice question slots with exclusive options, and those option ids.
+    let exclusiveOptions: [(slot: Int, options: [String])]
+    /// The knowledge base's contradictions, compiled, and the question slots each reads.
+    let contradictionConditions: [CompiledCondition]
+    let contradictionReads: [[Int]]
     /// The components of the full constraint graph with their solver structures, built once here.
     let solverComponents: SolverComponents
     /// whenNot entries, complements and current-stack links.
@@ -94,8 +101,16 @@ final class CompiledKnowledgeBase: Sendable {
             guard let d = decisionSlot[ref.decision], let o = optionSlot[d][ref.option] else { return nil }
             return (d, o)
         }
+        let questions = self.questions
+        let unitOf = { (id: String) in questionSlot[id].flatMap { questions[$0].unit } }
         for (index, rule) in kb.rules.enumerated() {
-            let reads = rule.when.expression.questionIDs.compactMap { questionSlot[$0] }
+            var readIDs = rule.when.expression.questionIDs
+            var texts: [String: CompiledText] = [:]
+            for (field, text) in rule.interpolatedTexts {
+                texts[field] = CompiledText(text, questionSlot: questionLookup, unitOf: unitOf)
+                for id in text.questionIDs where !readIDs.contains(id) { readIDs.append(id) }
+            }
+            let reads = readIDs.compactMap { questionSlot[$0] }
             for slot in reads { rulesReading[slot].append(index) }
             let includes = rule.includes.compactMap { kb.checklistPosition($0) }
             for item in includes { includedByAnyRule[item] = true }
@@ -105,6 +120,7 @@ final class CompiledKnowledgeBase: Sendable {
                     condition: CompiledCondition(
                         rule.when.expression, questionSlot: questionLookup, decisionSlot: decisionLookup),
                     reads: reads,
+                    texts: texts,
                     scores: rule.scores.compactMap { effect in
                         resolve(effect.target).map { ($0.0, $0.1, effect.weight) }
                     },
@@ -170,6 +186,14 @@ final class CompiledKnowledgeBase: Sendable {
             }
         }
         self.decisionsReading = decisionsReading
+        exclusiveOptions = questions.indices.compactMap { slot in
+            let exclusive = questions[slot].options.filter(\.exclusive).map(\.id)
+            return questions[slot].type == .multi && !exclusive.isEmpty ? (slot, exclusive) : nil
+        }
+        contradictionConditions = kb.contradictions.map {
+            CompiledCondition($0.when.expression, questionSlot: questionLookup)
+        }
+        contradictionReads = kb.contradictions.map { $0.when.expression.questionIDs.compactMap { questionSlot[$0] } }
         judgement = CompiledJudgement(
             kb, questionSlot: questionSlot, decisionSlot: decisionSlot, optionSlot: self.optionSlot)
     }

@@ -14,7 +14,7 @@ struct ReviewBuilder {
         let fired = evaluation.firing.fired
         let decisions = compiled.decisions.indices.map(parts.outcome)
         let proposals = parts.proposalVerdicts(decisions)
-        return Review(
+        var review = Review(
             decisions: decisions,
             assumptions: compiled.questions.indices.compactMap(parts.assumption),
             tensions: index.tensionRules.compactMap(parts.tension) + parts.counterEvidenceTensions(),
@@ -25,5 +25,9 @@ struct ReviewBuilder {
             firedRules: fired.indices.filter { fired[$0] }.map { engine.knowledgeBase.rules[$0].id },
             totalScore: evaluation.solution.total,
             solverNodes: evaluation.solution.nodes, proposals: proposals)
+        review.contradictions = ContradictionFinder(
+            compiled: compiled, knowledgeBase: engine.knowledgeBase, answers: answers, state: evaluation.state
+        ).find()
+        return review
     }
 }

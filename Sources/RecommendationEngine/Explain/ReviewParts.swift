@@ -127,8 +127,14 @@ struct ReviewParts {
     private func contribution(_ rule: CompiledKnowledgeBase.CompiledRule, weight: Int) -> Contribution {
         // The rule's fields are read in place (copying a Rule out of the array costs a retain per field).
         Contribution(
-            ruleID: kb.rules[rule.index].id, weight: weight, because: kb.rules[rule.index].because,
+            ruleID: kb.rules[rule.index].id, weight: weight, because: text(rule.index, "because"),
             triggeredBy: facts(slots: rule.reads), sources: kb.rules[rule.index].sources)
+    }
+
+    /// A text of rule `index` as the user reads it: interpolations replaced by their values for these answers.
+    func text(_ index: Int, _ field: String, _ plain: String? = nil) -> String {
+        if let compiled = compiled.rules[index].texts[field] { return compiled.render(evaluation.state) }
+        return plain ?? kb.rules[index].because
     }
 
     /// The effective answers of these question slots (unknown ones are left out).
@@ -168,15 +174,20 @@ struct ReviewParts {
     func tension(_ index: Int) -> RaisedTension? {
         guard evaluation.firing.fired[index], let tension = kb.rules[index].tension else { return nil }
         let involved = tension.between.isEmpty ? facts(slots: compiled.rules[index].reads) : facts(tension.between)
+        var rendered = tension
+        rendered.title = text(index, "tension.title", tension.title)
+        rendered.advice = text(index, "tension.advice", tension.advice)
         return RaisedTension(
-            tension: tension, ruleID: kb.rules[index].id, because: kb.rules[index].because, answers: involved)
+            tension: rendered, ruleID: kb.rules[index].id, because: text(index, "because"), answers: involved)
     }
 
     /// The finding rule `index` raises, when it fired and has one.
     func finding(_ index: Int) -> RaisedFinding? {
-        guard evaluation.firing.fired[index], let finding = kb.rules[index].finding else { return nil }
+        guard evaluation.firing.fired[index], var finding = kb.rules[index].finding else { return nil }
+        finding.title = text(index, "finding.title", finding.title)
+        finding.remediation = text(index, "finding.remediation", finding.remediation)
         return RaisedFinding(
-            finding: finding, ruleID: kb.rules[index].id, because: kb.rules[index].because,
+            finding: finding, ruleID: kb.rules[index].id, because: text(index, "because"),
             answers: facts(slots: compiled.rules[index].reads), sources: kb.rules[index].sources,
             accepted: answers.acceptedRisk(for: finding.id))
     }

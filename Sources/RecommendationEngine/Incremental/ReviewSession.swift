@@ -221,6 +221,9 @@ public struct ReviewSession: Sendable, Equatable {
                 parts.checklistEntry(item))
         }
         review.conflicts = evaluation.solution.infeasible.map(parts.conflict(for:))
+        review.contradictions = ContradictionFinder(
+            compiled: compiled, knowledgeBase: engine.knowledgeBase, answers: answers, state: evaluation.state
+        ).find()
         review.totalScore = evaluation.solution.total
         review.solverNodes = evaluation.solution.nodes
 

@@ -26,6 +26,8 @@ public struct Review: Sendable, Codable, Equatable {
     public var totalScore: Int
     /// Search effort of the solver (for benchmarks and the model dump).
     public var solverNodes: Int
+    /// Answers that cannot all be true (see ``RaisedContradiction``).
+    public var contradictions: [RaisedContradiction] = []
 
     public init(
         decisions: [DecisionOutcome], assumptions: [Assumption], tensions: [RaisedTension],
@@ -125,6 +127,10 @@ public struct DecisionOutcome: Sendable, Codable, Equatable {
 
     /// The assessment of the chosen option.
     public var chosenAssessment: OptionAssessment? { options.first { $0.optionID == chosen } }
+
+    /// Nothing in the answers favours the chosen option over the runner-up: a 0-0 tie settled only by the order
+    /// the options are listed in, which a review must say rather than present as a recommendation.
+    public var hasNoPreference: Bool { status == .chosen && score == 0 && margin == 0 }
 }
 
 /// How one option fared, and why (HOW).

@@ -111,8 +111,62 @@ struct DetectionAssembler {
                 result[index].listed = false
             }
         }
+        // A tool that connects to several data warehouses (SQL editors, analytics back ends) is a client of the
+        // databases it reaches with a bare driver; its own store comes through an ORM or ODM.
+        let connectors = Set(
+            result.filter { technologies[$0.name]?.id == "data-warehouse" }.flatMap {
+                $0.evidence.compactMap(\.package)
+            })
+        if connectors.count >= 2 {
+            for index in result.indices
+            where result[index].category == .databases && result[index].isInUse && reachedOnlyByDrivers(result[index]) {
+                result[index].status = .talksTo
+            }
+        }
+        let used = Set(result.filter(\.isInUse).map(\.name))
+        for index in result.indices where result[index].isInUse {
+            if hostedByAnotherFramework(result[index], used: used) || isOnlyABackingStore(result[index]) {
+                result[index].listed = false
+            }
+        }
         return result.enumerated().sorted { ($0.element.category, $0.offset) < ($1.element.category, $1.offset) }.map(
             \.element)
+    }
+
+    /// A framework that comes in through another framework's adapter (`@nestjs/platform-express` under NestJS,
+    /// even with `express` declared too) is that framework's platform, not a second framework.
+    private func hostedByAnotherFramework(_ detection: Detection, used: Set<String>) -> Bool {
+        guard detection.category == .framework else { return false }
+        let packagesSeen = Set(detection.evidence.compactMap(\.package))
+        guard !packagesSeen.isEmpty else { return false }
+        return packagesSeen.contains { name in
+            guard let host = packages[name]?.adapts else { return false }
+            return host != detection.name && used.contains(host) && technologies[host]?.category == .framework
+        }
+    }
+
+    /// Whether every package behind a detection is a bare database driver (it reveals only databases and
+    /// technologies marked `driver`, no ORM or query builder).
+    private func reachedOnlyByDrivers(_ detection: Detection) -> Bool {
+        let packagesSeen = Set(detection.evidence.compactMap(\.package))
+        guard !packagesSeen.isEmpty else { return false }
+        return packagesSeen.allSatisfy { name in
+            packages[name]?.detects.allSatisfy { id in
+                technologies[id]?.category == .databases || technologies[id]?.driver == true
+            } ?? false
+        }
+    }
+
+    /// A cache technology reached only through packages that are mainly something else (Redis under BullMQ,
+    /// a Redis session store, a Socket.IO adapter) is their backing store, not the service's cache.
+    private func isOnlyABackingStore(_ detection: Detection) -> Bool {
+        guard detection.category == .cache else { return false }
+        let packagesSeen = Set(detection.evidence.compactMap(\.package))
+        guard !packagesSeen.isEmpty else { return false }
+        return packagesSeen.allSatisfy { name in
+            guard let first = packages[name]?.detects.first else { return false }
+            return first != detection.name
+        }
     }
 
     /// Whether a technology is in use.

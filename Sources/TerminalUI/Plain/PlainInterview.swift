@@ -91,7 +91,13 @@ public struct PlainInterview {
                 }
                 save(answers)
                 let before = AdviceDiff.Snapshot(session.review)
+                let contradictionsBefore = Set(session.review.contradictions.map(\.id))
                 session.update(to: answers)
+                // Said as the answer is recorded (the answer is kept: a contradiction is a warning).
+                for contradiction in session.review.contradictions
+                where !contradictionsBefore.contains(contradiction.id) {
+                    io.write("  Contradiction: \(contradiction.message)\n")
+                }
                 for change in AdviceDiff.changes(from: before, to: session.review, in: knowledgeBase) {
                     io.write("  Changed: \(change.text)\n")
                 }

@@ -85,6 +85,7 @@ public struct TUIReducer: Sendable {
         // Only a summary of the previous review is kept: a second reference to it would make the session copy
         // the whole review when it patches it.
         let before = state.advice.review.map(AdviceDiff.Snapshot.init)
+        let contradictionsBefore = Set(state.advice.review?.contradictions.map(\.id) ?? [])
         if state.advice.session == nil {
             state.advice.session = advisor.startSession(state.answers)
         } else {
@@ -98,6 +99,12 @@ public struct TUIReducer: Sendable {
         state.flaggedIDs = state.advice.session!.answeredButNotAskedIDs
         if trackChanges, let review = state.advice.review {
             state.advice.changes = AdviceDiff.changes(from: before, to: review, in: knowledgeBase)
+        }
+        if trackChanges, let review = state.advice.review,
+            let contradiction = review.contradictions.first(where: { !contradictionsBefore.contains($0.id) })
+        {
+            // Shown as the answer is recorded; the answer is kept (a contradiction is a warning).
+            state.status = StatusLine("Contradiction: \(contradiction.message)", role: .warning)
         }
         if trackChanges {
             let newlyFlagged = state.flaggedIDs.filter { !previouslyFlagged.contains($0) }

@@ -1,5 +1,6 @@
 import AnswersFile
 import ArgumentParser
+import RecommendationEngine
 
 /// `stackwise answers`: tools for answers files.
 struct AnswersCommand: ParsableCommand {
@@ -29,7 +30,11 @@ struct AnswersTemplateCommand: ParsableCommand {
 struct AnswersCheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check an answers file: every problem, compiler style; exit 2 when there are errors."
+        abstract: "Check an answers file: every problem, compiler style; exit 2 when there are errors.",
+        discussion: """
+            Answers that contradict each other (a "none" option chosen with another, or a combination the knowledge \
+            base declares contradictory) are warnings; with --strict they are errors (exit 2).
+            """
     )
 
     @OptionGroup var knowledge: KnowledgeBaseOptions
@@ -37,9 +42,27 @@ struct AnswersCheckCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The answers file (YAML or JSON); '-' reads standard input.", valueName: "file"))
     var file: String
 
+    @Flag(help: "Treat contradictory answers as errors (exit 2).")
+    var strict = false
+
     func run() throws {
         let knowledgeBase = try knowledge.loadValid()
         let answerSet = try AnswersInput.load(file, knowledgeBase: knowledgeBase)
-        Output.print("\(file): OK (\(answerSet.answers.count) answers)")
+        let contradictions = RecommendationEngine(knowledgeBase: knowledgeBase).contradictions(answerSet)
+        let severity = strict ? "error" : "warning"
+        let shown = file == "-" ? "<stdin>" : file
+        for contradiction in contradictions {
+            Output.error("\(shown): \(severity): contradictory answers [\(contradiction.id)]: \(contradiction.message)")
+        }
+        if strict, !contradictions.isEmpty {
+            let count = contradictions.count
+            Output.error(
+                "error: the answers contradict each other in \(count) place\(count == 1 ? "" : "s") (--strict)")
+            throw ExitCode(ExitStatus.badInput)
+        }
+        Output.print(
+            "\(file): OK (\(answerSet.answers.count) answers"
+                + (contradictions.isEmpty
+                    ? ")" : ", \(contradictions.count) contradiction\(contradictions.count == 1 ? "" : "s"))"))
     }
 }

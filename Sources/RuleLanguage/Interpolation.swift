@@ -1,0 +1,201 @@
+/// Text with `{expression}` interpolations of numbers, as rule reasons, findings and tensions may contain:
+/// `{operations.instances * data.pool_size} connections`.
+///
+/// A `{` starts an interpolation only when a letter, digit, `_`, `(` or `-` follows it at once, so literal braces
+/// in prose (`{"$ne": null}`) stay text; `{{` is a literal `{` wherever it is needed.
+public struct InterpolatedText: Equatable, Sendable {
+    /// A piece of the text.
+    public enum Part: Equatable, Sendable {
+        case text(String)
+        /// An interpolated expression; `offset` is where its text starts (the character after `{`) in the whole text.
+        case expression(Expression, offset: Int)
+    }
+
+    public var parts: [Part]
+
+    /// Whether `text` has any `{` at all (texts without one are plain and need no parsing).
+    public static func mayInterpolate(_ text: String) -> Bool {
+        text.contains("{")
+    }
+
+    /// Parses `text`; errors are positioned by character offset within the whole text.
+    public static func parse(_ text: String) throws(ConditionError) -> InterpolatedText {
+        let characters = Array(text)
+        var parts: [Part] = []
+        var literal = ""
+        var index = 0
+        while index < characters.count {
+            let character = characters[index]
+            let next = index + 1 < characters.count ? characters[index + 1] : nil
+            if character == "{", next == "{" {
+                literal.append("{")
+                index += 2
+                continue
+            }
+            guard character == "{", let next, next.isLetter || next.isNumber || "_(-".contains(next) else {
+                literal.append(character)
+                index += 1
+                continue
+            }
+            // An interpolation runs to the next '}' outside a quoted string.
+            var end = index + 1
+            var quote: Character?
+            while end < characters.count {
+                let inner = characters[end]
+                if let open = quote {
+                    if inner == open { quote = nil }
+                } else if inner == "\"" || inner == "'" {
+                    quote = inner
+                } else if inner == "}" || inner == "{" {
+                    break
+                }
+                end += 1
+            }
+            guard end < characters.count, characters[end] == "}" else {
+                throw ConditionError(
+                    offset: index,
+                    message: "'{' starts an interpolation that is never closed with '}'; write '{{' for a brace")
+            }
+            let source = String(characters[(index + 1)..<end])
+            do {
+                let expression = try ConditionParser.parse(source)
+                if !literal.isEmpty { parts.append(.text(literal)) }
+                literal = ""
+                parts.append(.expression(expression, offset: index + 1))
+            } catch {
+                throw ConditionError(offset: index + 1 + error.offset, message: error.message)
+            }
+            index = end + 1
+        }
+        if !literal.isEmpty { parts.append(.text(literal)) }
+        return InterpolatedText(parts: parts)
+    }
+
+    /// The interpolated expressions with their offsets in the whole text.
+    public var expressions: [(expression: Expression, offset: Int)] {
+        parts.compactMap { if case .expression(let e, let offset) = $0 { return (e, offset) } else { return nil } }
+    }
+
+    /// Every question id the interpolations read, without repeats.
+    public var questionIDs: [String] {
+        var seen: [String] = []
+        for (expression, _) in expressions {
+            for id in expression.questionIDs where !seen.contains(id) { seen.append(id) }
+        }
+        return seen
+    }
+
+    /// The unit an expression's value is in: the unit of its operands where they agree (`a + b` of two `ms`
+    /// questions is in `ms`, `a * 2` keeps `a`'s unit), none where they differ (`instances * connections`) or
+    /// where the result is a ratio (`ms / ms`). `unitOf` gives a question's unit.
+    public static func unit(of expression: Expression, unitOf: (String) -> String?) -> String? {
+        if case .unit(let unit) = dimension(of: expression, unitOf: unitOf) { return unit }
+        return nil
+    }
+
+    private enum Dimension: Equatable {
+        /// A constant: takes the unit of what it is combined with.
+        case neutral
+        case unit(String)
+        /// Mixed or unknown units.
+        case none
+    }
+
+    private static func dimension(of expression: Expression, unitOf: (String) -> String?) -> Dimension {
+        func combine(_ values: [Dimension]) -> Dimension {
+            var result = Dimension.neutral
+            for value in values {
+                switch (result, value) {
+                case (_, .neutral): continue
+                case (.neutral, _): result = value
+                case (.unit(let a), .unit(let b)) where a == b: continue
+                default: return .none
+                }
+            }
+            return result
+        }
+        switch expression {
+        case .literal: return .neutral
+        case .answer(let id, _): return unitOf(id).map(Dimension.unit) ?? .none
+        case .negate(let inner, _): return dimension(of: inner, unitOf: unitOf)
+        case .function(_, let arguments, _): return combine(arguments.map { dimension(of: $0, unitOf: unitOf) })
+        case .arithmetic(let first, let terms):
+            var result = dimension(of: first, unitOf: unitOf)
+            for term in terms {
+                let operand = dimension(of: term.operand, unitOf: unitOf)
+                switch term.operation {
+                case .plus, .minus: result = combine([result, operand])
+                case .times: result = result == .neutral ? operand : operand == .neutral ? result : .none
+                case .divide: result = operand == .neutral ? result : .none
+                }
+            }
+            return result
+        default: return .none
+        }
+    }
+}
+
+/// An ``InterpolatedText`` with names resolved to slots and units resolved, ready to render for any answers.
+public struct CompiledText: Sendable {
+    enum Part: Sendable {
+        case text(String)
+        case number(CompiledCondition, unit: String?)
+    }
+
+    let parts: [Part]
+
+    /// What an interpolation whose value is unknown (an unanswered operand, a division by zero, an overflow) reads
+    /// as: `an unknown number`, followed by `of` when a unit or a word follows (`an unknown number of connections`).
+    public static let unknownNumber = "an unknown number"
+
+    public init(
+        _ text: InterpolatedText, questionSlot: (String) -> Int?, unitOf: (String) -> String?
+    ) {
+        parts = text.parts.map { part in
+            switch part {
+            case .text(let literal): return .text(literal)
+            case .expression(let expression, _):
+                return .number(
+                    CompiledCondition(expression, questionSlot: questionSlot),
+                    unit: InterpolatedText.unit(of: expression, unitOf: unitOf))
+            }
+        }
+    }
+
+    /// The text with every interpolation replaced by its value (and unit) for `source`.
+    public func render<Source: ValueSource>(_ source: Source) -> String {
+        var result = ""
+        for (index, part) in parts.enumerated() {
+            switch part {
+            case .text(let literal): result += literal
+            case .number(let expression, let unit):
+                if let value = expression.number(source) {
+                    result += Self.format(value) + (unit.map { " " + $0 } ?? "")
+                } else {
+                    result += Self.unknownNumber
+                    if let unit {
+                        result += " of " + unit
+                    } else if index + 1 < parts.count, case .text(let following) = parts[index + 1],
+                        following.first == " ", following.dropFirst().first?.isLetter == true
+                    {
+                        result += " of"
+                    }
+                }
+            }
+        }
+        return result
+    }
+
+    /// Whole numbers as written (`1200`), others rounded to two decimals (`0.33`), huge ones in exponent form.
+    public static func format(_ value: Double) -> String {
+        guard abs(value) < 1e15 else { return String(value) }
+        let hundredths = Int64((abs(value) * 100).rounded())
+        let sign = value < 0 && hundredths != 0 ? "-" : ""
+        let whole = hundredths / 100
+        let fraction = hundredths % 100
+        if fraction == 0 { return sign + String(whole) }
+        var decimals = fraction < 10 ? "0" + String(fraction) : String(fraction)
+        if decimals.hasSuffix("0") { decimals.removeLast() }
+        return sign + String(whole) + "." + decimals
+    }
+}

@@ -1,0 +1,153 @@
+import EmbeddedKnowledgeBase
+import Foundation
+import KnowledgeModel
+import StackScanner
+import Testing
+
+/// The judgement rules the labelled set (Benchmarks/ScanAccuracy) drove, one behaviour each.
+@Suite struct AccuracyRulesTests {
+    func scan(_ files: [String: String]) throws -> ScanReport {
+        let fixture = try ScanFixture(files)
+        defer { fixture.remove() }
+        return try fixture.scan()
+    }
+
+    @Test func withoutTsconfigOrTypeScriptTheLanguageIsJavaScript() throws {
+        let report = try scan(["package.json": manifest(dependencies: ["express": "^4.19.0"])])
+        #expect(report.names(in: .language) == ["javascript"])
+        let typed = try scan([
+            "package.json": manifest(dependencies: ["express": "^4.19.0"], dev: ["typescript": "^5.4.0"])
+        ])
+        #expect(!typed.names(in: .language).contains("javascript"))
+    }
+
+    @Test func aTsconfigBesideAPlainJavaScriptStartIsStillJavaScript() throws {
+        let report = try scan([
+            "package.json": manifest(
+                dependencies: ["express": "^4.19.0"], dev: ["typescript": "^5.4.0"],
+                extra: #""scripts": { "start": "npm run start-server", "start-server": "node server/server.js" }"#),
+            "tsconfig.json": "{}",
+        ])
+        #expect(report.names(in: .language) == ["javascript"])
+        let built = try scan([
+            "package.json": manifest(
+                dependencies: ["express": "^4.19.0"], dev: ["typescript": "^5.4.0"],
+                extra: #""scripts": { "start": "node dist/server.js" }"#),
+            "tsconfig.json": "{}",
+        ])
+        #expect(built.names(in: .language) == ["typescript"])
+    }
+
+    @Test func nodeTestInAScriptIsTheTestRunner() throws {
+        let report = try scan([
+            "package.json": manifest(
+                dependencies: ["express": "^4.19.0"],
+                extra: #""scripts": { "test": "cross-env NODE_ENV=test node --test --test-reporter=spec test/" }"#)
+        ])
+        #expect(report.names(in: .testing) == ["node-test"])
+    }
+
+    @Test func strategyPackagesNameTheirKindOfAuthentication() throws {
+        let report = try scan([
+            "package.json": manifest(dependencies: [
+                "express": "^4.19.0", "passport": "^0.7.0", "passport-github2": "^0.1.12",
+                "@node-saml/passport-saml": "^5.0.0",
+                "ldapjs": "^3.0.0", "otplib": "^12.0.0", "express-basic-auth": "^1.2.1",
+                "passport-http-bearer": "^1.0.1",
+                "@simplewebauthn/server": "^10.0.0",
+            ])
+        ])
+        #expect(
+            Set(report.names(in: .auth))
+                == ["passport", "oauth2", "saml", "ldap", "mfa", "basic-auth", "api-keys", "webauthn"])
+    }
+
+    @Test func nestOnExpressIsOneFramework() throws {
+        let report = try scan([
+            "package.json": manifest(dependencies: [
+                "@nestjs/core": "^10.0.0", "@nestjs/common": "^10.0.0", "@nestjs/platform-express": "^10.0.0",
+                "express": "^4.19.0",
+            ])
+        ])
+        #expect(report.names(in: .framework) == ["nestjs"])
+    }
+
+    @Test func redisUnderAQueueIsNotTheCache() throws {
+        let queue = try scan(["package.json": manifest(dependencies: ["express": "^4.19.0", "bullmq": "^5.0.0"])])
+        #expect(queue.names(in: .cache).isEmpty)
+        #expect(queue.names(in: .jobs) == ["bullmq"])
+        #expect(queue.detection("redis")?.isInUse == true)
+        let cache = try scan([
+            "package.json": manifest(dependencies: ["express": "^4.19.0", "bullmq": "^5.0.0", "ioredis": "^5.4.0"])
+        ])
+        #expect(cache.names(in: .cache) == ["redis"])
+    }
+
+    @Test func graphqlSubscriptionsAreRealtime() throws {
+        let report = try scan([
+            "package.json": manifest(dependencies: [
+                "@apollo/server": "^4.0.0", "graphql": "^16.0.0", "graphql-ws": "^5.16.0", "express": "^4.19.0",
+            ])
+        ])
+        #expect(report.names(in: .realtime) == ["graphql-subscriptions"])
+    }
+
+    @Test func aWarehouseClientsDriversAreSystemsItTalksTo() throws {
+        let report = try scan([
+            "package.json": manifest(dependencies: [
+                "express": "^4.19.0", "mongoose": "^8.0.0", "pg": "^8.11.0", "mysql2": "^3.9.0",
+                "@clickhouse/client": "^1.0.0", "snowflake-sdk": "^1.10.0",
+            ])
+        ])
+        #expect(report.names(in: .databases) == ["mongodb"])
+        #expect(report.talksTo.contains("postgresql"))
+    }
+
+    @Test func disagreeingNodeVersionsAreFlagged() throws {
+        let report = try scan([
+            "package.json": manifest(dependencies: ["express": "^4.19.0"], extra: #""engines": { "node": ">=20" }"#),
+            "Dockerfile": "FROM node:18-alpine\nCMD [\"node\", \"index.js\"]\n",
+            ".nvmrc": "22\n",
+        ])
+        let messages = report.warnings.map(\.message)
+        #expect(
+            messages.contains { $0.hasPrefix("Node.js versions disagree") && $0.contains("18") && $0.contains("22") })
+        #expect(messages.contains { $0.contains("uses Node.js 18") && $0.contains("below engines.node '>=20'") })
+        let agreeing = try scan([
+            "package.json": manifest(dependencies: ["express": "^4.19.0"], extra: #""engines": { "node": ">=20" }"#),
+            "Dockerfile": "FROM node:22-alpine\n", ".nvmrc": "22\n",
+        ])
+        #expect(!agreeing.warnings.contains { $0.message.contains("Node.js") })
+    }
+
+    @Test func dependencyEvidenceCarriesItsPackageJSONLine() throws {
+        let report = try scan([
+            "package.json":
+                "{\n  \"name\": \"a\",\n  \"dependencies\": {\n    \"express\": \"^4.19.0\",\n    \"pino\": \"^9.0.0\"\n  }\n}\n",
+            "src/app.js": "// app\nconst pino = require('pino')\n",
+        ])
+        let pino = try #require(report.detection("pino"))
+        #expect(pino.evidence.contains { $0.file == "package.json" && $0.line == 5 })
+        #expect(pino.evidence.contains { $0.file == "src/app.js" && $0.line == 2 })
+    }
+}
+
+/// The labelled set of real projects keeps its figures (see Benchmarks/ScanAccuracy/README.md).
+@Suite struct LabelledSetTests {
+    @Test func perCategoryRecallAndPrecisionStayAtTheirMeasuredLevel() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Benchmarks/ScanAccuracy")
+        let set = try LabelledSet(folder: folder)
+        #expect(set.entries.count >= 40)
+        let scores = try set.score(catalog: StackwiseKnowledge.embedded.detection)
+        for score in scores {
+            #expect(score.recall >= 0.92, "\(score.category.rawValue) recall \(score.recall): \(score.misses)")
+            #expect(score.precision >= 0.70, "\(score.category.rawValue) precision \(score.precision): \(score.extras)")
+        }
+        let found = scores.reduce(0) { $0 + $1.truePositives }
+        let labels = scores.reduce(0) { $0 + $1.truePositives + $1.falseNegatives }
+        let reported = scores.reduce(0) { $0 + $1.truePositives + $1.falsePositives }
+        #expect(Double(found) / Double(labels) >= 0.97)
+        #expect(Double(found) / Double(reported) >= 0.97)
+    }
+}
