@@ -48,8 +48,19 @@ public enum SyntheticKnowledgeBase {
                         Requirement(decision: $0.decision + suffix, anyOf: $0.anyOf, reason: $0.reason)
                     }
                     option.conflicts = option.conflicts.map { Conflict(option: ref($0.option), reason: $0.reason) }
+                    option.whenNot = option.whenNot.map { entry in
+                        var entry = entry
+                        entry.when = rename(entry.when) ?? entry.when
+                        return entry
+                    }
                     return option
                 }
+                decision.complements = decision.complements.map { complement in
+                    var complement = complement
+                    complement.when = rename(complement.when)
+                    return complement
+                }
+                decision.current?.question += suffix
                 decisions.append(decision)
             }
             for var rule in kb.rules {
@@ -102,6 +113,20 @@ public enum SyntheticKnowledgeBase {
             characters.replaceSubrange(offset..<end, with: Array(renamed))
         }
         return String(characters)
+    }
+
+    /// Proposals for a benchmark's answers, so verdicts, proposal findings and complements are computed: every third
+    /// decision proposes its last option, and a decision with complements proposes a primary with its complement.
+    public static func proposals(for kb: KnowledgeBase) -> [String: [String]] {
+        var proposed: [String: [String]] = [:]
+        for (index, decision) in kb.decisions.enumerated() {
+            if let complement = decision.complements.first, let primary = complement.with.first {
+                proposed[decision.id] = [primary, complement.option]
+            } else if index % 3 == 0, let last = decision.options.last {
+                proposed[decision.id] = [last.id]
+            }
+        }
+        return proposed
     }
 
     /// Rewrites identifier tokens (question ids, and ids inside answered()/chosen()) through `transform`.

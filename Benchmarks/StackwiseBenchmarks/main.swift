@@ -122,8 +122,8 @@ if only == "profile-kb" {
 // MARK: In-process: reviews and what-if
 
 func sampleAnswers(for kb: KnowledgeBase) -> AnswerSet {
-    // Answer about half of the questions with their first option / a mid-range number / yes.
-    var answers = AnswerSet()
+    // Answer about half of the questions with their first option / a mid-range number / yes; propose options.
+    var answers = AnswerSet(proposed: SyntheticKnowledgeBase.proposals(for: kb))
     for (index, question) in kb.questions.enumerated() where index % 2 == 0 {
         switch question.type {
         case .single: if let first = question.options.last { answers.set(question.id, to: .choice(first.id)) }

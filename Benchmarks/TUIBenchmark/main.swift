@@ -21,7 +21,7 @@ print(
 )
 
 // Half the questions answered with their defaults (or the first option), as in the middle of an interview.
-var answers = AnswerSet(serviceName: "benchmark")
+var answers = AnswerSet(serviceName: "benchmark", proposed: SyntheticKnowledgeBase.proposals(for: knowledgeBase))
 for question in knowledgeBase.questionsInInterviewOrder.prefix(knowledgeBase.questions.count / 2) {
     if let value = question.defaultValue {
         answers.set(question.id, to: value)

@@ -26,21 +26,38 @@ public struct AnswersFileWriter: Sendable {
         }
         if !answerSet.acceptedRisks.isEmpty {
             lines.append("acceptedRisks:")
-            for risk in answerSet.acceptedRisks {
-                lines.append("  - finding: \(YAMLText.scalar(risk.findingID))")
-                lines.append("    reason: \(YAMLText.quoted(risk.reason))")
-                if let by = risk.by { lines.append("    by: \(YAMLText.quoted(by))") }
-                if let date = risk.date { lines.append("    date: \(YAMLText.quoted(date))") }
-                if let scope = risk.scope { lines.append("    scope: \(YAMLText.quoted(scope))") }
-                if let owner = risk.owner { lines.append("    owner: \(YAMLText.quoted(owner))") }
-                if let expires = risk.expires { lines.append("    expires: \(YAMLText.quoted(expires))") }
-            }
+            for risk in answerSet.acceptedRisks { lines += riskLines(risk, indent: "  ") }
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// One accepted risk as a block-sequence item (`- finding: ...` then its fields), indented by `indent`.
+    public func riskLines(_ risk: AcceptedRisk, indent: String) -> [String] {
+        var lines = ["\(indent)- finding: \(YAMLText.scalar(risk.findingID))"]
+        lines.append("\(indent)  reason: \(YAMLText.quoted(risk.reason))")
+        if let by = risk.by { lines.append("\(indent)  by: \(YAMLText.quoted(by))") }
+        if let date = risk.date { lines.append("\(indent)  date: \(YAMLText.quoted(date))") }
+        if let scope = risk.scope { lines.append("\(indent)  scope: \(YAMLText.quoted(scope))") }
+        if let owner = risk.owner { lines.append("\(indent)  owner: \(YAMLText.quoted(owner))") }
+        if let expires = risk.expires { lines.append("\(indent)  expires: \(YAMLText.quoted(expires))") }
+        return lines
+    }
+
+    /// One answer as a mapping entry (`id: value`, or `id:` with its fields below), indented by `indent`.
+    public func entryLines(_ id: String, _ answer: Answer, indent: String) -> [String] {
+        let key = YAMLText.scalar(id)
+        let extras = answer.note != nil || answer.origin != nil || answer.notSure
+        if !extras, let value = answer.value { return ["\(indent)\(key): \(YAMLText.value(value))"] }
+        var lines = ["\(indent)\(key):"]
+        if answer.notSure { lines.append("\(indent)  notSure: true") }
+        if let value = answer.value, !answer.notSure { lines.append("\(indent)  value: \(YAMLText.value(value))") }
+        if let note = answer.note { lines.append("\(indent)  note: \(YAMLText.quoted(note))") }
+        if let origin = answer.origin { lines.append("\(indent)  origin: \(YAMLText.quoted(origin))") }
+        return lines
+    }
+
     /// `proposed:` in the knowledge base's decision order.
-    private func proposalLines(_ proposed: [String: [String]]) -> [String] {
+    func proposalLines(_ proposed: [String: [String]]) -> [String] {
         guard !proposed.isEmpty else { return [] }
         let order = Dictionary(knowledgeBase.decisions.enumerated().map { ($1.id, $0) }) { first, _ in first }
         let ids = proposed.keys.sorted { (order[$0] ?? .max, $0) < (order[$1] ?? .max, $1) }
@@ -70,23 +87,13 @@ public struct AnswersFileWriter: Sendable {
                 }
                 lines.append("  # \(YAMLText.comment(question.prompt))")
             }
-            let key = YAMLText.scalar(id)
-            let extras = answer.note != nil || answer.origin != nil || answer.notSure
-            if !extras, let value = answer.value {
-                lines.append("  \(key): \(YAMLText.value(value))")
-                continue
-            }
-            lines.append("  \(key):")
-            if answer.notSure { lines.append("    notSure: true") }
-            if let value = answer.value, !answer.notSure { lines.append("    value: \(YAMLText.value(value))") }
-            if let note = answer.note { lines.append("    note: \(YAMLText.quoted(note))") }
-            if let origin = answer.origin { lines.append("    origin: \(YAMLText.quoted(origin))") }
+            lines += entryLines(id, answer, indent: "  ")
         }
         return lines
     }
 
     /// Question ids in interview order; ids the knowledge base does not know come last, sorted.
-    private func orderedQuestionIDs(_ ids: some Collection<String>) -> [String] {
+    func orderedQuestionIDs(_ ids: some Collection<String>) -> [String] {
         let wanted = Set(ids)
         let known = knowledgeBase.questionsInInterviewOrder.map(\.id).filter(wanted.contains)
         return known + wanted.subtracting(known).sorted()

@@ -9,6 +9,10 @@ public struct ExportAction: Sendable, Equatable {
         case created, updated, superseded, unchanged
         /// Left as it is: edited by hand, not written by Stackwise, or its decision no longer applies.
         case kept
+        /// A temporary file left by an export that was killed or failed, removed.
+        case removed
+        /// A problem in the folder that needs a person (two records with one number), reported.
+        case conflict
     }
 
     public var kind: Kind
@@ -34,7 +38,11 @@ public struct ExportAction: Sendable, Equatable {
 ///   (status and a link; its text kept), whether or not it was edited;
 /// - when only a record's context changes (reasons, answers, people) it is updated in place if Stackwise wrote
 ///   it and nobody edited it; an edited record is never rewritten;
-/// - files without Stackwise's hash (other people's records, an edited index) are never written.
+/// - files without Stackwise's hash (other people's records, an edited index) are never written;
+/// - a record updated in place keeps its front matter (status, people) unless ``people`` sets it;
+/// - two active records for one decision (left by an older export racing another) are repaired: the newest stays
+///   active and supersedes the others; two records with one number are reported (renumbering breaks links);
+/// - ``export(to:dryRun:lockTimeout:)`` holds ``ExportLock`` while it plans and writes (docs/decisions/0014).
 public struct DecisionRecordExporter: Sendable {
     public static let indexFileName = "index.md"
     public static let reviewFileName = "design-review.md"
@@ -52,17 +60,15 @@ public struct DecisionRecordExporter: Sendable {
 
     /// What an export into `folder` does, without touching the disk.
     public func plan(folder: URL) throws(ExportError) -> [ExportAction] {
-        let existing = try RecordFolder.scan(folder)
+        var existing = try RecordFolder.scan(folder)
         var nextNumber = (existing.map(\.number).max() ?? 0) + 1
-        var active: [String: ExistingRecord] = [:]
-        for record in existing where !record.isSuperseded && record.text != nil {
-            guard let decision = record.decisionID else { continue }
-            active[decision] = record
-        }
+        var actions = RecordRepair.numberConflicts(existing)
+        let repair = RecordRepair.activeDuplicates(&existing)
+        actions += repair.actions
+        var active = repair.active
         let renderer = RecordRenderer(report: report, people: people)
-        var actions: [ExportAction] = []
         var links: [String: String] = [:]
-        var finalRecords = Dictionary(uniqueKeysWithValues: existing.map { ($0.fileName, $0) })
+        var finalRecords = Dictionary(existing.map { ($0.fileName, $0) }) { first, _ in first }
 
         for outcome in report.review.decisions where outcome.status == .chosen {
             let title = RecordRenderer.title(outcome, report)
@@ -76,14 +82,17 @@ public struct DecisionRecordExporter: Sendable {
                         continue
                     }
                     let previous = Self.supersededRecord(by: record, in: existing)
+                    let keep = RecordFolder.rawFrontMatter(text)
                     let same = renderer.render(
-                        outcome, date: record.frontMatter["date"] ?? date, supersedes: previous)
-                    if same == text {
+                        outcome, date: record.frontMatter["date"] ?? date, supersedes: previous, keeping: keep)
+                    if Signature.sameContent(same, text) {
                         actions.append(ExportAction(kind: .unchanged, fileName: record.fileName))
                     } else {
-                        let updated = renderer.render(outcome, date: date, supersedes: previous)
+                        let updated = Signature.matchingLineEndings(
+                            renderer.render(outcome, date: date, supersedes: previous, keeping: keep), of: text)
                         actions.append(ExportAction(kind: .updated, fileName: record.fileName, contents: updated))
-                        finalRecords[record.fileName]?.text = updated
+                        finalRecords[record.fileName] = RecordFolder.record(
+                            fileName: record.fileName, number: record.number, text: updated)
                     }
                     continue
                 }
@@ -93,7 +102,7 @@ public struct DecisionRecordExporter: Sendable {
                 nextNumber += 1
                 let created = renderer.render(outcome, date: date, supersedes: oldLink)
                 actions.append(ExportAction(kind: .created, fileName: newLink.fileName, contents: created))
-                let marked = Self.markSuperseded(text, by: newLink)
+                let marked = Signature.matchingLineEndings(Self.markSuperseded(text, by: newLink), of: text)
                 actions.append(
                     ExportAction(
                         kind: .superseded, fileName: record.fileName, detail: "by \(newLink.fileName)", contents: marked
@@ -139,17 +148,51 @@ public struct DecisionRecordExporter: Sendable {
     }
 
     /// Carries out `actions` in `folder` (created if needed): every file is written to a temporary file in the
-    /// same folder and renamed over the target, so a file is either the old or the new version, never half.
+    /// same folder, synced and renamed over the target, so a file is either the old or the new version, never half.
+    /// Use ``export(to:dryRun:lockTimeout:)``, which also takes the folder's lock.
     public func write(_ actions: [ExportAction], to folder: URL) throws(ExportError) {
+        try Self.createFolder(folder)
+        for action in actions {
+            if action.kind == .removed {
+                _ = unlink(folder.appendingPathComponent(action.fileName).path)
+                continue
+            }
+            guard let contents = action.contents else { continue }
+            try AtomicFile.write(contents, to: folder.appendingPathComponent(action.fileName), in: folder)
+        }
+        AtomicFile.syncFolder(folder)
+    }
+
+    /// Exports into `folder`: takes its lock (waiting up to `lockTimeout` seconds for another export), removes
+    /// temporary files a killed export left, plans and writes. With `dryRun` it only plans (no lock, no writes).
+    /// Returns what was (or would be) done.
+    public func export(to folder: URL, dryRun: Bool, lockTimeout: Double = 10) throws(ExportError) -> [ExportAction] {
+        if dryRun { return try leftovers(in: folder) + plan(folder: folder) }
+        try Self.createFolder(folder)
+        let lock = try ExportLock.acquire(in: folder, timeout: lockTimeout)
+        defer { lock.release() }
+        let actions = try leftovers(in: folder) + plan(folder: folder)
+        try write(actions, to: folder)
+        return actions
+    }
+
+    private func leftovers(in folder: URL) throws(ExportError) -> [ExportAction] {
+        RecordFolder.leftoverTemporaries(folder).map {
+            ExportAction(kind: .removed, fileName: $0, detail: "left by an interrupted export")
+        }
+    }
+
+    private static func createFolder(_ folder: URL) throws(ExportError) {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory) {
+            if isDirectory.boolValue { return }
+            throw ExportError("'\(folder.relativePath)' exists and is not a folder", isIO: false)
+        }
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
             throw ExportError(
                 "cannot create the output folder '\(folder.relativePath)': \(RecordFolder.describe(error))", isIO: true)
-        }
-        for action in actions {
-            guard let contents = action.contents else { continue }
-            try AtomicFile.write(contents, to: folder.appendingPathComponent(action.fileName), in: folder)
         }
     }
 
@@ -162,7 +205,7 @@ public struct DecisionRecordExporter: Sendable {
         }
         switch Signature.state(of: existing) {
         case .unedited:
-            return existing == text
+            return Signature.sameContent(existing, text)
                 ? ExportAction(kind: .unchanged, fileName: name)
                 : ExportAction(kind: .updated, fileName: name, contents: text)
         case .edited:
@@ -180,15 +223,15 @@ public struct DecisionRecordExporter: Sendable {
     }
 
     private static func describe(_ link: RecordLink, _ text: String) -> ExistingRecord {
-        ExistingRecord(
-            fileName: link.fileName, number: link.number, text: text, state: .unedited,
-            frontMatter: RecordFolder.parseFrontMatter(text), title: link.title)
+        RecordFolder.record(fileName: link.fileName, number: link.number, text: text)
     }
 
     /// The old record with its status set to "superseded by ADR-NNNN" and a link to the new one under its
     /// title; every other line is kept as it was.
     static func markSuperseded(_ text: String, by link: RecordLink) -> String {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(
+            separator: "\n", omittingEmptySubsequences: false
+        ).map(String.init)
         let status = "status: \"superseded by \(link.label)\""
         if lines.first?.trimmingCharacters(in: .whitespaces) == "---",
             let end = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" })

@@ -39,11 +39,22 @@ enum RecordFolder {
         return names.compactMap { name -> ExistingRecord? in
             guard let number = RecordNaming.number(ofFileName: name) else { return nil }
             let text = readText(folder.appendingPathComponent(name))
-            let frontMatter = text.map(parseFrontMatter) ?? [:]
-            return ExistingRecord(
-                fileName: name, number: number, text: text, state: text.map(Signature.state(of:)) ?? .foreign,
-                frontMatter: frontMatter, title: text.flatMap(firstHeading))
+            return record(fileName: name, number: number, text: text)
         }.sorted { ($0.number, $0.fileName) < ($1.number, $1.fileName) }
+    }
+
+    /// What a record's text says (`text` nil: unreadable, foreign). CRLF line endings are read like LF.
+    static func record(fileName: String, number: Int, text: String?) -> ExistingRecord {
+        let lines = text.map { $0.replacingOccurrences(of: "\r\n", with: "\n") }
+        return ExistingRecord(
+            fileName: fileName, number: number, text: text, state: text.map(Signature.state(of:)) ?? .foreign,
+            frontMatter: lines.map(parseFrontMatter) ?? [:], title: lines.flatMap(firstHeading))
+    }
+
+    /// Temporary files left in `folder` by an export that was killed or failed (see ``AtomicFile``).
+    static func leftoverTemporaries(_ folder: URL) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter(AtomicFile.isTemporary)
+            .sorted()
     }
 
     /// The text of a regular file of reasonable size; nil for symlinks, folders, binary or unreadable files.
@@ -79,10 +90,54 @@ enum RecordFolder {
         return fields
     }
 
+    /// The raw text after `key:` of each front-matter line (quotes kept), for copying a value into a new
+    /// version of the record exactly as it was.
+    static func rawFrontMatter(_ text: String) -> [String: String] {
+        let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(
+            separator: "\n", omittingEmptySubsequences: false)
+        guard lines.first?.trimmingCharacters(in: .whitespaces) == "---" else { return [:] }
+        var fields: [String: String] = [:]
+        for line in lines.dropFirst() {
+            if line.trimmingCharacters(in: .whitespaces) == "---" { break }
+            guard let colon = line.firstIndex(of: ":"), !line.hasPrefix(" ") else { continue }
+            let key = String(line[..<colon]).trimmingCharacters(in: .whitespaces)
+            if fields[key] == nil {
+                fields[key] = String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
+            }
+        }
+        return fields
+    }
+
+    /// The first `# ` heading as plain text: the Markdown escapes the renderer added are undone, so that writing
+    /// the title again (index, links) escapes it once, not once more on every run.
     static func firstHeading(_ text: String) -> String? {
         text.split(separator: "\n").first { $0.hasPrefix("# ") }.map {
-            String($0.dropFirst(2)).trimmingCharacters(in: .whitespaces)
+            unescapedMarkdown(String($0.dropFirst(2)).trimmingCharacters(in: .whitespaces))
         }
+    }
+
+    /// Undoes ``MarkdownText/inline(_:)``: backslash escapes of ASCII punctuation and the four HTML entities.
+    static func unescapedMarkdown(_ text: String) -> String {
+        var result = ""
+        var characters = text[...]
+        while let character = characters.first {
+            characters = characters.dropFirst()
+            if character == "\\", let next = characters.first, next.isASCII, next.isPunctuation || next.isSymbol {
+                result.append(next)
+                characters = characters.dropFirst()
+                continue
+            }
+            if character == "&" {
+                let entity = ["amp;": "&", "lt;": "<", "gt;": ">", "quot;": "\""].first { characters.hasPrefix($0.key) }
+                if let entity {
+                    result += entity.value
+                    characters = characters.dropFirst(entity.key.count)
+                    continue
+                }
+            }
+            result.append(character)
+        }
+        return result
     }
 
     static func describe(_ error: Error) -> String {

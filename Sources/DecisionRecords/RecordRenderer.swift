@@ -3,15 +3,18 @@ import KnowledgeModel
 import RecommendationEngine
 import ReviewRendering
 
-/// Who is involved in the decisions, and the status new records get (MADR front matter).
+/// Who is involved in the decisions, and the status of the records (MADR front matter). A field left nil was
+/// not given: new records get the default (`proposed`, no names) and a record updated in place keeps its value.
 public struct RecordPeople: Sendable, Equatable {
-    public var status: String
-    public var decisionMakers: [String]
-    public var consulted: [String]
-    public var informed: [String]
+    public static let defaultStatus = "proposed"
+
+    public var status: String?
+    public var decisionMakers: [String]?
+    public var consulted: [String]?
+    public var informed: [String]?
 
     public init(
-        status: String = "proposed", decisionMakers: [String] = [], consulted: [String] = [], informed: [String] = []
+        status: String? = nil, decisionMakers: [String]? = nil, consulted: [String]? = nil, informed: [String]? = nil
     ) {
         self.status = status
         self.decisionMakers = decisionMakers
@@ -49,8 +52,11 @@ struct RecordRenderer {
         "\(outcome.title): \(report.outcomeText(outcome))"
     }
 
-    /// The full, signed record text.
-    func render(_ outcome: DecisionOutcome, date: String, supersedes: RecordLink?) -> String {
+    /// The full, signed record text. `keeping`: the raw front-matter values of the version being updated;
+    /// `status` and the people fields not given in ``people`` keep these values.
+    func render(
+        _ outcome: DecisionOutcome, date: String, supersedes: RecordLink?, keeping: [String: String] = [:]
+    ) -> String {
         let kb = report.knowledgeBase
         let esc = MarkdownText.inline
         let decision = kb.decision(outcome.decisionID)
@@ -58,11 +64,11 @@ struct RecordRenderer {
         let chosenOption = outcome.chosen.flatMap { decision?.option($0) }
         var out: [String] = [
             "---",
-            "status: \(YAMLText.scalar(people.status))",
+            "status: \(people.status.map(YAMLText.scalar) ?? keeping["status"] ?? RecordPeople.defaultStatus)",
             "date: \(date)",
-            "decision-makers: \(list(people.decisionMakers))",
-            "consulted: \(list(people.consulted))",
-            "informed: \(list(people.informed))",
+            "decision-makers: \(people.decisionMakers.map(list) ?? keeping["decision-makers"] ?? "[]")",
+            "consulted: \(people.consulted.map(list) ?? keeping["consulted"] ?? "[]")",
+            "informed: \(people.informed.map(list) ?? keeping["informed"] ?? "[]")",
             "stackwise-decision: \(YAMLText.scalar(outcome.decisionID))",
             "stackwise-option: \(YAMLText.scalar(outcome.chosen ?? ""))",
             Signature.frontMatterPrefix + Signature.placeholder,

@@ -24,6 +24,7 @@ struct Stackwise: ParsableCommand {
             ExportCommand.self,
             InterviewCommand.self,
             ScanCommand.self,
+            SessionsCommand.self,
         ],
         defaultSubcommand: InterviewCommand.self
     )

@@ -19,7 +19,10 @@ final class ScriptedLines: LineIO {
 @Suite struct PlainInterviewTests {
     func run(_ lines: [String], answers: AnswerSet = AnswerSet()) -> (AnswerSet, PlainInterview.Outcome, String, Int) {
         var saves = 0
-        let interview = PlainInterview(advisor: RecommendationEngine(knowledgeBase: TUIFixtures.kb)) { _ in saves += 1 }
+        let interview = PlainInterview(advisor: RecommendationEngine(knowledgeBase: TUIFixtures.kb)) { _ in
+            saves += 1
+            return nil
+        }
         let io = ScriptedLines(lines)
         let (result, outcome) = interview.run(answers, io: io)
         return (result, outcome, io.output, saves)
@@ -56,6 +59,21 @@ final class ScriptedLines: LineIO {
     }
 }
 
+extension PlainInterviewTests {
+    @Test func planAtAnyPromptIsSavedAndJudged() {
+        let (answers, outcome, output, saves) = run([
+            "plan", "plan databse=mongodb", "plan database=mongodb", "1", "plan database=none", "quit",
+        ])
+        #expect(outcome == .quit)
+        #expect(output.contains("Decisions you can plan (plan DECISION=OPTION):\n  database: postgresql, mongodb"))
+        #expect(output.contains("Invalid: unknown decision 'databse'; did you mean 'database'?."))
+        #expect(output.contains("Your plan MongoDB differs: the review recommends PostgreSQL."))
+        #expect(output.contains("No plan for database; the review decides."))
+        #expect(answers.proposed.isEmpty)
+        #expect(saves == 3)  // the plan, the answer, the plan removed
+    }
+}
+
 /// Contradictory answers are said at the moment they are recorded, in plain mode and in the TUI's status line.
 @Suite struct ContradictionWhileAnsweringTests {
     static let kb = KnowledgeBaseFixture.load(
@@ -87,7 +105,7 @@ final class ScriptedLines: LineIO {
             """)
 
     @Test func plainModeSaysTheContradictionAndKeepsTheAnswer() {
-        let interview = PlainInterview(advisor: RecommendationEngine(knowledgeBase: Self.kb)) { _ in }
+        let interview = PlainInterview(advisor: RecommendationEngine(knowledgeBase: Self.kb)) { _ in nil }
         let io = ScriptedLines(["1, 2", "yes"])
         let (answers, _) = interview.run(AnswerSet(), io: io)
         #expect(answers.value(of: "sec.regimes") == .choices(["none", "gdpr"]))

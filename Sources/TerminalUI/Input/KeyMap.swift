@@ -3,6 +3,8 @@ public enum Action: String, Sendable, CaseIterable, Equatable {
     case up, down, pageUp, pageDown, top, bottom
     case select, toggle, back, nextSection, filter, help, why, quit
     case notSure, nextTab, previousTab, acceptRisk, export, writeExport, interview, review
+    /// Your plan: propose an option for the decision under the cursor.
+    case propose
     /// Project scans: confirm every detected answer; show what was detected and why.
     case confirmDetected, showDetected
     /// Text-field editing.
@@ -76,6 +78,7 @@ public struct KeyMap: Sendable {
         KeyBinding([.tab, .right, .character("l")], .nextTab, "next tab", .review, hint: true),
         KeyBinding([.backTab, .left, .character("h")], .previousTab, "previous tab", .review),
         KeyBinding([.character("a")], .acceptRisk, "accept a finding as a risk (with a reason)", .review),
+        KeyBinding([.character("p")], .propose, "your plan: what you plan to use for a decision", .review),
         KeyBinding([.character("i"), .escape], .interview, "back to the questions", .review, hint: true),
         KeyBinding([.character("x")], .export, "export decision records", .review),
         KeyBinding([.character("W")], .writeExport, "write the previewed records", .review),

@@ -18,15 +18,15 @@ public struct PlainInterview {
     }
 
     public let advisor: any Advisor
-    /// Called after every change, to save the session at once.
-    public var save: (AnswerSet) -> Void
+    /// Called after every change, to save the session at once; returns why saving failed (nil: saved).
+    public var save: (AnswerSet) -> String?
 
-    public init(advisor: any Advisor, save: @escaping (AnswerSet) -> Void) {
+    public init(advisor: any Advisor, save: @escaping (AnswerSet) -> String?) {
         self.advisor = advisor
         self.save = save
     }
 
-    private var knowledgeBase: KnowledgeBase { advisor.knowledgeBase }
+    var knowledgeBase: KnowledgeBase { advisor.knowledgeBase }
 
     public func run(_ initial: AnswerSet, io: some LineIO) -> (AnswerSet, Outcome) {
         var answers = initial
@@ -41,11 +41,14 @@ public struct PlainInterview {
             io.write("No questions apply.\n")
             return (answers, .finished)
         }
+        var saveProblem: String?
         while true {
             guard let question = knowledgeBase.question(current) else { break }
             ask(question, position: (applicable.firstIndex(of: current) ?? 0) + 1, of: applicable.count, answers, io)
             guard let line = io.readLine() else {
-                io.write("\nEnd of input: your answers are saved.\n")
+                io.write(
+                    saveProblem == nil
+                        ? "\nEnd of input: your answers are saved.\n" : "\nEnd of input: your answers are NOT saved.\n")
                 return (answers, .endOfInput)
             }
             let text = sanitizedForTerminal(line).trimmingCharacters(in: .whitespaces)
@@ -58,6 +61,17 @@ public struct PlainInterview {
             case "why", "w":
                 io.write(whyText(question))
                 continue
+            case let command where command.hasPrefix("plan"):
+                if let planned = plan(String(text.dropFirst(4)), answers, session.review) {
+                    io.write(planned.message)
+                    if let updated = planned.answers {
+                        answers = updated
+                        saveProblem = report(save(answers), after: saveProblem, io)
+                        session.update(to: answers)
+                        io.write(verdictText(planned.decisionID, session.review))
+                    }
+                    continue
+                }
             case "back", "b":
                 if let position = order.firstIndex(of: current),
                     let previous = order[..<position].last(where: applicable.contains)
@@ -74,7 +88,7 @@ public struct PlainInterview {
                 }
                 if text.isEmpty, answers.answers[current]?.isDetected == true {
                     answers.answers[current]?.origin = nil  // Enter confirms a detected answer
-                    save(answers)
+                    saveProblem = report(save(answers), after: saveProblem, io)
                 }
             default:
                 switch parse(text, for: question) {
@@ -89,7 +103,7 @@ public struct PlainInterview {
                 if answers.answers[question.id]?.isDetected == true {
                     answers.answers[question.id]?.origin = nil  // typed by the user: no longer "detected"
                 }
-                save(answers)
+                saveProblem = report(save(answers), after: saveProblem, io)
                 let before = AdviceDiff.Snapshot(session.review)
                 let contradictionsBefore = Set(session.review.contradictions.map(\.id))
                 session.update(to: answers)
@@ -112,6 +126,13 @@ public struct PlainInterview {
             }
         }
         return (answers, .finished)
+    }
+
+    /// Says at once when saving starts failing or works again; returns the current problem.
+    private func report(_ problem: String?, after previous: String?, _ io: some LineIO) -> String? {
+        if let problem, problem != previous { io.write("  NOT SAVED: \(problem)\n") }
+        if problem == nil, previous != nil { io.write("  Saved again.\n") }
+        return problem
     }
 
     private func ask(_ question: Question, position: Int, of total: Int, _ answers: AnswerSet, _ io: some LineIO) {
@@ -137,7 +158,8 @@ public struct PlainInterview {
         let notSure = question.allowsNotSure ? ", or not sure" : ""
         switch question.type {
         case .single: text += "Choose 1-\(question.options.count)\(notSure): "
-        case .multi: text += "Choose one or more of 1-\(question.options.count), separated by commas\(notSure): "
+        case .multi:
+            text += "Choose one or more of 1-\(question.options.count), separated by commas, or none\(notSure): "
         case .yesno: text += "yes or no\(notSure): "
         case .number:
             let range = "\(question.minimum.map(formatNumber) ?? "any")-\(question.maximum.map(formatNumber) ?? "any")"
@@ -154,6 +176,9 @@ public struct PlainInterview {
                 ? .success(nil) : .failure(PlainError("\"not sure\" is not an answer to this question"))
         }
         var input = text
+        if question.type == .multi, ["none", "none of these", "[]"].contains(text.lowercased()) {
+            return .success(.choices([]))
+        }
         if question.type == .single || question.type == .multi {
             let parts = text.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
             var ids: [String] = []
@@ -201,7 +226,9 @@ public struct PlainInterview {
 
     static let helpText = """
         Commands: back (previous question), why (why this is asked), skip (leave it open), quit (stop; answers are saved),
-        help (this text). Enter alone keeps the current answer. Options: their number or id; several separated by commas.
+        help (this text). Enter alone keeps the current answer. Options: their number or id; several separated by commas; none for "none of these".
+        Your plan, at any prompt: plan DECISION=OPTION (e.g. plan database=postgresql) to have the review judge what you
+        plan to use; plan DECISION=none removes it; plan alone lists the decisions and their options.
 
         """
 }

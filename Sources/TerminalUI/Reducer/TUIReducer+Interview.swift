@@ -105,6 +105,9 @@ extension TUIReducer {
         switch row {
         case .notSure:
             state.answers.markNotSure(question.id)
+        case .noneOfThese:
+            state.interview.selection = []
+            state.answers.set(question.id, to: .choices([]))
         case .input:
             switch AnswerParsing.parse(text: state.interview.input.text, for: question, at: nil) {
             case .success(let value):
@@ -126,7 +129,8 @@ extension TUIReducer {
                     toggle(option.id, in: question, &state)
                     return []
                 }
-                // Enter with nothing ticked takes the focused option, as a single-choice list would.
+                // Enter with nothing ticked takes the focused option, as a single-choice list would ("None of
+                // these" is its own row).
                 if state.interview.selection.isEmpty { state.interview.selection = [option.id] }
                 state.answers.set(question.id, to: .choices(state.interview.selection))
             case .number, .text: return []

@@ -54,6 +54,15 @@ extension TUIReducer {
                 state.overlay = .acceptRisk(
                     findingID: raised.finding.id, reason: TextField(raised.accepted?.reason ?? ""))
             }
+        case .propose:
+            guard state.review.tab == .decisions,
+                let outcome = state.advice.review?.decisions.element(at: state.review.cursor),
+                let decision = knowledgeBase.decision(outcome.decisionID)
+            else { return [] }
+            let current = state.answers.proposed[decision.id]?.first.flatMap { id in
+                decision.options.firstIndex { $0.id == id }
+            }
+            state.overlay = .propose(decisionID: decision.id, cursor: current ?? 0)
         case .export: select(.export, &state)
         case .writeExport: return writeExport(&state)
         case .interview:

@@ -49,13 +49,22 @@ public struct TUIReducer: Sendable {
             refresh(&state, trackChanges: false)
             open(firstOpenQuestion(state), in: &state)
             if !notices.isEmpty {
-                state.overlay = .notice(title: "Some answers were dropped", lines: notices)
+                state.overlay = .notice(title: "Some answers are not used", lines: notices)
             }
             state.status = StatusLine("Loaded \(answers.answers.count) answers.", role: .success)
             return [.save(state.answers)]
         case .projectScanned(let result):
             return projectScanned(result, &state)
-        case .loadFailed(let message), .saveFailed(let message), .exportFailed(let message), .scanFailed(let message):
+        case .saved:
+            state.saveProblem = nil
+            return []
+        case .saveFailed(let message):
+            if state.saveProblem == nil || state.status?.role != .error {
+                state.status = StatusLine(message, role: .error)
+            }
+            state.saveProblem = message
+            return []
+        case .loadFailed(let message), .exportFailed(let message), .scanFailed(let message):
             state.status = StatusLine(message, role: .error)
             return []
         case .exportPreviewed(let lines):
@@ -140,6 +149,7 @@ public struct TUIReducer: Sendable {
             state.interview.cursor = rows.firstIndex { if case .option(let o) = $0 { o.id == id } else { false } } ?? 0
         case .choices(let ids)?:
             state.interview.selection = ids
+            if ids.isEmpty, let index = rows.firstIndex(of: .noneOfThese) { state.interview.cursor = index }
         case .bool(let flag)?:
             state.interview.cursor = flag ? 0 : 1
         case .number, .text:
@@ -166,6 +176,8 @@ public struct TUIReducer: Sendable {
             }
         case .decision(let decisionID, let cursor):
             return decisionOverlayKey(key, decisionID: decisionID, cursor: cursor, &state)
+        case .propose(let decisionID, let cursor):
+            return proposeKey(key, decisionID: decisionID, cursor: cursor, &state)
         case .acceptRisk(let findingID, let reason):
             return acceptRiskKey(key, findingID: findingID, reason: reason, &state)
         }

@@ -26,6 +26,8 @@ public struct InterviewState: Sendable, Equatable {
 public enum ChoiceRow: Sendable, Equatable {
     /// An option (yes/no questions get `yes` and `no`).
     case option(QuestionOption)
+    /// Multiple choice: "None of these", the explicit empty answer (`[]`), unlike leaving it unanswered.
+    case noneOfThese
     /// "Not sure": the question's default is used and listed as an assumption.
     case notSure
     /// The text field of a number or text question.
@@ -41,6 +43,9 @@ public enum ChoiceRow: Sendable, Equatable {
                 needle.isEmpty || option.label.lowercased().contains(needle) || option.id.lowercased().contains(needle)
                     || option.description.lowercased().contains(needle)
             }.map(ChoiceRow.option)
+            if question.type == .multi, needle.isEmpty || noneLabel.lowercased().contains(needle) {
+                rows.append(.noneOfThese)
+            }
         case .yesno:
             rows = [.option(yesOption), .option(noOption)]
         case .number, .text:
@@ -49,6 +54,9 @@ public enum ChoiceRow: Sendable, Equatable {
         if question.allowsNotSure { rows.append(.notSure) }
         return rows
     }
+
+    /// The label of ``noneOfThese``.
+    public static let noneLabel = "None of these"
 
     static let yesOption = QuestionOption(id: "yes", label: "Yes", description: "")
     static let noOption = QuestionOption(id: "no", label: "No", description: "")

@@ -25,6 +25,9 @@ public struct TUIState: Sendable, Equatable {
     public var advice = Advice()
     /// Where every answer is saved.
     public var sessionPath: String
+    /// Why the answers are not saved (the last save failed, or the session file cannot be written); shown in
+    /// the header and the quit dialog until a save succeeds.
+    public var saveProblem: String?
     /// The last project scan ("review an existing project", `interview --from`), for the "detected" window.
     public var scan: ProjectScanResult?
 
@@ -61,6 +64,8 @@ public enum Overlay: Sendable, Equatable {
     case confirmQuit
     /// Trade-offs and HOW for a decision; `cursor` picks a question behind it.
     case decision(decisionID: String, cursor: Int)
+    /// "What do you plan to use?" for a decision: its options, then "no plan"; `cursor` is the focused row.
+    case propose(decisionID: String, cursor: Int)
     /// Accepting a finding as a risk: the reason being typed.
     case acceptRisk(findingID: String, reason: TextField)
     /// What a project scan detected and why (the evidence), scrolled by `scroll` lines.
@@ -117,6 +122,8 @@ public enum TUIEvent: Sendable, Equatable {
     /// answers are saved to `sessionPath` from now on.
     case loaded(AnswerSet, notices: [String], sessionPath: String)
     case loadFailed(String)
+    /// The session file holds the answers (clears ``TUIState/saveProblem``).
+    case saved
     case saveFailed(String)
     /// A project was scanned: its detected answers fill the unanswered questions, marked as detected.
     case projectScanned(ProjectScanResult)

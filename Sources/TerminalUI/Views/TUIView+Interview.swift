@@ -174,6 +174,14 @@ extension TUIView {
                         " — " + option.description, row: line, column: rect.column + used, limit: rect.width - used,
                         role: focused ? .focused : .dim)
                 }
+            case .noneOfThese:
+                let none = answer?.value == .choices([]) && state.interview.selection.isEmpty
+                let used = screen.write(
+                    pointer + (none ? "(•) " : "( ) ") + ChoiceRow.noneLabel, row: line, column: rect.column,
+                    limit: rect.width, role: role)
+                screen.write(
+                    " — an answer: none of the above applies", row: line, column: rect.column + used,
+                    limit: rect.width - used, role: .dim)
             case .notSure:
                 let mark = answer?.notSure == true ? "(•) " : "( ) "
                 let fallback =

@@ -19,15 +19,26 @@ extension TUIView {
             lines = whyLines(questionID, influence)
         case .confirmQuit:
             title = "Quit?"
-            lines = [
-                ("Your answers are saved in", .normal), (state.sessionPath, .selected),
-                ("Quit now? y / Enter quits, any other key stays.", .normal),
-            ]
+            if let problem = state.saveProblem {
+                lines = [
+                    ("Your answers are NOT saved:", .error), (problem, .error),
+                    ("Quit anyway? y / Enter quits (unsaved answers are lost), any other key stays.", .normal),
+                ]
+            } else {
+                lines = [
+                    ("Your answers are saved in", .normal), (state.sessionPath, .selected),
+                    ("Quit now? y / Enter quits, any other key stays.", .normal),
+                ]
+            }
             footer = "y quit · n stay"
         case .decision(let decisionID, let cursor):
             title = knowledgeBase.decision(decisionID)?.title ?? decisionID
             lines = decisionLines(decisionID, cursor: cursor, state)
             footer = "↑↓ pick a question · Enter go to it · Esc close"
+        case .propose(let decisionID, let cursor):
+            title = "Your plan: " + (knowledgeBase.decision(decisionID)?.title ?? decisionID)
+            lines = planLines(decisionID, cursor: cursor, state)
+            footer = "↑↓ pick · Enter propose · Esc cancel"
         case .acceptRisk(let findingID, _):
             title = "Accept a risk"
             let finding = state.advice.review?.findings.first { $0.finding.id == findingID }
@@ -122,6 +133,7 @@ extension TUIView {
             for pro in chosen.pros { lines.append(("  + " + pro, .success)) }
             for con in chosen.cons { lines.append(("  − " + con, .warning)) }
         }
+        lines += judgementLines(decisionID, state)
         lines.append(("How:", .title))
         for option in outcome.options {
             let verdict: String

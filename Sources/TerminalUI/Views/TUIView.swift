@@ -74,6 +74,13 @@ public struct TUIView: Sendable {
         case .review: title += " · review"
         }
         let used = screen.write(title, row: 0, column: 0, role: .statusBar)
+        if state.saveProblem != nil {
+            let unsaved = " NOT SAVED "
+            if state.width - used > TextWidth.of(unsaved) + 2 {
+                screen.write(unsaved, row: 0, column: state.width - TextWidth.of(unsaved), role: .error)
+            }
+            return
+        }
         let saved = "saved ✓ "
         if state.width - used > TextWidth.of(saved) + 2, state.mode != .start {
             screen.write(saved, row: 0, column: state.width - TextWidth.of(saved), role: .statusBar)

@@ -13,7 +13,10 @@ struct ExportCommand: ParsableCommand {
             Re-running with the same answers changes no byte. A record edited by hand is never overwritten: when its \
             decision changes, a new record supersedes it (links both ways; its text is kept). Unedited Stackwise \
             records are updated in place when only their context changes, and superseded when the chosen option \
-            changes. Exit codes: 0 ok, 2 bad usage or input, 3 the folder cannot be written.
+            changes. A record updated in place keeps its status and people unless --status, --decision-makers, \
+            --consulted or --informed is given. Only one export writes a folder at a time (a lock file, \
+            .stackwise-export.lock); temporary files an interrupted export left are removed. Exit codes: 0 ok, \
+            2 bad usage or input, 3 the folder cannot be written or another export kept it locked.
             """
     )
 
@@ -27,8 +30,11 @@ struct ExportCommand: ParsableCommand {
         help: "List what would be created, updated, superseded or left alone; write nothing.")
     var dryRun = false
 
-    @Option(help: "Status of new records (MADR): proposed, accepted, ...")
-    var status: String = "proposed"
+    @Option(
+        help: ArgumentHelp(
+            "Status of the records (MADR): proposed, accepted, ... (default: proposed for new records; "
+                + "records updated in place keep theirs)."))
+    var status: String?
 
     @Option(
         name: .customLong("decision-makers"),
@@ -41,6 +47,12 @@ struct ExportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Comma-separated names for the informed field.", valueName: "names"))
     var informed: String?
 
+    @Option(
+        name: .customLong("lock-timeout"),
+        help: ArgumentHelp(
+            "How long to wait for another export writing the same folder, in seconds.", valueName: "seconds"))
+    var lockTimeout: Double = 10
+
     @Option(help: ArgumentHelp("Date of new and updated records, YYYY-MM-DD (default: today).", valueName: "date"))
     var date: String?
 
@@ -48,6 +60,10 @@ struct ExportCommand: ParsableCommand {
         if let date, !AnswersFileReader.isCalendarDate(date) {
             throw ValidationError("--date must be a date written YYYY-MM-DD, found '\(date)'")
         }
+        if !(0...3600).contains(lockTimeout) {
+            throw ValidationError("--lock-timeout must be between 0 and 3600 seconds")
+        }
+        guard let status else { return }
         let trimmed = status.trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty || trimmed.count > 100 || trimmed.contains(where: { $0.isNewline }) {
             throw ValidationError("--status must be one short line, e.g. proposed or accepted")
@@ -58,13 +74,12 @@ struct ExportCommand: ParsableCommand {
         let (engine, answers) = try input.load()
         let report = ReviewReport(engine: engine, answers: answers)
         let people = RecordPeople(
-            status: status.trimmingCharacters(in: .whitespaces), decisionMakers: names(decisionMakers),
-            consulted: names(consulted), informed: names(informed))
+            status: status?.trimmingCharacters(in: .whitespaces), decisionMakers: decisionMakers.map(names),
+            consulted: consulted.map(names), informed: informed.map(names))
         let exporter = DecisionRecordExporter(report: report, people: people, date: date ?? Self.today())
         let folder = URL(fileURLWithPath: out)
         do {
-            let actions = try exporter.plan(folder: folder)
-            if !dryRun { try exporter.write(actions, to: folder) }
+            let actions = try exporter.export(to: folder, dryRun: dryRun, lockTimeout: lockTimeout)
             for action in actions {
                 let verb = dryRun ? "would be \(action.kind.rawValue)" : action.kind.rawValue
                 let detail = action.detail.map { " (\($0))" } ?? ""
@@ -73,6 +88,9 @@ struct ExportCommand: ParsableCommand {
                 )
             }
             let changed = actions.filter { $0.contents != nil }.count
+            for conflict in actions where conflict.kind == .conflict {
+                Output.error("warning: \(out)/\(conflict.fileName) \(conflict.detail ?? "")")
+            }
             Output.print(
                 dryRun
                     ? "dry run: \(changed) file\(changed == 1 ? "" : "s") would be written; nothing was written"
@@ -83,8 +101,8 @@ struct ExportCommand: ParsableCommand {
         }
     }
 
-    private func names(_ list: String?) -> [String] {
-        (list ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    private func names(_ list: String) -> [String] {
+        list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
     /// Today as YYYY-MM-DD (also used by the interactive export).

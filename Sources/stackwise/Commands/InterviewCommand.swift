@@ -13,8 +13,10 @@ struct InterviewCommand: ParsableCommand {
         abstract: "Answer the reviewer's questions in a full-screen interface (the default command).",
         discussion: """
             Every answer is saved at once to a session file (an answers file) in $XDG_STATE_HOME/stackwise/sessions \
-            (default ~/.local/state/stackwise/sessions), or to --session FILE. On exit, stackwise prints where the \
-            session is and the 'stackwise review' command that reproduces the result. Needs a terminal; use --plain \
+            (default ~/.local/state/stackwise/sessions), or to --session FILE (an existing file is edited in place \
+            from the first change on: its comments and anything Stackwise does not understand are kept). On exit, \
+            stackwise prints where the session is and the 'stackwise review' command that reproduces the result; \
+            when answers could not be saved it says so and exits 3. 'stackwise sessions' lists them. Needs a terminal; use --plain \
             (automatic when TERM=dumb) for numbered prompts on standard input and output.
             """)
 
@@ -24,7 +26,7 @@ struct InterviewCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Save the session to this file (continue it if it exists).", valueName: "file"))
     var session: String?
 
-    @Flag(help: "Continue the most recent session.")
+    @Flag(help: "Continue the most recent session that has answers (wherever it was saved; see 'stackwise sessions').")
     var resume = false
 
     @Option(
@@ -70,11 +72,13 @@ struct InterviewCommand: ParsableCommand {
     private func startingPoint(_ store: SessionStore) throws -> SessionStart {
         var start = SessionStart(path: session ?? SessionStore.newSessionPath())
         if resume {
-            guard let last = SessionStore.lastSessionPath() else {
-                Output.error("error: no session to resume in \(SessionStore.directory.path)")
+            guard let last = store.mostRecentWithAnswers() else {
+                Output.error(
+                    "error: no session with answers to resume (see 'stackwise sessions'; sessions are saved in "
+                        + "\(SessionStore.directory.path) or where --session said)")
                 throw ExitCode(ExitStatus.badInput)
             }
-            start.path = last
+            start.path = last.path
         }
         if resume || session != nil, FileManager.default.fileExists(atPath: start.path) {
             guard let loaded = store.load(start.path) else {

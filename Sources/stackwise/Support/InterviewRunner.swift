@@ -12,39 +12,35 @@ struct InterviewRunner {
     let engine: RecommendationEngine
     let store: SessionStore
 
-    /// Returns the exit status (0, or 128 + signal number).
+    /// Returns the exit status (0; 3 when answers could not be saved; or 128 + signal number).
     func runFullScreen(_ start: SessionStart, colors: Bool) throws -> Int32 {
         let reducer = TUIReducer(advisor: engine, reviewer: Reviewer(name: Self.userName(), today: ExportCommand.today))
         let view = TUIView(knowledgeBase: engine.knowledgeBase)
-        let lastSession = start.startScreen ? SessionStore.lastSessionPath().map(describeSession) : nil
+        let lastSession = start.startScreen ? store.mostRecentWithAnswers().map(describeSession) : nil
         var state = TUIState(
             mode: start.startScreen ? .start : .interview, answers: start.answers, sessionPath: start.path,
             lastSession: lastSession)
         state = reducer.initialState(state)
         if let scan = start.scan { _ = reducer.reduce(&state, .projectScanned(scan)) }
-        if !start.notices.isEmpty { state.overlay = .notice(title: "Some answers were dropped", lines: start.notices) }
-        var savedOnce = !start.startScreen
-        if savedOnce { try? store.save(state.answers, to: start.path) }
-        var sessionPath = start.path
+        if !start.notices.isEmpty { state.overlay = .notice(title: "Some answers are not used", lines: start.notices) }
+        let session = SessionFile(path: start.path, store: store)
+        // Only answers that differ from the file's are written (a file opened as it is stays untouched).
+        session.save(state.answers)
+        state.saveProblem = session.problem
         let app = TUIApp(reducer: reducer, view: view) { effect in
             switch effect {
             case .save(let answers):
-                do {
-                    try store.save(answers, to: sessionPath)
-                    savedOnce = true
-                    return []
-                } catch {
-                    return [.saveFailed("Could not save the session to \(sessionPath): \(error.localizedDescription)")]
-                }
+                session.save(answers)
+                return [session.problem.map(TUIEvent.saveFailed) ?? .saved]
             case .openAnswersFile(let path):
                 guard let loaded = store.load(path) else { return [.loadFailed("Cannot read '\(path)'.")] }
-                return [.loaded(loaded.answers, notices: loaded.notices, sessionPath: sessionPath)]
+                return [.loaded(loaded.answers, notices: loaded.notices, sessionPath: session.path)]
             case .resumeLastSession:
-                guard let last = SessionStore.lastSessionPath(), let loaded = store.load(last) else {
+                guard let last = store.mostRecentWithAnswers(), let loaded = store.load(last.path) else {
                     return [.loadFailed("There is no session to resume.")]
                 }
-                sessionPath = last
-                return [.loaded(loaded.answers, notices: loaded.notices, sessionPath: last)]
+                session.open(last.path)
+                return [.loaded(loaded.answers, notices: loaded.notices, sessionPath: last.path)]
             case .scanProject(let folder):
                 do throws(ScanError) {
                     let report = try ProjectScan.scan(
@@ -64,15 +60,15 @@ struct InterviewRunner {
         let terminal = CursesTerminal(colors: colors)
         let (final, exit) = app.run(state, on: terminal)
         terminal.stop()
-        if savedOnce { printSessionNotice(sessionPath, final.answers) }
+        let saved = printSessionNotice(session, final.answers)
         switch exit {
-        case .quit: return 0
+        case .quit: return saved ? 0 : ExitStatus.ioFailure
         case .signal(let number): return 128 + number
         case .terminalClosed: return 128 + SIGHUP
         }
     }
 
-    /// Returns the exit status (0).
+    /// Returns the exit status (0, or 3 when answers could not be saved).
     func runPlain(_ start: SessionStart) throws -> Int32 {
         for notice in start.notices { Output.print(notice) }
         var initial = start.answers
@@ -83,29 +79,31 @@ struct InterviewRunner {
                     + "each is shown as \"Detected\": Enter confirms it, an answer corrects it.")
             for warning in scan.warnings { Output.print(warning) }
         }
-        var saveError: String?
+        let session = SessionFile(path: start.path, store: store)
+        session.save(initial)
+        if let problem = session.problem { Output.error("error: \(problem)") }
         let interview = PlainInterview(advisor: engine) { answers in
-            do { try store.save(answers, to: start.path) } catch { saveError = error.localizedDescription }
+            session.save(answers)
+            return session.problem
         }
-        try? store.save(initial, to: start.path)
         let (answers, _) = interview.run(initial, io: StandardLineIO())
-        if let saveError { Output.error("error: could not save the session: \(saveError)") }
-        printSessionNotice(start.path, answers)
-        return 0
+        return printSessionNotice(session, answers) ? 0 : ExitStatus.ioFailure
     }
 
     /// The scripted export's code path (`stackwise export`): plan, then write when asked.
     private func exportEvents(_ settings: ExportSettings, answers: AnswerSet, write: Bool) -> [TUIEvent] {
         let report = ReviewReport(engine: engine, answers: answers)
+        // The form starts at "proposed" and empty names: those keep what records updated in place say.
         let people = RecordPeople(
-            status: settings.status, decisionMakers: settings.decisionMakers, consulted: settings.consulted,
-            informed: settings.informed)
+            status: settings.status == RecordPeople.defaultStatus ? nil : settings.status,
+            decisionMakers: settings.decisionMakers.isEmpty ? nil : settings.decisionMakers,
+            consulted: settings.consulted.isEmpty ? nil : settings.consulted,
+            informed: settings.informed.isEmpty ? nil : settings.informed)
         let exporter = DecisionRecordExporter(report: report, people: people, date: ExportCommand.today())
         let folder = settings.folder
         let url = URL(fileURLWithPath: folder)
         do {
-            let actions = try exporter.plan(folder: url)
-            if write { try exporter.write(actions, to: url) }
+            let actions = try exporter.export(to: url, dryRun: !write)
             let lines = actions.map { action in
                 "\(action.kind.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) \(folder)/\(action.fileName)"
                     + (action.detail.map { " (\($0))" } ?? "")
@@ -147,15 +145,35 @@ struct InterviewRunner {
         return name.contains(where: { $0.isNewline || $0.asciiValue.map { $0 < 0x20 } == true }) ? nil : name
     }
 
-    private func printSessionNotice(_ path: String, _ answers: AnswerSet) {
-        Output.print("Session saved: \(path) (\(answers.answers.count) answers)")
-        Output.print("Reproduce it: stackwise review --answers \(shellQuoted(path))")
+    /// Says where the answers are on exit; false when some could not be saved (then a copy is attempted in the
+    /// default session folder, and the exit status is non-zero).
+    private func printSessionNotice(_ session: SessionFile, _ answers: AnswerSet) -> Bool {
+        if session.isUnsaved(answers) {
+            Output.error("error: \(session.problem ?? "could not save the session to \(session.path)")")
+            let rescue = SessionFile(path: SessionStore.newSessionPath(), store: store)
+            if !SessionStore.isInDirectory(session.path) {
+                rescue.save(answers)
+                if rescue.problem == nil, rescue.exists {
+                    Output.error("Your \(answers.answers.count) answers were saved to \(rescue.path) instead.")
+                    Output.error("Continue it: stackwise --session \(shellQuoted(rescue.path))")
+                    return false
+                }
+            }
+            Output.error("Your answers were NOT saved.")
+            return false
+        }
+        guard session.exists else {
+            Output.print("No answers given; no session was saved.")
+            return true
+        }
+        Output.print("Session saved: \(session.path) (\(answers.answers.count) answers)")
+        Output.print("Reproduce it: stackwise review --answers \(shellQuoted(session.path))")
         Output.print("Continue it:  stackwise --resume")
+        return true
     }
 
-    private func describeSession(_ path: String) -> String {
-        let count = store.load(path)?.answers.answers.count ?? 0
-        return "\(path) (\(count) answers)"
+    private func describeSession(_ info: SessionStore.Info) -> String {
+        "\(info.path) (\(info.answerCount) answers)"
     }
 }
 

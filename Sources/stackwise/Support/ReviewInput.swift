@@ -42,12 +42,16 @@ struct ReviewInputOptions: ParsableArguments {
         let knowledgeBase = try knowledge.loadValid()
         let engine = RecommendationEngine(knowledgeBase: knowledgeBase)
         var answers = try answersFile.map { try AnswersInput.load($0, knowledgeBase: knowledgeBase) } ?? AnswerSet()
-        if let projectFolder { try DetectedAnswersPrefill.apply(scanning: projectFolder, to: &answers, knowledgeBase) }
+        let filled =
+            try projectFolder.map { try DetectedAnswersPrefill.apply(scanning: $0, to: &answers, knowledgeBase) } ?? []
         let diagnostics =
             AnswerOverrides.apply(assignments, to: &answers, knowledgeBase: knowledgeBase)
             + Proposals.apply(proposals, to: &answers, knowledgeBase: knowledgeBase)
         for diagnostic in diagnostics { Output.error(diagnostic.description) }
         if diagnostics.hasErrors { throw ExitCode(ExitStatus.badInput) }
+        if let projectFolder {
+            try DetectedAnswersPrefill.refuseIgnored(filled, folder: projectFolder, answers: answers, engine: engine)
+        }
         return (engine, answers)
     }
 }
@@ -55,12 +59,33 @@ struct ReviewInputOptions: ParsableArguments {
 /// `--from DIR`: the scan's answers fill the questions the user has not answered, marked `detected` in their origin.
 /// The TUI's "review an existing project" and `interview --from` use the same scan and the same filling.
 enum DetectedAnswersPrefill {
-    static func apply(scanning folder: String, to answers: inout AnswerSet, _ knowledgeBase: KnowledgeBase) throws {
+    /// Fills the unanswered questions from a scan of `folder`; returns the ids it filled.
+    static func apply(
+        scanning folder: String, to answers: inout AnswerSet, _ knowledgeBase: KnowledgeBase
+    ) throws -> [String] {
         let (report, detected) = try detect(scanning: folder, knowledgeBase)
         for warning in report.warnings { Output.error(warning.description) }
-        let filled = answers.fillUnanswered(from: detected).count
+        return answers.fillUnanswered(from: detected)
+    }
+
+    /// Prints how many detected answers are used; exits 2 when some would be ignored because the other answers
+    /// make their questions moot (a service said to be new): `--from` is never silently ignored.
+    static func refuseIgnored(
+        _ filled: [String], folder: String, answers: AnswerSet, engine: RecommendationEngine
+    ) throws {
+        let ignored = filled.filter { answers.answers[$0]?.isDetected == true && !engine.isApplicable($0, answers) }
+        if !ignored.isEmpty {
+            let stage = answers.answers["service.stage"]?.value.map { " (service.stage = \($0))" } ?? ""
+            Output.error(
+                "error: --from \(folder): the scan found \(ignored.count) current-stack answer"
+                    + "\(ignored.count == 1 ? "" : "s") (\(ignored.joined(separator: ", "))), but the answers say the "
+                    + "service is not an existing one\(stage), so they would be ignored; answer service.stage: existing "
+                    + "(or --set service.stage=existing), or drop --from")
+            throw ExitCode(ExitStatus.badInput)
+        }
+        let count = filled.filter { answers.answers[$0]?.isDetected == true }.count
         Output.error(
-            "note: \(filled) current-stack answer\(filled == 1 ? "" : "s") detected in \(folder) "
+            "note: \(count) current-stack answer\(count == 1 ? "" : "s") detected in \(folder) "
                 + "(see them with 'stackwise scan \(folder)'; save and correct them with --answers-out FILE)")
     }
 
