@@ -167,6 +167,44 @@ import Testing
             at: "overlay/test.yaml:3:\(11 + 5_000 * 20)")
     }
 
+    @Test func interpolationsContradictionsAndExclusiveOptionsAreLinted() {
+        let diagnostics = lintOverlay(
+            """
+            rules:
+              - id: org.capacity
+                when: data.shape == "relational"
+                because: "Over by {data.typscript * 2} and {data.shape}."
+                score: { database.postgresql: 1 }
+            contradictions:
+              - id: org.contra
+                when: data.shape > 3
+                message: m
+                overide: true
+            questions:
+              - id: data.kind
+                section: data
+                prompt: P
+                help: H
+                type: single
+                options: [{ id: none, label: None, description: D, exclusive: true }, { id: a, label: A, description: D }]
+            """)
+        expectDiagnostic(
+            diagnostics,
+            "bad interpolation in 'because': unknown question 'data.typscript'; did you mean 'data.typescript'?",
+            at: "overlay/test.yaml:4:24")
+        expectDiagnostic(
+            diagnostics,
+            "bad interpolation in 'because': an interpolation must be a number, but this is a single choice (question 'data.shape')",
+            at: "overlay/test.yaml:4:49")
+        expectDiagnostic(
+            diagnostics, "'>' compares numbers, but one side is a single choice (question 'data.shape')",
+            at: "overlay/test.yaml:8:22")
+        expectDiagnostic(
+            diagnostics, "unknown key 'overide' in a contradiction; did you mean 'override'?",
+            at: "overlay/test.yaml:10:5")
+        expectDiagnostic(diagnostics, "option 'none' of 'data.kind' is marked 'exclusive', but only a multiple-choice")
+    }
+
     @Test func conditionTypeErrors() {
         let diagnostics = lintOverlay(
             """
