@@ -51,11 +51,21 @@ public struct DecisionRecordExporter: Sendable {
     public let people: RecordPeople
     /// `YYYY-MM-DD` for new and updated records.
     public let date: String
+    /// How much `design-review.md` shows.
+    public let detail: ReviewDetail
+    /// What-if over the same answers: each record's "Revisit when" lists the answers that would change its
+    /// decision (none listed when nil).
+    public let whatIf: WhatIfReport?
 
-    public init(report: ReviewReport, people: RecordPeople, date: String) {
+    public init(
+        report: ReviewReport, people: RecordPeople, date: String, detail: ReviewDetail = .standard,
+        whatIf: WhatIfReport? = nil
+    ) {
         self.report = report
         self.people = people
         self.date = date
+        self.detail = detail
+        self.whatIf = whatIf
     }
 
     /// What an export into `folder` does, without touching the disk.
@@ -66,7 +76,7 @@ public struct DecisionRecordExporter: Sendable {
         let repair = RecordRepair.activeDuplicates(&existing)
         actions += repair.actions
         var active = repair.active
-        let renderer = RecordRenderer(report: report, people: people)
+        let renderer = RecordRenderer(report: report, people: people, whatIf: whatIf)
         var links: [String: String] = [:]
         var finalRecords = Dictionary(existing.map { ($0.fileName, $0) }) { first, _ in first }
 
@@ -138,7 +148,7 @@ public struct DecisionRecordExporter: Sendable {
         }
         let records = finalRecords.values.sorted { ($0.number, $0.fileName) < ($1.number, $1.fileName) }
         actions.append(generated(Self.indexFileName, RecordIndex.render(records, report: report), in: folder))
-        let review = ReviewMarkdown(recordLinks: links).render(report)
+        let review = ReviewMarkdown(recordLinks: links, detail: detail).render(report)
         actions.append(
             generated(
                 Self.reviewFileName,

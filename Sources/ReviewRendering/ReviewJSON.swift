@@ -5,11 +5,10 @@ import RecommendationEngine
 /// The JSON rendering of a review (`stackwise review --format json`): a stable, documented document.
 ///
 /// `schemaVersion` changes only when a field is removed, renamed or changes meaning; new fields may be added
-/// within a version. Fields (README.md, "Review JSON"): `schemaVersion`, `service`, `summary`, `decisions`,
-/// `proposals`, `firmUp`, `assumptions`, `tensions`, `findings`, `checklist`, `conflicts`, `contradictions`,
-/// `unansweredRequired`.
-/// Version 2 added the chosen option's `tradeoffs`, `complements`, reasons marked `assumed`, `proposals` and
-/// `firmUp`; every version-1 field keeps its meaning.
+/// within a version. Fields (README.md, "Review JSON"): `schemaVersion`, `service`, `summary`, `priorities`,
+/// `decisions`, `proposals`, `firmUp`, `assumptions`, `tensions`, `findings`, `findingGroups`, `checklist`,
+/// `conflicts`, `contradictions`, `unansweredRequired`. Version 2 added the chosen option's `tradeoffs`,
+/// `complements`, reasons marked `assumed`, `proposals` and `firmUp`; every version-1 field keeps its meaning.
 public enum ReviewJSON {
     /// The current schema version.
     public static let schemaVersion = 2
@@ -26,12 +25,14 @@ public enum ReviewJSON {
         var schemaVersion = ReviewJSON.schemaVersion
         var service: String?
         var summary: Summary
+        var priorities: [PriorityJSON]
         var decisions: [DecisionJSON]
         var proposals: [ProposalJSON]
         var firmUp: [FirmUpJSON]
         var assumptions: [AssumptionJSON]
         var tensions: [TensionJSON]
         var findings: [FindingJSON]
+        var findingGroups: [FindingGroupJSON]
         var checklist: [ChecklistJSON]
         var conflicts: [ConflictJSON]
         var contradictions: [ContradictionJSON]
@@ -41,7 +42,9 @@ public enum ReviewJSON {
             let review = report.review
             service = report.answers.serviceName
             summary = Summary(report)
-            decisions = review.decisions.map { DecisionJSON($0, report) }
+            let outline = ReviewOutline(report)
+            priorities = outline.priorities.map(PriorityJSON.init)
+            decisions = review.decisions.map { DecisionJSON($0, outline.summaries[$0.decisionID], report) }
             proposals = review.proposals.map { ProposalJSON($0, report) }
             firmUp = review.firmUp.map(FirmUpJSON.init)
             assumptions = review.assumptions.map {
@@ -55,10 +58,16 @@ public enum ReviewJSON {
                     rule: $0.ruleID, because: $0.because, answers: $0.answers.map(FactJSON.init))
             }
             findings = review.findings.map { FindingJSON($0) }
+            findingGroups = outline.findingGroups.map {
+                FindingGroupJSON(
+                    cause: $0.cause.map(FactJSON.init), severity: $0.severity.rawValue,
+                    findings: $0.findings.map(\.finding.id))
+            }
             checklist = review.checklist.map {
                 ChecklistJSON(
                     id: $0.item.id, text: $0.item.text, category: $0.item.category.rawValue,
                     priority: $0.item.priority.rawValue, baseline: $0.item.baseline, done: $0.done,
+                    answerSpecific: $0.isAnswerSpecific,
                     includedBy: $0.includedBy,
                     sources: $0.item.sources)
             }
@@ -113,11 +122,18 @@ public enum ReviewJSON {
         /// A 0-0 tie settled by list order: nothing in the answers favours the choice.
         var noPreference: Bool
         var lowConfidence: Bool
+        /// The best option not chosen and not ruled out.
+        var runnerUp: NamedOptionJSON?
+        /// The reason that separates the choice from the runner-up (`against` is true when it counts against the
+        /// runner-up rather than for the choice).
+        var decisiveReason: DecisiveJSON?
+        /// The chosen option's main downside (the text of `chosen.tradeoffs[0]`, else its first con).
+        var mainTradeoff: String?
         var reasons: [ReasonJSON]
         var complements: [ComplementJSON]
         var alternatives: [AlternativeJSON]
 
-        init(_ outcome: DecisionOutcome, _ report: ReviewReport) {
+        init(_ outcome: DecisionOutcome, _ summary: DecisionSummary?, _ report: ReviewReport) {
             id = outcome.decisionID
             title = outcome.title
             status = outcome.status.rawValue
@@ -132,9 +148,55 @@ public enum ReviewJSON {
             closeCall = outcome.isCloseCall
             noPreference = outcome.hasNoPreference
             lowConfidence = outcome.lowConfidence
+            runnerUp = summary?.runnerUp.map { NamedOptionJSON(id: $0.optionID, name: $0.name) }
+            decisiveReason = summary?.decisiveReason.map { reason in
+                if case .againstRunnerUp = reason {
+                    return DecisiveJSON(reason: ReasonJSON(reason.contribution), against: true)
+                }
+                return DecisiveJSON(reason: ReasonJSON(reason.contribution), against: false)
+            }
+            mainTradeoff = summary?.mainTradeoff
             reasons = outcome.chosenAssessment?.contributions.map(ReasonJSON.init) ?? []
             alternatives = outcome.options.filter { $0.verdict != .chosen }.map { AlternativeJSON($0, report) }
         }
+    }
+
+    struct PriorityJSON: Encodable {
+        var rank: Int
+        var kind: String
+        var id: String
+        var severity: String
+        var title: String
+        var why: String
+        var action: String
+        var touches: Int
+
+        init(_ priority: ReviewPriority) {
+            rank = priority.rank
+            kind = priority.kind.rawValue
+            id = priority.id
+            severity = priority.severity.rawValue
+            title = priority.title
+            why = priority.why
+            action = priority.action
+            touches = priority.touches
+        }
+    }
+
+    struct DecisiveJSON: Encodable {
+        var reason: ReasonJSON
+        var against: Bool
+    }
+
+    struct FindingGroupJSON: Encodable {
+        var cause: FactJSON?
+        var severity: String
+        var findings: [String]
+    }
+
+    struct NamedOptionJSON: Encodable {
+        var id: String
+        var name: String
     }
 
     struct OptionJSON: Encodable {
@@ -255,6 +317,7 @@ public enum ReviewJSON {
         /// Always-on hygiene rather than advice for these answers.
         var baseline: Bool
         var done: Bool
+        var answerSpecific: Bool
         var includedBy: [String]
         var sources: [String]
     }

@@ -47,7 +47,7 @@ public struct ReviewReport: Sendable {
     /// The flags shown beside a decision's choice, most important first.
     public func flags(_ outcome: DecisionOutcome) -> [String] {
         if outcome.hasNoPreference { return [Self.noPreferenceText] }
-        return [outcome.isCloseCall ? "close call" : nil, outcome.lowConfidence ? "rests on defaults" : nil]
+        return [outcome.isCloseCall ? "close call" : nil, outcome.lowConfidence ? "rests on assumptions" : nil]
             .compactMap { $0 }
     }
 

@@ -2,102 +2,478 @@ import KnowledgeModel
 import RecommendationEngine
 
 /// The plain-text rendering of a review (`stackwise review`, the default format): fits `width` columns, with
-/// ANSI colour only when asked for (the CLI asks on a terminal without NO_COLOR).
+/// ANSI colour only when asked for (the CLI asks on a terminal without NO_COLOR, or with `--color always`).
+///
+/// Layout (README.md, "Reading a review"): title and summary; PRIORITIES; DECISIONS; CONFLICTS; FINDINGS grouped by
+/// cause in fix order; TENSIONS; ASSUMPTIONS; CHECKLIST by category. `detail` decides how much of each is shown.
 ///
 /// Every piece of user and overlay text is reduced to printable characters here, so the only control sequences
 /// in the result are the colour codes this type adds.
 public struct ReviewText: Sendable {
     public var width: Int
     public var colour: Bool
+    public var detail: ReviewDetail
 
-    public init(width: Int = TextLayout.defaultWidth, colour: Bool = false) {
+    public init(width: Int = TextLayout.defaultWidth, colour: Bool = false, detail: ReviewDetail = .standard) {
         self.width = width
         self.colour = colour
+        self.detail = detail
+    }
+
+    /// The standard view's length limit. When the review would be longer, it is shortened step by step until it
+    /// fits: fewer CHECKLIST items (the note under it counts the rest), then no firm-up questions, one line per
+    /// priority's action, no reasons under YOUR PLAN, no fix lines under FINDINGS, and last no reason lines under
+    /// DECISIONS; `--detail full` always has everything.
+    public static let standardLineBudget = 150
+
+    /// What the standard view leaves out to stay within ``standardLineBudget``.
+    struct Compaction {
+        var checklistLimit = Int.max
+        var firmUpQuestions = 3
+        var actionLines = 2
+        var planReasons = true
+        var findingFixes = true
+        var decisionReasons = true
+
+        /// The steps after the checklist, in order.
+        static let steps: [@Sendable (inout Compaction) -> Void] = [
+            { $0.firmUpQuestions = 0 }, { $0.actionLines = 1 }, { $0.planReasons = false },
+            { $0.findingFixes = false }, { $0.decisionReasons = false },
+        ]
     }
 
     public func render(_ report: ReviewReport) -> String {
-        let review = report.review
+        let outline = ReviewOutline(report)
+        var compaction = Compaction()
+        var lines = render(report, outline, compaction)
+        guard detail == .standard, lines.count > Self.standardLineBudget else { return lines.joined(separator: "\n") }
+        var steps = Compaction.steps[...]
+        while true {
+            // Fewer checklist items first: the largest number that fits, or none.
+            let shown = lines.count { $0.hasPrefix("    [ ] ") || $0.hasPrefix("    [x] ") }
+            var limit = max(0, shown - (lines.count - Self.standardLineBudget))
+            while true {
+                compaction.checklistLimit = limit
+                lines = render(report, outline, compaction)
+                if lines.count <= Self.standardLineBudget || limit == 0 { break }
+                limit -= 1
+            }
+            guard lines.count > Self.standardLineBudget, let step = steps.popFirst() else { break }
+            step(&compaction)
+            compaction.checklistLimit = .max
+            lines = render(report, outline, compaction)
+            if lines.count <= Self.standardLineBudget { break }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private func render(_ report: ReviewReport, _ outline: ReviewOutline, _ compaction: Compaction) -> [String] {
         var lines: [String] = []
         lines.append(style("Stackwise review: \(report.serviceTitle)", .bold))
+        lines += wrap(report.summaryLine, first: "", rest: "  ")
         if !report.unansweredRequired.isEmpty {
             lines += wrap(
                 "Required questions without an answer (defaults used): "
                     + report.unansweredRequired.joined(separator: ", "), first: "", rest: "  ", .yellow)
         }
         contradictionsSection(report, &lines)
-        planSection(report, &lines)
-        firmUpSection(report, &lines)
+        priorities(outline, compaction, &lines)
+        plan(report, compaction, &lines)
+        firmUp(report, compaction, &lines)
+        decisions(report, outline, compaction, &lines)
+        conflicts(report, &lines)
+        findings(report, outline, compaction, &lines)
+        tensions(report, &lines)
+        assumptions(report, &lines)
+        checklist(report, outline, limit: compaction.checklistLimit, &lines)
+        if detail != .full {
+            lines.append("")
+            lines += wrap(
+                "More: --detail full (every reason, alternative and item), --format markdown|json", first: "",
+                rest: "  ", .dim)
+        }
+        return lines
+    }
+
+    // MARK: - Sections
+
+    private func priorities(_ outline: ReviewOutline, _ compaction: Compaction, _ lines: inout [String]) {
+        guard !outline.priorities.isEmpty else { return }
+        section("PRIORITIES (do these first)", &lines)
+        let full = detail == .full
+        for priority in outline.priorities {
+            let heading =
+                "\(priority.rank). [\(priority.severity.rawValue.uppercased())] \(priority.title) "
+                + "(\(priority.kind.rawValue) \(priority.id))"
+            lines += wrap(heading, first: "  ", rest: "     ", colourFor(priority.severity), maxLines: full ? .max : 2)
+            if detail == .brief { continue }
+            lines += wrap(priority.why, first: "     why: ", rest: "       ", maxLines: full ? .max : 1)
+            lines += wrap(
+                priority.action, first: "     do:  ", rest: "          ", maxLines: full ? .max : compaction.actionLines
+            )
+        }
+    }
+
+    private func decisions(
+        _ report: ReviewReport, _ outline: ReviewOutline, _ compaction: Compaction, _ lines: inout [String]
+    ) {
+        let review = report.review
         section("DECISIONS", &lines)
         for outcome in review.decisions where outcome.status != .notApplicable {
-            decision(outcome, report, &lines)
+            if detail == .full {
+                fullDecision(outcome, report, &lines)
+                continue
+            }
+            let summary = outline.summaries[outcome.decisionID]
+            lines += wrap(
+                compactHeading(outcome, summary, report), first: "  ", rest: "    ",
+                outcome.status == .chosen ? .green : .red, maxLines: 1)
+            guard detail == .standard, compaction.decisionReasons, let summary else { continue }
+            if outcome.hasNoPreference {
+                lines += wrap(ReviewReport.noPreferenceText, first: "    ", rest: "      ", maxLines: 2)
+                continue
+            }
+            var why: (label: String, text: String)?
+            if let reason = summary.decisiveReason {
+                switch reason {
+                case .forChoice: why = ("+ ", Self.firstClause(reason.because))
+                case .againstRunnerUp:
+                    let name = Self.shortName(summary.runnerUp?.name ?? "the runner-up")
+                    why = ("+ not \(name): ", Self.firstClause(reason.because))
+                }
+            }
+            let cost = summary.mainTradeoff.map {
+                (summary.mainTradeoffHolds ? "cost here: " : "cost: ", Self.firstClause($0))
+            }
+            // "+ decisive reason | cost: main trade-off" on one line.
+            lines.append(Self.fitLine([why, cost].compactMap { $0 }, indent: "    ", width: width))
         }
         let notApplicable = review.decisions.filter { $0.status == .notApplicable }.map(\.title)
         if !notApplicable.isEmpty {
-            lines += wrap("Not applicable: " + notApplicable.joined(separator: ", "), first: "  ", rest: "    ")
+            lines += wrap(
+                "Not applicable: " + notApplicable.joined(separator: ", "), first: "  ", rest: "    ",
+                maxLines: detail == .full ? Int.max : 1)
         }
-        if !review.conflicts.isEmpty {
-            section("CONFLICTS", &lines)
-            for conflict in review.conflicts {
-                lines += wrap(
-                    "Cannot all hold: " + conflict.decisions.joined(separator: ", "), first: "  ", rest: "    ", .red)
-                for constraint in conflict.constraints { lines += wrap(constraint, first: "    - ", rest: "      ") }
-                for exclusion in conflict.exclusions { lines += reason(exclusion, marker: "x") }
-            }
-        }
-        if !review.assumptions.isEmpty {
-            section("ASSUMPTIONS (defaults used)", &lines)
-            for assumption in review.assumptions {
-                let why = assumption.reason == .notSure ? "not sure" : "unanswered"
-                var text = "\(assumption.questionID) = \(assumption.value) (\(why))"
-                if !assumption.affectedDecisions.isEmpty {
-                    text += "; affects " + assumption.affectedDecisions.joined(separator: ", ")
-                }
-                lines += wrap(text, first: "  - ", rest: "    ")
-            }
-        }
-        if !review.tensions.isEmpty {
-            section("TENSIONS", &lines)
-            for raised in review.tensions {
-                lines += wrap(raised.tension.title, first: "  ! ", rest: "    ", .yellow)
-                lines += wrap(ReviewReport.factsText(raised.answers), first: "    between: ", rest: "      ")
-                lines += wrap(raised.tension.advice, first: "    advice: ", rest: "      ")
-            }
-        }
-        if !review.findings.isEmpty {
-            section("FINDINGS", &lines)
-            for raised in review.findings {
-                let severity = raised.finding.severity
-                let label = "[\(severity.rawValue.uppercased())]"
-                let colourFor: Colour =
-                    raised.accepted != nil ? .dim : severity == .high ? .red : severity == .medium ? .yellow : .plain
-                lines += wrap(
-                    "\(label) \(raised.finding.title) (\(raised.finding.id))", first: "  ", rest: "    ", colourFor)
-                lines += wrap(raised.because, first: "    why: ", rest: "      ")
-                lines += wrap(raised.finding.remediation, first: "    fix: ", rest: "      ")
-                if let accepted = raised.accepted {
-                    var text = accepted.reason
-                    let who = [accepted.by, accepted.date].compactMap { $0 }
-                    if !who.isEmpty { text += " (" + who.joined(separator: ", ") + ")" }
-                    lines += wrap(text, first: "    accepted risk: ", rest: "      ")
-                }
-            }
-        }
-        if !review.checklist.isEmpty {
-            section("CHECKLIST", &lines)
-            for entry in review.checklist {
-                let box = entry.done ? "[x]" : "[ ]"
-                let text = "\(entry.item.text) (\(entry.item.priority.rawValue), \(entry.item.id))"
-                lines += wrap(text, first: "  \(box) ", rest: "      ", entry.done ? .dim : .plain)
-            }
-        }
-        lines.append("")
-        lines += wrap(report.summaryLine, first: "Summary: ", rest: "  ", .bold)
-        return lines.joined(separator: "\n")
     }
 
-    private func decision(_ outcome: DecisionOutcome, _ report: ReviewReport, _ lines: inout [String]) {
+    /// "Primary database: PostgreSQL (over MySQL by 6; close call, rests on assumptions)", option names without
+    /// their parenthesised details.
+    func compactHeading(_ outcome: DecisionOutcome, _ summary: DecisionSummary?, _ report: ReviewReport) -> String {
+        var heading = "\(outcome.title): \(Self.shortName(report.outcomeText(outcome)))"
+        var notes: [String] = []
+        if outcome.hasNoPreference {
+            notes.append("no preference")
+        } else if let runnerUp = summary?.runnerUp {
+            var over = "over \(Self.shortName(runnerUp.name))"
+            if case .incompatible = runnerUp.verdict {
+                over += ", which does not fit another choice"
+            } else if let margin = outcome.margin, margin >= 0 {
+                over += " by \(margin)"
+            }
+            notes.append(over)
+        } else if outcome.status == .chosen, outcome.options.count > 1 {
+            notes.append("others ruled out")
+        }
+        if outcome.isCloseCall, !outcome.hasNoPreference { notes.append("close call") }
+        if outcome.lowConfidence { notes.append("rests on assumptions") }
+        if !notes.isEmpty { heading += " (" + notes.joined(separator: "; ") + ")" }
+        return heading
+    }
+
+    /// The main clause of a reason: the text before its first "; ", ": ", " (", " - " or sentence end, at most
+    /// about 60 characters (cut at a word).
+    static func firstClause(_ text: String) -> String {
+        var end = text.endIndex
+        for separator in ["; ", ": ", " (", " - ", ". ", ", so ", ", which "] {
+            if let range = text.range(of: separator), range.lowerBound < end { end = range.lowerBound }
+        }
+        var clause = String(text[..<end])
+        if clause.hasSuffix(".") { clause.removeLast() }
+        guard clause.count > 60 else { return clause }
+        var cut = ""
+        for word in clause.split(separator: " ") {
+            if cut.count + word.count + 1 > 57 { break }
+            cut += (cut.isEmpty ? "" : " ") + word
+        }
+        return cut + "..."
+    }
+
+    /// Labelled texts on one line ("why: ... | cost: ..."), each text cut at a word to share the width fairly.
+    static func fitLine(_ parts: [(label: String, text: String)], indent: String, width: Int) -> String {
+        let separator = "  "
+        let fixed = indent.count + parts.map(\.label.count).reduce(0, +) + separator.count * max(0, parts.count - 1)
+        var room = max(0, width - fixed)
+        var budgets = [Int](repeating: 0, count: parts.count)
+        // Shortest first: a text that fits leaves its unused share to the others.
+        for (position, index) in parts.indices.sorted(by: { parts[$0].text.count < parts[$1].text.count })
+            .enumerated()
+        {
+            let share = room / (parts.count - position)
+            budgets[index] = min(parts[index].text.count, share)
+            room -= budgets[index]
+        }
+        let texts = parts.indices.map { index in
+            parts[index].label + cut(singleLine(parts[index].text), to: budgets[index])
+        }
+        return indent + texts.joined(separator: separator)
+    }
+
+    /// `text` in at most `length` characters, cut at a word and ended with "..." when shortened.
+    static func cut(_ text: String, to length: Int) -> String {
+        guard text.count > length else { return text }
+        var result = ""
+        for word in text.split(separator: " ") {
+            if result.count + word.count + 1 > length - 3 { break }
+            result += (result.isEmpty ? "" : " ") + word
+        }
+        if result.isEmpty { result = String(text.prefix(max(0, length - 3))) }
+        return result + "..."
+    }
+
+    /// "Managed containers (AWS ECS on Fargate, ...)" -> "Managed containers".
+    static func shortName(_ name: String) -> String {
+        guard let open = name.range(of: " ("), open.lowerBound != name.startIndex else { return name }
+        return String(name[..<open.lowerBound])
+    }
+
+    /// YOUR PLAN: a verdict per proposal (and per current-stack choice); compact unless `--detail full`.
+    private func plan(_ report: ReviewReport, _ compaction: Compaction, _ lines: inout [String]) {
+        if detail == .full {
+            planSection(report, &lines)
+            return
+        }
+        let verdicts = report.review.proposals
+        guard !verdicts.isEmpty else { return }
+        section("YOUR PLAN", &lines)
+        for verdict in verdicts {
+            let name = { (id: String) in Self.shortName(report.optionName(verdict.decisionID, id)) }
+            let proposed = verdict.proposed.map(name).joined(separator: " + ")
+            let recommended = verdict.recommended.map(name) ?? "no option"
+            let subject = "\(verdict.title): \(verdict.origin == .runsToday ? "you run" : "you plan") \(proposed)"
+            switch verdict.verdict {
+            case .agrees:
+                lines += wrap("\(subject) - agrees", first: "  = ", rest: "    ", .green, maxLines: 1)
+            case .differs:
+                let margin = verdict.margin.map { " (by \($0))" } ?? ""
+                lines += wrap(
+                    "\(subject) - recommended instead: \(recommended)\(margin)", first: "  ≠ ", rest: "    ", .yellow,
+                    maxLines: 2)
+            case .ruledOut:
+                lines += wrap(
+                    "\(subject) - ruled out; the review recommends \(recommended)", first: "  ✗ ", rest: "    ", .red,
+                    maxLines: 2)
+            case .notApplicable:
+                lines += wrap("\(subject) - does not apply here", first: "  - ", rest: "    ", maxLines: 1)
+            }
+            guard detail == .standard, compaction.planReasons,
+                verdict.verdict == .differs || verdict.verdict == .ruledOut
+            else { continue }
+            let against =
+                verdict.incompatibility ?? verdict.counterindications.first?.text
+                ?? verdict.reasonsAgainst.first?.because ?? verdict.reasonsFor.first?.because
+            if let against { lines += wrap(against, first: "    why: ", rest: "      ", maxLines: 1) }
+        }
+    }
+
+    /// ANSWER THESE TO FIRM UP THE REVIEW: the unanswered questions that could change the most.
+    private func firmUp(_ report: ReviewReport, _ compaction: Compaction, _ lines: inout [String]) {
+        if detail == .full {
+            firmUpSection(report, &lines)
+            return
+        }
+        guard detail == .standard, compaction.firmUpQuestions > 0 else { return }
+        let questions = report.review.firmUp.filter { !$0.decisions.isEmpty }
+        guard !questions.isEmpty else { return }
+        let resting = report.review.decisions.filter(\.lowConfidence).count
+        section("ANSWER THESE TO FIRM UP THE REVIEW (\(resting) decisions rest on defaults)", &lines)
+        let shown = compaction.firmUpQuestions
+        for question in questions.prefix(shown) {
+            let assumed = question.assumed.map { " (assumed \($0))" } ?? ""
+            let count = question.decisions.count
+            lines += wrap(
+                "\(question.questionID)\(assumed) could change \(count) decision\(count == 1 ? "" : "s"): "
+                    + question.decisions.joined(separator: ", "), first: "  ? ", rest: "    ", maxLines: 1)
+        }
+        if questions.count > shown {
+            lines += wrap(
+                "\(questions.count - shown) more: --detail full, or firmUp in --format json", first: "    ",
+                rest: "    ", .dim)
+        }
+    }
+
+    private func conflicts(_ report: ReviewReport, _ lines: inout [String]) {
+        guard !report.review.conflicts.isEmpty else { return }
+        section("CONFLICTS", &lines)
+        for conflict in report.review.conflicts {
+            lines += wrap(
+                "Cannot all hold: " + conflict.decisions.joined(separator: ", "), first: "  ", rest: "    ", .red)
+            for constraint in conflict.constraints { lines += wrap(constraint, first: "    - ", rest: "      ") }
+            for exclusion in conflict.exclusions { lines += reason(exclusion, marker: "x") }
+        }
+    }
+
+    private func findings(
+        _ report: ReviewReport, _ outline: ReviewOutline, _ compaction: Compaction, _ lines: inout [String]
+    ) {
+        let review = report.review
+        guard !review.findings.isEmpty else { return }
+        let open = review.findings.filter { $0.accepted == nil }.count
+        let groups = outline.findingGroups
+        section(
+            "FINDINGS: \(open) open in \(groups.count) group\(groups.count == 1 ? "" : "s") by cause, "
+                + "in fix order", &lines)
+        let prioritised = Dictionary(
+            outline.priorities.filter { $0.kind == .finding }.map { ($0.id, $0.rank) }, uniquingKeysWith: min)
+        let full = detail == .full
+        for (index, group) in groups.enumerated() {
+            let lead = group.lead
+            var heading =
+                "\(index + 1). [\(group.severity.rawValue.uppercased())] \(lead.finding.title) (\(lead.finding.id))"
+            if group.findings.count > 1 { heading += " +\(group.findings.count - 1)" }
+            if let rank = prioritised[lead.finding.id] { heading += " - priority \(rank)" }
+            lines += wrap(heading, first: "  ", rest: "     ", colourFor(group.severity), maxLines: full ? .max : 1)
+            if detail == .brief { continue }
+            if full {
+                if let cause = group.cause { lines += wrap(cause.description, first: "     cause: ", rest: "       ") }
+                for raised in group.findings { fullFinding(raised, &lines) }
+                continue
+            }
+            if let cause = group.cause {
+                let others = group.findings.dropFirst().map(\.finding.id).joined(separator: ", ")
+                lines += wrap(
+                    "\(cause.description); also \(others)", first: "     cause: ", rest: "       ", maxLines: 1)
+            }
+            if prioritised[lead.finding.id] == nil, compaction.findingFixes {
+                lines += wrap(lead.finding.remediation, first: "     fix: ", rest: "       ", maxLines: 1)
+            }
+        }
+        let accepted = review.findings.filter { $0.accepted != nil }
+        if !accepted.isEmpty {
+            lines += wrap("Accepted risks:", first: "  ", rest: "  ")
+            for raised in accepted {
+                if full {
+                    fullFinding(raised, &lines)
+                } else {
+                    lines += wrap(
+                        "\(raised.finding.title) (\(raised.finding.id)): \(raised.accepted?.reason ?? "")",
+                        first: "     - ", rest: "       ", .dim, maxLines: 1)
+                }
+            }
+        }
+    }
+
+    private func fullFinding(_ raised: RaisedFinding, _ lines: inout [String]) {
+        let severity = raised.finding.severity
+        let label = "[\(severity.rawValue.uppercased())]"
+        let colour: Colour = raised.accepted != nil ? .dim : colourFor(severity)
+        lines += wrap(
+            "\(label) \(raised.finding.title) (\(raised.finding.id))", first: "     - ", rest: "       ", colour)
+        lines += wrap(raised.because, first: "       why: ", rest: "         ")
+        lines += wrap(raised.finding.remediation, first: "       fix: ", rest: "         ")
+        if !raised.answers.isEmpty {
+            lines += wrap(ReviewReport.factsText(raised.answers), first: "       from: ", rest: "         ")
+        }
+        if let accepted = raised.accepted {
+            var text = accepted.reason
+            let who = [accepted.by, accepted.date].compactMap { $0 }
+            if !who.isEmpty { text += " (" + who.joined(separator: ", ") + ")" }
+            lines += wrap(text, first: "       accepted risk: ", rest: "         ")
+        }
+    }
+
+    private func tensions(_ report: ReviewReport, _ lines: inout [String]) {
+        guard !report.review.tensions.isEmpty, detail != .brief else { return }
+        section("TENSIONS", &lines)
+        for raised in report.review.tensions {
+            lines += wrap(raised.tension.title + " (\(raised.tension.id))", first: "  ! ", rest: "    ", .yellow)
+            if detail == .full {
+                lines += wrap(ReviewReport.factsText(raised.answers), first: "    between: ", rest: "      ")
+            }
+            lines += wrap(
+                raised.tension.advice, first: "    advice: ", rest: "      ", maxLines: detail == .full ? Int.max : 1)
+        }
+    }
+
+    private func assumptions(_ report: ReviewReport, _ lines: inout [String]) {
+        let assumptions = report.review.assumptions
+        guard !assumptions.isEmpty else { return }
+        if detail != .full {
+            section("ASSUMPTIONS: \(assumptions.count) default\(assumptions.count == 1 ? "" : "s") used", &lines)
+            let moving = assumptions.filter { !$0.affectedDecisions.isEmpty }.map(\.questionID)
+            if !moving.isEmpty, report.review.firmUp.isEmpty {
+                lines += wrap(
+                    "Moving decisions: " + moving.joined(separator: ", "), first: "  ", rest: "    ", maxLines: 1)
+            }
+            return
+        }
+        section("ASSUMPTIONS (defaults used)", &lines)
+        for assumption in assumptions {
+            let why = assumption.reason == .notSure ? "not sure" : "unanswered"
+            var text = "\(assumption.questionID) = \(assumption.value) (\(why))"
+            if !assumption.affectedDecisions.isEmpty {
+                text += "; affects " + assumption.affectedDecisions.joined(separator: ", ")
+            }
+            lines += wrap(text, first: "  - ", rest: "    ")
+        }
+    }
+
+    private func checklist(_ report: ReviewReport, _ outline: ReviewOutline, limit: Int, _ lines: inout [String]) {
+        let all = report.review.checklist
+        guard !all.isEmpty else { return }
+        let done = all.filter(\.done).count
+        let specific = all.filter(\.isAnswerSpecific).count
+        let high = all.filter { $0.item.priority == .high }.count
+        section(
+            "CHECKLIST: \(all.count) items (\(specific) specific to these answers, \(high) high, \(done) done)", &lines)
+        if detail == .brief {
+            lines += wrap(
+                "\(outline.standardChecklist.count) high answer-specific items to do; see them with --detail "
+                    + "standard, all with --detail full.", first: "  ", rest: "  ")
+            return
+        }
+        let inPriorities = Set(outline.priorities.filter { $0.kind == .checklist }.map(\.id))
+        var room = limit
+        var listed = 0
+        for (category, entries) in outline.checklist {
+            var shown =
+                detail == .full
+                ? entries
+                : entries.filter {
+                    outline.standardChecklist.contains($0.item.id) && !inPriorities.contains($0.item.id)
+                }
+            shown = Array(shown.prefix(max(0, room)))
+            room -= shown.count
+            listed += shown.count
+            guard !shown.isEmpty else { continue }
+            lines.append("  " + style(category.title, .bold))
+            for entry in shown {
+                let box = entry.done ? "[x]" : "[ ]"
+                var text = entry.item.text + " (\(entry.item.id)"
+                if detail == .full {
+                    text += ", \(entry.item.priority.rawValue)" + (entry.isAnswerSpecific ? "" : ", baseline")
+                    lines += wrap(text + ")", first: "    \(box) ", rest: "        ", entry.done ? .dim : .plain)
+                } else {
+                    lines += wrap(
+                        "\(entry.item.id): \(entry.item.text)", first: "    \(box) ", rest: "        ", maxLines: 1)
+                }
+            }
+        }
+        if detail != .full {
+            let shown = listed + inPriorities.count
+            let hidden = report.review.checklist.count - shown
+            var note = "\(shown) high answer-specific items shown"
+            if !inPriorities.isEmpty { note += " (\(inPriorities.count) of them under PRIORITIES)" }
+            if hidden > 0 { note += "; \(hidden) more (medium, low, baseline, done): --detail full" }
+            lines += wrap(note, first: "  ", rest: "    ", .dim)
+        }
+    }
+
+    // MARK: - Full detail
+
+    private func fullDecision(_ outcome: DecisionOutcome, _ report: ReviewReport, _ lines: inout [String]) {
         var heading = "\(outcome.title): \(report.outcomeText(outcome))"
-        let flags = report.flags(outcome)
+        var flags = report.flags(outcome)
+        if let margin = outcome.margin, !outcome.hasNoPreference { flags.insert("margin \(margin)", at: 0) }
         if !flags.isEmpty { heading += " (" + flags.joined(separator: ", ") + ")" }
         lines.append("")
         lines += wrap(heading, first: "  ", rest: "    ", outcome.status == .chosen ? .green : .red)
@@ -127,7 +503,7 @@ public struct ReviewText: Sendable {
 
     func section(_ title: String, _ lines: inout [String]) {
         lines.append("")
-        lines.append(style(title, .bold))
+        lines += wrap(title, first: "", rest: "  ", .bold)
     }
 
     // MARK: - Styling
@@ -141,14 +517,22 @@ public struct ReviewText: Sendable {
         case yellow = "\u{1B}[33m"
     }
 
+    private func colourFor(_ severity: Severity) -> Colour {
+        severity == .high ? .red : severity == .medium ? .yellow : .plain
+    }
+
     func style(_ text: String, _ colour: Colour) -> String {
         let text = Self.singleLine(text)
         guard self.colour, colour != .plain else { return text }
         return colour.rawValue + text + "\u{1B}[0m"
     }
 
-    func wrap(_ text: String, first: String, rest: String, _ colour: Colour = .plain) -> [String] {
-        TextLayout.wrap(Self.singleLine(text), width: width, first: first, rest: rest).map { style($0, colour) }
+    func wrap(
+        _ text: String, first: String, rest: String, _ colour: Colour = .plain, maxLines: Int = Int.max
+    ) -> [String] {
+        TextLayout.wrap(Self.singleLine(text), width: width, first: first, rest: rest, maxLines: maxLines).map {
+            style($0, colour)
+        }
     }
 
     /// User text may hold line breaks and control characters: one line of printable text.

@@ -42,3 +42,22 @@ public enum TextLayout {
         return lines.map { $0.hasSuffix(" ") ? String($0.reversed().drop { $0 == " " }.reversed()) : $0 }
     }
 }
+
+extension TextLayout {
+    /// ``wrap(_:width:first:rest:)`` kept to at most `lines` lines; a cut ends with "...".
+    public static func wrap(
+        _ text: String, width: Int = defaultWidth, first: String = "", rest: String = "", maxLines: Int
+    ) -> [String] {
+        let all = wrap(text, width: width, first: first, rest: rest)
+        guard maxLines > 0, all.count > maxLines else { return all }
+        var kept = Array(all.prefix(maxLines))
+        var last = kept[maxLines - 1]
+        let minimum = (maxLines == 1 ? first : rest).count
+        while last.count + 3 > width, last.count > minimum, let space = last.lastIndex(of: " ") {
+            last = String(last[..<space])
+        }
+        if last.count + 3 > width { last = String(last.prefix(max(minimum, width - 3))) }
+        kept[maxLines - 1] = last + "..."
+        return kept
+    }
+}

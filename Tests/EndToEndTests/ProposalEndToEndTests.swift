@@ -67,7 +67,8 @@ import Testing
 
     @Test func noPlusReasonRestsOnlyOnDefaults() throws {
         try withAnswers { path in
-            let text = try BinaryRunner.run(["review", "--answers", path])
+            // Every reason with its answers is in the full detail.
+            let text = try BinaryRunner.run(["review", "--answers", path, "--detail", "full"])
             // Join each "+" reason with its continuation lines; its answers (in brackets) must not all be defaults.
             var reasons: [String] = []
             for line in text.stdout.split(separator: "\n", omittingEmptySubsequences: false) {

@@ -111,7 +111,7 @@ import Testing
     @Test func reviewFromAProjectUsesTheDetectedAnswersAndTheFileWins() throws {
         let folder = try ScanCommandTests.project()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let detected = try BinaryRunner.run(["review", "--from", folder.path])
+        let detected = try BinaryRunner.run(["review", "--from", folder.path, "--detail", "full"])
         #expect(detected.status == 0, "\(detected.stderr)")
         #expect(detected.stderr.contains("current-stack answers detected in"))
         #expect(detected.stdout.contains("current.framework = express4"))
@@ -119,7 +119,9 @@ import Testing
 
         let answers = folder.appendingPathComponent("mine.yaml")
         try "version: 1\nanswers:\n  current.framework: fastify\n".write(to: answers, atomically: true, encoding: .utf8)
-        let mine = try BinaryRunner.run(["review", "--from", folder.path, "--answers", answers.path])
+        let mine = try BinaryRunner.run([
+            "review", "--from", folder.path, "--answers", answers.path, "--detail", "full",
+        ])
         #expect(mine.status == 0, "\(mine.stderr)")
         #expect(!mine.stdout.contains("current.framework = express4"))
 

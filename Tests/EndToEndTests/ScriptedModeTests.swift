@@ -20,7 +20,7 @@ import Testing
         let text = try workspace.run(["review", "--answers", answers])
         #expect(text.status == 0, "\(text.stderr)")
         #expect(text.stdout.contains("E2E store: Alpha DB"))
-        #expect(text.stdout.contains("The answers ask for alpha."))
+        #expect(text.stdout.contains("+ The answers ask for alpha"), "the decisive reason")
         #expect(!text.stdout.contains("\u{1B}["), "no colour when not a terminal")
         for line in text.stdout.split(separator: "\n") { #expect(line.count <= 80, "\(line)") }
 
@@ -103,7 +103,9 @@ import Testing
             "answers:\n  e2e.pick: beta\nacceptedRisks:\n  - { finding: e2e-no-backups, reason: test data only }\n")
         let passing = try workspace.run(["review", "--answers", accepted, "--fail-on", "low"])
         #expect(passing.status == 0, "\(passing.stderr)")
-        #expect(passing.stdout.contains("accepted risk: test data only"))
+        #expect(passing.stdout.contains("No backups (e2e-no-backups): test data only"))
+        let full = try workspace.run(["review", "--answers", accepted, "--detail", "full"])
+        #expect(full.stdout.contains("accepted risk: test data only"))
 
         let piped = try workspace.run(
             ["review", "--answers", "-", "--format", "json"], stdin: "answers:\n  e2e.pick: beta\n")

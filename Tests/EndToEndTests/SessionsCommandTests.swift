@@ -42,8 +42,9 @@ import Testing
         try "version: 1\nanswers:\n  api.consumers: []\n".write(to: none, atomically: true, encoding: .utf8)
         let unanswered = workspace.appendingPathComponent("unanswered.yaml")
         try "version: 1\nanswers: {}\n".write(to: unanswered, atomically: true, encoding: .utf8)
-        let noneReview = try BinaryRunner.run(["review", "--answers", none.path])
-        let openReview = try BinaryRunner.run(["review", "--answers", unanswered.path])
+        // Every assumption is listed under --detail full.
+        let noneReview = try BinaryRunner.run(["review", "--answers", none.path, "--detail", "full"])
+        let openReview = try BinaryRunner.run(["review", "--answers", unanswered.path, "--detail", "full"])
         #expect(openReview.stdout.contains("- api.consumers = [web_spa] (unanswered)"))
         #expect(!noneReview.stdout.contains("api.consumers = [web_spa]"), "\(noneReview.stdout)")
         #expect(noneReview.stdout.contains("api.consumers = []"))

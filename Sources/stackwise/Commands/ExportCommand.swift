@@ -2,6 +2,7 @@ import AnswersFile
 import ArgumentParser
 import DecisionRecords
 import Foundation
+import RecommendationEngine
 import ReviewRendering
 
 /// `stackwise export`: MADR 4.0 decision records, an index and design-review.md, never losing an edit.
@@ -21,6 +22,12 @@ struct ExportCommand: ParsableCommand {
     )
 
     @OptionGroup var input: ReviewInputOptions
+
+    @Option(
+        help: ArgumentHelp(
+            "How much design-review.md shows: brief, standard (full lists folded in <details>) or full.",
+            valueName: "level"))
+    var detail: ReviewDetail = .standard
 
     @Option(help: ArgumentHelp("The records folder.", valueName: "dir"))
     var out: String = "docs/decisions"
@@ -76,7 +83,9 @@ struct ExportCommand: ParsableCommand {
         let people = RecordPeople(
             status: status?.trimmingCharacters(in: .whitespaces), decisionMakers: decisionMakers.map(names),
             consulted: consulted.map(names), informed: informed.map(names))
-        let exporter = DecisionRecordExporter(report: report, people: people, date: date ?? Self.today())
+        let exporter = DecisionRecordExporter(
+            report: report, people: people, date: date ?? Self.today(), detail: detail,
+            whatIf: engine.whatIf(answers))
         let folder = URL(fileURLWithPath: out)
         do {
             let actions = try exporter.export(to: folder, dryRun: dryRun, lockTimeout: lockTimeout)

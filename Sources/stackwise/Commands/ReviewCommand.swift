@@ -12,7 +12,7 @@ struct ReviewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "review",
         abstract:
-            "Review the answers: decisions with reasons and alternatives, assumptions, tensions, findings, checklist.",
+            "Review the answers: priorities first, then decisions, findings by cause, tensions and the checklist.",
         discussion: """
             Unanswered questions use their defaults, listed as assumptions (--strict refuses to). Exit codes: 0 ok, \
             1 unaccepted findings at or above --fail-on, 2 bad usage or input (or --strict with required questions \
@@ -21,6 +21,8 @@ struct ReviewCommand: ParsableCommand {
     )
 
     @OptionGroup var input: ReviewInputOptions
+
+    @OptionGroup var presentation: PresentationOptions
 
     @Option(
         help:
@@ -75,10 +77,11 @@ struct ReviewCommand: ParsableCommand {
         switch format {
         case .sarif, .junit, .github, .codeclimate: break
         case .text:
-            let colour = Terminal.wantsColour
-            Output.printRendered(ReviewText(colour: colour).render(report))
+            let text = ReviewText(colour: presentation.wantsColour, detail: presentation.detail).render(report)
+            Output.show(text, rendered: true, paging: !presentation.noPager)
         case .markdown:
-            Output.print(ReviewMarkdown().render(report), terminator: "")
+            let markdown = ReviewMarkdown(detail: presentation.detail).render(report)
+            Output.show(markdown, rendered: false, paging: !presentation.noPager)
         case .json:
             Output.print(ReviewJSON.render(report))
         }

@@ -99,7 +99,8 @@ struct InterviewRunner {
             decisionMakers: settings.decisionMakers.isEmpty ? nil : settings.decisionMakers,
             consulted: settings.consulted.isEmpty ? nil : settings.consulted,
             informed: settings.informed.isEmpty ? nil : settings.informed)
-        let exporter = DecisionRecordExporter(report: report, people: people, date: ExportCommand.today())
+        let exporter = DecisionRecordExporter(
+            report: report, people: people, date: ExportCommand.today(), whatIf: engine.whatIf(answers))
         let folder = settings.folder
         let url = URL(fileURLWithPath: folder)
         do {

@@ -2,10 +2,26 @@ import Foundation
 
 /// Facts about the terminal the CLI writes to.
 enum Terminal {
-    /// Colour only when standard output is a terminal and NO_COLOR (https://no-color.org) is unset or empty.
+    /// Standard output is a terminal.
+    static var isOutput: Bool { isatty(STDOUT_FILENO) == 1 }
+
+    /// Colour for `--color auto` (the default): only when standard output is a terminal and NO_COLOR
+    /// (https://no-color.org) is unset or empty.
     static var wantsColour: Bool {
-        if let noColor = ProcessInfo.processInfo.environment["NO_COLOR"], !noColor.isEmpty { return false }
-        if ProcessInfo.processInfo.environment["TERM"] == "dumb" { return false }
-        return isatty(STDOUT_FILENO) == 1
+        wantsColour(.auto, environment: ProcessInfo.processInfo.environment, isTerminal: isOutput)
+    }
+
+    /// The colour decision, in this order: `--color always|never` wins; then a non-empty NO_COLOR turns colour
+    /// off; then a non-empty CLICOLOR_FORCE turns it on; then a terminal whose TERM is not `dumb` gets colour.
+    static func wantsColour(_ mode: ColourMode, environment: [String: String], isTerminal: Bool) -> Bool {
+        switch mode {
+        case .always: return true
+        case .never: return false
+        case .auto:
+            if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
+            if let force = environment["CLICOLOR_FORCE"], !force.isEmpty, force != "0" { return true }
+            if environment["TERM"] == "dumb" { return false }
+            return isTerminal
+        }
     }
 }

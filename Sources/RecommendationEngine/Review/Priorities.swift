@@ -1,0 +1,303 @@
+import KnowledgeModel
+import RuleLanguage
+
+/// One of the few things to fix or decide first, at the top of every review.
+public struct ReviewPriority: Sendable, Equatable {
+    /// What the priority is about.
+    public enum Kind: String, Sendable, Codable, CaseIterable {
+        /// Hard constraints that cannot all hold: no option fits a decision.
+        case conflict
+        /// A risk in what runs today (a group of findings with one cause, led by its most severe finding).
+        case finding
+        /// A proposal (or what a running service uses) that the review rules out or does not recommend.
+        case proposal
+        /// Requirements in the answers that pull against each other.
+        case tension
+        /// An answer-specific checklist item not yet done.
+        case checklist
+        /// An unanswered (or "not sure") question whose default a close or low-confidence decision rests on.
+        case question
+
+        /// The kind's place when severity and reach are equal: what is already wrong before what to add.
+        var order: Int {
+            switch self {
+            case .conflict: return 0
+            case .finding: return 1
+            case .proposal: return 2
+            case .tension: return 3
+            case .checklist: return 4
+            case .question: return 5
+            }
+        }
+    }
+
+    /// 1 for the first priority.
+    public var rank: Int
+    public var kind: Kind
+    /// The knowledge-base id it comes from: finding, tension, checklist item, question or (conflict) decision.
+    public var id: String
+    public var severity: Severity
+    public var title: String
+    /// One line: why it matters for these answers.
+    public var why: String
+    /// The concrete next step.
+    public var action: String
+    /// How many decisions or risks it touches (the second ranking key).
+    public var touches: Int
+
+    public init(
+        rank: Int, kind: Kind, id: String, severity: Severity, title: String, why: String, action: String,
+        touches: Int
+    ) {
+        self.rank = rank
+        self.kind = kind
+        self.id = id
+        self.severity = severity
+        self.title = title
+        self.why = why
+        self.action = action
+        self.touches = touches
+    }
+}
+
+extension ChecklistEntry {
+    /// The item applies because of these answers (a fired rule included it or its own condition holds) and is not
+    /// marked `baseline` (always-on hygiene that every service should have).
+    public var isAnswerSpecific: Bool { !item.baseline && (!includedBy.isEmpty || item.appliesIf != nil) }
+}
+
+extension Review {
+    /// At most this many priorities.
+    public static let maximumPriorities = 7
+
+    /// The ranked priorities of this review: 3 to 7 (fewer only when the review has fewer candidates).
+    ///
+    /// Candidates, all in the knowledge base's terms: every constraint conflict (severity high); every group of
+    /// open findings with one cause (``findingGroups(in:)``; the group's highest severity); every proposal the
+    /// review rules out (high) or recommends against (medium); every tension (medium); every answer-specific
+    /// checklist item not done (its priority as severity); the first three firm-up questions (``firmUp``; medium
+    /// when one of the decisions they could change is a close call, else low), or without firm-up insights every
+    /// assumed answer a close call (medium) or a low-confidence decision (low) rests on.
+    ///
+    /// Ranking: severity (high first); then how many decisions or risks it touches (a finding group: its findings
+    /// plus the decisions whose chosen option has a reason reading the same answers; a tension: itself plus the
+    /// decisions reading its answers; a checklist item: the decisions its including rules score or exclude or its
+    /// condition names, plus the findings and tensions those rules raise; a proposal: itself plus the reasons and
+    /// counter-indications against it; a question: the decisions it could change plus the risk rules reading it);
+    /// then kind (conflict, finding, proposal, tension, checklist item, question: what is already wrong before what
+    /// to add; the knowledge base records no effort); among candidates equal on these three keys, a checklist item
+    /// from a category with fewer priorities so far comes first; then review order.
+    ///
+    /// Selection: the first three always; the fourth and fifth when at least medium; the sixth and seventh only
+    /// when high.
+    public func priorities(in knowledgeBase: KnowledgeBase) -> [ReviewPriority] {
+        var candidates: [(priority: ReviewPriority, order: Int, area: String)] = []
+        func add(
+            _ kind: ReviewPriority.Kind, _ id: String, _ severity: Severity, _ title: String, _ why: String,
+            _ action: String, touches: Int, area: String? = nil
+        ) {
+            let priority = ReviewPriority(
+                rank: 0, kind: kind, id: id, severity: severity, title: title, why: why, action: action,
+                touches: touches)
+            candidates.append((priority, candidates.count, area ?? "\(kind.rawValue):\(id)"))
+        }
+
+        for conflict in conflicts {
+            let titles = conflict.decisions.map { id in decision(id)?.title ?? id }
+            add(
+                .conflict, conflict.decisions.first ?? "", .high,
+                "No option fits: " + titles.joined(separator: ", "),
+                conflict.constraints.first ?? conflict.exclusions.first?.because ?? "The constraints collide.",
+                "Change one of the answers behind the exclusions, or relax a requirement.",
+                touches: conflict.decisions.count)
+        }
+        for group in findingGroups(in: knowledgeBase) {
+            let lead = group.lead
+            var title = lead.finding.title
+            if group.findings.count > 1 {
+                let others = group.findings.count - 1
+                title += " (+\(others) related finding\(others == 1 ? "" : "s"))"
+            }
+            let questions = Set(group.findings.flatMap { $0.answers.filter { !$0.assumed }.map(\.questionID) })
+            add(
+                .finding, lead.finding.id, group.severity, title, lead.because, lead.finding.remediation,
+                touches: group.findings.count + decisionsReading(questions))
+        }
+        for raised in tensions {
+            let questions = Set(raised.tension.between + raised.answers.map(\.questionID))
+            add(
+                .tension, raised.tension.id, .medium, raised.tension.title, raised.because, raised.tension.advice,
+                touches: 1 + decisionsReading(questions))
+        }
+        for entry in checklist where !entry.done && entry.isAnswerSpecific {
+            let why = entry.includedBy.first.flatMap { renderedBecause($0, knowledgeBase) } ?? appliesBecause(entry)
+            add(
+                .checklist, entry.item.id, severity(entry.item.priority), checklistTitle(entry.item.text), why,
+                entry.item.text, touches: reach(of: entry, knowledgeBase),
+                area: "checklist:\(entry.item.category.rawValue)")
+        }
+        for verdict in proposals where verdict.verdict == .differs || verdict.verdict == .ruledOut {
+            let name = { (id: String) in decision(verdict.decisionID)?.options.first { $0.optionID == id }?.name ?? id }
+            let proposed = verdict.proposed.map(name).joined(separator: " + ")
+            let recommended = verdict.recommended.map(name) ?? "another option"
+            let subject = verdict.origin == .runsToday ? "you run \(proposed)" : "you plan \(proposed)"
+            let ruledOut = verdict.verdict == .ruledOut
+            let why =
+                verdict.incompatibility ?? verdict.counterindications.first?.text ?? verdict.reasonsAgainst.first?
+                .because
+                ?? verdict.reasonsFor.first?.because ?? "\(recommended) scores higher for these answers."
+            var action =
+                ruledOut
+                ? "Drop \(proposed) for \(recommended)."
+                : "Reconsider \(proposed); \(recommended) fits these answers better."
+            if let cost = verdict.switchingCost { action += " Switching cost: \(cost)" }
+            add(
+                .proposal, verdict.decisionID, ruledOut ? .high : .medium,
+                "\(verdict.title): \(subject), the review \(ruledOut ? "rules it out" : "recommends \(recommended)")",
+                why, action, touches: 1 + verdict.reasonsAgainst.count + verdict.counterindications.count)
+        }
+        if !firmUp.isEmpty {
+            // The what-if ranking of unanswered questions (``RecommendationEngine/addInsights(to:answers:whatIf:)``).
+            for question in firmUp.prefix(3) where !question.decisions.isEmpty {
+                let moved = question.decisions.compactMap { decision($0) }
+                let close = moved.contains(where: \.isCloseCall)
+                let names = moved.map(\.title).joined(separator: ", ")
+                add(
+                    .question, question.questionID, close ? .medium : .low, question.prompt,
+                    "An answer could change \(names)"
+                        + (question.assumed.map { "; the default \($0) is assumed now." } ?? "."),
+                    "Answer \(question.questionID) (--set \(question.questionID)=...).",
+                    touches: question.decisions.count + question.risks)
+            }
+        } else {
+            assumptionCandidates(knowledgeBase, add)
+        }
+
+        var remaining = candidates.sorted { lhs, rhs in
+            let left = lhs.priority
+            let right = rhs.priority
+            if left.severity != right.severity { return left.severity > right.severity }
+            if left.touches != right.touches { return left.touches > right.touches }
+            if left.kind.order != right.kind.order { return left.kind.order < right.kind.order }
+            return lhs.order < rhs.order
+        }
+
+        var chosen: [ReviewPriority] = []
+        var picksPerArea: [String: Int] = [:]
+        while !remaining.isEmpty {
+            // Among candidates equal on all three keys, prefer an area (checklist category) not yet picked.
+            let top = remaining[0].priority
+            let tied =
+                remaining.firstIndex {
+                    $0.priority.severity != top.severity || $0.priority.touches != top.touches
+                        || $0.priority.kind != top.kind
+                } ?? remaining.count
+            let pick =
+                (0..<tied).min {
+                    picksPerArea[remaining[$0].area, default: 0] < picksPerArea[remaining[$1].area, default: 0]
+                }
+                ?? 0
+            let candidate = remaining.remove(at: pick)
+            let index = chosen.count
+            let admitted =
+                index < 3 || (index < 5 && candidate.priority.severity >= .medium)
+                || (index < Self.maximumPriorities && candidate.priority.severity == .high)
+            guard admitted else { break }
+            picksPerArea[candidate.area, default: 0] += 1
+            var ranked = candidate.priority
+            ranked.rank = index + 1
+            chosen.append(ranked)
+        }
+        return chosen
+    }
+
+    /// Without what-if insights: assumed answers that a close call or a low-confidence decision rests on.
+    private func assumptionCandidates(
+        _ knowledgeBase: KnowledgeBase,
+        _ add: (ReviewPriority.Kind, String, Severity, String, String, String, Int, String?) -> Void
+    ) {
+        for assumption in assumptions {
+            let moved = assumption.affectedDecisions.compactMap { decision($0) }
+            let close = moved.filter(\.isCloseCall)
+            let weak = moved.filter(\.lowConfidence)
+            guard !close.isEmpty || !weak.isEmpty else { continue }
+            let prompt = knowledgeBase.question(assumption.questionID)?.prompt ?? assumption.questionID
+            let names = (close.isEmpty ? weak : close).map(\.title).joined(separator: ", ")
+            let why =
+                "The default (\(assumption.value)) is assumed; "
+                + (close.isEmpty ? "it moves \(names), which rests on defaults." : "it moves \(names), a close call.")
+            add(
+                .question, assumption.questionID, close.isEmpty ? .low : .medium, prompt, why,
+                "Answer \(assumption.questionID) (--set \(assumption.questionID)=...).", moved.count, nil)
+        }
+
+    }
+
+    /// A fired rule's reason as the review shows it (with answer values filled in), else the knowledge base's text.
+    private func renderedBecause(_ ruleID: String, _ knowledgeBase: KnowledgeBase) -> String? {
+        for outcome in decisions {
+            for option in outcome.options {
+                if let found = (option.contributions + option.exclusions).first(where: { $0.ruleID == ruleID }) {
+                    return found.because
+                }
+            }
+        }
+        if let raised = findings.first(where: { $0.ruleID == ruleID }) { return raised.because }
+        if let raised = tensions.first(where: { $0.ruleID == ruleID }) { return raised.because }
+        return knowledgeBase.rule(ruleID)?.because
+    }
+
+    /// "Applies because of the chosen Shared Redis cache (Caching)." for an item whose condition names decisions.
+    private func appliesBecause(_ entry: ChecklistEntry) -> String {
+        let named = (entry.item.appliesIf?.expression.decisionIDs ?? []).compactMap { id -> String? in
+            guard let outcome = decision(id), let option = outcome.chosenAssessment else { return nil }
+            return "\(option.name) (\(outcome.title))"
+        }
+        return named.isEmpty
+            ? "It applies to these answers." : "Applies because of the chosen " + named.joined(separator: " and ") + "."
+    }
+
+    /// Applicable decisions whose chosen option has a reason that read one of `questions`.
+    private func decisionsReading(_ questions: Set<String>) -> Int {
+        decisions.filter { outcome in
+            outcome.chosenAssessment?.contributions.contains { contribution in
+                contribution.triggeredBy.contains { questions.contains($0.questionID) }
+            } ?? false
+        }.count
+    }
+
+    /// The decisions and risks a checklist item touches: decisions its including rules score or exclude and its
+    /// own condition names, plus findings and tensions its including rules raise.
+    private func reach(of entry: ChecklistEntry, _ knowledgeBase: KnowledgeBase) -> Int {
+        var touched = Set(entry.item.appliesIf?.expression.decisionIDs ?? [])
+        var risks = 0
+        for id in entry.includedBy {
+            guard let rule = knowledgeBase.rule(id) else { continue }
+            touched.formUnion(rule.scores.map(\.target.decision))
+            touched.formUnion(rule.excludes.map(\.decision))
+            if rule.finding != nil || rule.tension != nil { risks += 1 }
+        }
+        return touched.count + risks
+    }
+
+    private func severity(_ priority: Priority) -> Severity {
+        switch priority {
+        case .high: return .high
+        case .medium: return .medium
+        case .low: return .low
+        }
+    }
+
+    /// A checklist item's text is its action; its first sentence (cut at a word near 70 characters) is its title.
+    private func checklistTitle(_ text: String) -> String {
+        let sentence = text.range(of: ". ").map { String(text[..<$0.lowerBound]) } ?? text
+        var title = ""
+        for word in sentence.split(separator: " ") {
+            if title.count + word.count + 1 > 70 {
+                return title + "..."
+            }
+            title += (title.isEmpty ? "" : " ") + word
+        }
+        return title
+    }
+}

@@ -1,0 +1,136 @@
+import AnswersFile
+import EmbeddedKnowledgeBase
+import Foundation
+import KnowledgeModel
+import RecommendationEngine
+import ReviewRendering
+import Testing
+
+/// The review a senior would hand over (issue 13): for the two shipped examples and five answers files of varied
+/// services, the default text review is short, starts with its priorities and keeps the full detail on demand.
+@Suite struct ReviewLayoutTests {
+    static let examples = [
+        "express-slow-under-load", "jwt-login-api", "tiny-internal-tool", "high-traffic-public-api", "realtime-chat",
+        "money-ledger", "job-heavy-saas",
+    ]
+
+    static func report(_ name: String) throws -> ReviewReport {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let url = root.appendingPathComponent("docs/examples/\(name).yaml")
+        let engine = RecommendationEngine(knowledgeBase: StackwiseKnowledge.embedded)
+        let result = AnswersFileReader(engine: engine).read(fileAt: url, displayPath: url.path)
+        #expect(!result.diagnostics.contains { $0.severity == .error }, "\(result.diagnostics)")
+        return ReviewReport(engine: engine, answers: result.answerSet)
+    }
+
+    @Test(arguments: examples) func defaultReviewIsShortAndStartsWithPriorities(_ name: String) throws {
+        let report = try Self.report(name)
+        let text = ReviewText().render(report)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count <= 150, "\(name): \(lines.count) lines")
+        for line in lines { #expect(line.count <= 80, "\(name): \(line)") }
+        let first = try #require(lines.firstIndex { $0.hasPrefix("  1. [") })
+        #expect(first < 30, "\(name): first priority at line \(first + 1)")
+        #expect(lines.firstIndex { $0 == "PRIORITIES (do these first)" }! < lines.firstIndex { $0 == "DECISIONS" }!)
+        #expect(lines[1].contains("decisions"), "the summary is at the top")
+
+        // At most 15 checklist items show as high: those under PRIORITIES plus those under CHECKLIST.
+        let outline = ReviewOutline(report)
+        #expect(outline.standardChecklist.count <= ReviewLimits.standardChecklistItems)
+        let shownItems = report.review.checklist.filter { text.contains("[ ] \($0.item.id):") }.count
+        let prioritised = outline.priorities.filter { $0.kind == .checklist }.count
+        #expect(shownItems + prioritised <= 15, "\(name)")
+
+        // Every applicable decision has its line with the choice.
+        for outcome in report.review.decisions where outcome.status == .chosen {
+            #expect(text.contains("  \(outcome.title): "), "\(name): \(outcome.title)")
+        }
+    }
+
+    @Test(arguments: examples) func fullDetailKeepsEveryAlternativeAndChecklistItem(_ name: String) throws {
+        let report = try Self.report(name)
+        let text = ReviewText(width: 10_000, detail: .full).render(report)
+        for outcome in report.review.decisions where outcome.status == .chosen {
+            for option in outcome.options where option.verdict != .chosen {
+                #expect(text.contains("instead of \(option.name): "), "\(name): \(option.name)")
+            }
+        }
+        for entry in report.review.checklist { #expect(text.contains("(\(entry.item.id),"), "\(entry.item.id)") }
+        for raised in report.review.findings { #expect(text.contains("(\(raised.finding.id))")) }
+
+        let markdown = ReviewMarkdown(detail: .full).render(report)
+        for entry in report.review.checklist { #expect(markdown.contains(MarkdownText.code(entry.item.id))) }
+        let standard = ReviewMarkdown().render(report)
+        for entry in report.review.checklist { #expect(standard.contains(MarkdownText.code(entry.item.id))) }
+        #expect(standard.contains("<details><summary>All \(report.review.checklist.count) checklist items</summary>"))
+    }
+
+    @Test(arguments: examples) func jsonHasThreeToSevenRankedPriorities(_ name: String) throws {
+        let report = try Self.report(name)
+        let json = ReviewJSON.render(report)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let priorities = try #require(document["priorities"] as? [[String: Any]])
+        #expect((3...7).contains(priorities.count), "\(name): \(priorities.count)")
+        #expect(priorities.map { $0["rank"] as? Int } == Array(1...priorities.count).map { $0 })
+        let kinds = Set(ReviewPriority.Kind.allCases.map(\.rawValue))
+        for priority in priorities {
+            for key in ["rank", "kind", "id", "severity", "title", "why", "action"] {
+                #expect(priority[key] != nil, "\(key)")
+            }
+            #expect(kinds.contains(priority["kind"] as? String ?? ""))
+        }
+        let decisions = try #require(document["decisions"] as? [[String: Any]])
+        #expect(decisions.contains { $0["runnerUp"] is [String: Any] && $0["decisiveReason"] is [String: Any] })
+    }
+
+    @Test func prioritiesFollowTheRankingRule() throws {
+        for name in Self.examples {
+            let report = try Self.report(name)
+            let priorities = report.review.priorities(in: report.knowledgeBase)
+            for (earlier, later) in zip(priorities, priorities.dropFirst()) {
+                #expect(
+                    earlier.severity > later.severity
+                        || (earlier.severity == later.severity && earlier.touches >= later.touches), "\(name)")
+            }
+            #expect(priorities == report.review.priorities(in: report.knowledgeBase), "deterministic")
+            // Nothing done and nothing accepted is a priority.
+            let accepted = Set(report.review.findings.filter { $0.accepted != nil }.map(\.finding.id))
+            #expect(!priorities.contains { $0.kind == .finding && accepted.contains($0.id) })
+        }
+    }
+
+    @Test func existingServiceFindingsAreGroupedByCauseInFixOrder() throws {
+        let report = try Self.report("express-slow-under-load")
+        let groups = report.review.findingGroups(in: report.knowledgeBase)
+        let open = report.review.findings.filter { $0.accepted == nil }
+        #expect(groups.flatMap(\.findings).map(\.finding.id).sorted() == open.map(\.finding.id).sorted())
+        #expect(groups.count < open.count, "some findings share a cause")
+        for (earlier, later) in zip(groups, groups.dropFirst()) { #expect(earlier.severity >= later.severity) }
+        for group in groups where group.findings.count > 1 {
+            let cause = try #require(group.cause)
+            for raised in group.findings { #expect(raised.answers.contains { $0.questionID == cause.questionID }) }
+        }
+        let instances = try #require(groups.first { $0.cause?.questionID == "current.instances" })
+        #expect(instances.findings.map(\.finding.id).contains("socketio-no-adapter"))
+    }
+
+    @Test func briefIsShorterThanStandardAndShowsPriorities() throws {
+        let report = try Self.report("jwt-login-api")
+        let brief = ReviewText(detail: .brief).render(report)
+        let standard = ReviewText().render(report)
+        #expect(brief.split(separator: "\n").count < standard.split(separator: "\n").count)
+        #expect(brief.contains("PRIORITIES"))
+        #expect(!brief.contains("\u{1B}["))
+        #expect(ReviewText(colour: true).render(report).contains("\u{1B}[1m"))
+    }
+
+    @Test func wrapWithALineLimitEndsInAnEllipsisAndFits() {
+        let text = String(repeating: "word ", count: 60)
+        let lines = TextLayout.wrap(text, width: 40, first: "  - ", rest: "    ", maxLines: 2)
+        #expect(lines.count == 2)
+        #expect(lines[1].hasSuffix("..."))
+        for line in lines { #expect(line.count <= 40) }
+        #expect(TextLayout.wrap("short", width: 40, maxLines: 1) == ["short"])
+    }
+}
