@@ -71,16 +71,24 @@ extension ReviewText {
 
     /// "ANSWER THESE TO FIRM UP THE REVIEW": the unanswered questions that could change the most.
     func firmUpSection(_ report: ReviewReport, _ lines: inout [String]) {
-        let questions = report.review.firmUp.filter { !$0.decisions.isEmpty }
+        let questions = report.review.firmUp
         guard !questions.isEmpty else { return }
         let resting = report.review.decisions.filter(\.lowConfidence).count
         section("ANSWER THESE TO FIRM UP THE REVIEW (\(resting) decisions rest on defaults)", &lines)
         for question in questions.prefix(Self.firmUpShown) {
             let assumed = question.assumed.map { " (assumed: \($0))" } ?? ""
             let count = question.decisions.count
+            var effect: [String] = []
+            if count > 0 {
+                effect.append(
+                    "could change \(count) decision" + (count == 1 ? "" : "s") + " ("
+                        + question.decisions.joined(separator: ", ") + ")")
+            }
+            if question.risks > 0 {
+                effect.append("\(question.risks) risk check" + (question.risks == 1 ? "" : "s") + " read it")
+            }
             lines += wrap(
-                "\(question.questionID)\(assumed): \(question.prompt) Could change \(count) decision"
-                    + (count == 1 ? "" : "s") + ": " + question.decisions.joined(separator: ", "),
+                "\(question.questionID)\(assumed): \(question.prompt) " + effect.joined(separator: "; "),
                 first: "  ? ", rest: "    ")
         }
         if questions.count > Self.firmUpShown {

@@ -6,8 +6,9 @@ extension RecommendationEngine {
     /// (``Review/firmUp``) and, for each proposal the review does not agree with, an answer that would make it
     /// the recommendation (``ProposalVerdict/wouldWinIf``).
     ///
-    /// Questions are ranked by how many decisions some answer to them would change, then by how many finding and
-    /// tension rules read them, then in interview order.
+    /// Questions are ranked by their impact: two points per decision some answer to them would change, plus, per
+    /// finding rule reading them, its severity (high 3, medium 2, low 1), plus 2 per tension rule reading them; ties
+    /// in interview order.
     public func addInsights(to review: inout Review, answers: AnswerSet, whatIf: WhatIfReport) {
         var decisionsByQuestion: [String: [String]] = [:]
         for row in whatIf.rows where row.isOpen {
@@ -21,14 +22,22 @@ extension RecommendationEngine {
         for slot in compiled.questions.indices where state.applicable[slot] && !state.answered[slot] {
             let question = compiled.questions[slot]
             let decisions = decisionsByQuestion[question.id] ?? []
-            let risks = compiled.rulesReading[slot].filter {
-                knowledgeBase.rules[$0].finding != nil || knowledgeBase.rules[$0].tension != nil
-            }.count
+            var risks = 0
+            var riskWeight = 0
+            for rule in compiled.rulesReading[slot] {
+                if let finding = knowledgeBase.rules[rule].finding {
+                    risks += 1
+                    riskWeight += finding.severity == .high ? 3 : finding.severity == .medium ? 2 : 1
+                } else if knowledgeBase.rules[rule].tension != nil {
+                    risks += 1
+                    riskWeight += 2
+                }
+            }
             guard !decisions.isEmpty || risks > 0 else { continue }
             let sorted = decisions.sorted { (order[$0] ?? .max) < (order[$1] ?? .max) }
             ranked.append(
                 (
-                    (-decisions.count, -risks, slot),
+                    (-(2 * decisions.count + riskWeight), -decisions.count, slot),
                     FirmUpQuestion(
                         questionID: question.id, prompt: question.prompt, assumed: question.defaultValue,
                         decisions: sorted, risks: risks)
