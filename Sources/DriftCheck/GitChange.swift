@@ -43,22 +43,26 @@ public struct GitChangeReader: Sendable {
         guard !revision.isEmpty, !revision.hasPrefix("-") else {
             throw CheckInputError("error: '\(revision)' is not a git revision")
         }
-        let inside = run(["rev-parse", "--is-inside-work-tree"])
-        guard inside.status == 0, inside.output.trimmingCharacters(in: .whitespacesAndNewlines) == "true" else {
-            if inside.status == -1 {
-                throw CheckInputError("error: --base needs git, and git could not be run: \(inside.error)")
+        // One git process on the common path: inside a work tree, and the revision's commit.
+        let verified = run([
+            "rev-parse", "--is-inside-work-tree", "--verify", "--quiet", "--end-of-options", revision + "^{commit}",
+        ])
+        let lines = verified.output.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard verified.status == 0, lines.first == "true", lines.count == 2 else {
+            if verified.status == -1 {
+                throw CheckInputError("error: --base needs git, and git could not be run: \(verified.error)")
             }
-            throw CheckInputError(
-                "error: --base needs a git repository, and '\(displayName)' is not inside one (run without --base "
-                    + "to check the whole project)")
-        }
-        let verified = run(["rev-parse", "--verify", "--quiet", "--end-of-options", revision + "^{commit}"])
-        guard verified.status == 0 else {
+            let inside = run(["rev-parse", "--is-inside-work-tree"])
+            guard inside.status == 0, inside.output.trimmingCharacters(in: .whitespacesAndNewlines) == "true" else {
+                throw CheckInputError(
+                    "error: --base needs a git repository, and '\(displayName)' is not inside one (run without "
+                        + "--base to check the whole project)")
+            }
             throw CheckInputError(
                 "error: unknown git revision '\(revision)' in '\(displayName)' (a branch, tag or commit; in CI fetch "
                     + "it first, e.g. 'git fetch origin main --depth=1' for origin/main)")
         }
-        let commit = verified.output.trimmingCharacters(in: .whitespacesAndNewlines)
+        let commit = lines[1]
         let diff = run(["diff", "--name-only", "--relative", "--no-renames", commit, "--"])
         guard diff.status == 0 else {
             throw CheckInputError("error: git diff against '\(revision)' failed: \(diff.error)")

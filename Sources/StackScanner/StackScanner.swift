@@ -21,6 +21,9 @@ public struct ScanError: Error, Sendable, CustomStringConvertible {
 public struct StackScanner: Sendable {
     public let catalog: DetectionCatalog
     public var limits: ScanLimits
+    /// Whether source files are read for their imports. Without them runtime dependencies count as used and the
+    /// evidence has no import lines; `check --base` judges a change by its manifests and skips them.
+    public var readsSources = true
 
     public init(catalog: DetectionCatalog, limits: ScanLimits = ScanLimits()) {
         self.catalog = catalog
@@ -64,10 +67,10 @@ public struct StackScanner: Sendable {
         let manifests = [root] + included
 
         // Imports: cheap text scan of the included packages' sources.
-        var budget = limits.maximumSourceFiles
+        var budget = readsSources ? limits.maximumSourceFiles : 1
         var sources = SourceFacts()
         let workspaceSet = Set(workspaceFolders)
-        for manifest in manifests {
+        for manifest in manifests where readsSources {
             let excluded = workspaceSet.subtracting([manifest.folder])
             sources.merge(
                 ImportScanner(files: files).scan(folder: manifest.folder, excluded: excluded, budget: &budget))

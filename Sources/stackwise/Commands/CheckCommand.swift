@@ -106,7 +106,18 @@ struct CheckCommand: ParsableCommand {
             Output.error(error.message)
             throw ExitCode(error.isIO ? ExitStatus.ioFailure : ExitStatus.badInput)
         }
-        let scan = try ProjectScan.run(directory: directory, package: package, knowledgeBase: knowledgeBase)
+        // With --base only the manifests decide what the change introduces: source files are not read.
+        var scanner = StackScanner(catalog: knowledgeBase.detection)
+        scanner.readsSources = change == nil
+        let scan: ScanReport
+        do {
+            scan = try scanner.scan(
+                folder: URL(fileURLWithPath: directory), displayName: ProjectScan.displayName(directory),
+                package: package)
+        } catch {
+            Output.error(ProjectScan.message(for: error, directory: directory))
+            throw ExitCode(error.kind == .unreadable ? ExitStatus.ioFailure : ExitStatus.badInput)
+        }
         for warning in scan.warnings { Output.error(warning.description) }
 
         let outcome = DriftChecker(knowledgeBase: knowledgeBase).check(
