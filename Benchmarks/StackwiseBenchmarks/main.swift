@@ -3,7 +3,9 @@
 //   swift build -c release --product stackwise-benchmarks && .build/release/stackwise-benchmarks
 //
 // Prints a Markdown table. Whole-process numbers spawn (posix_spawn + waitpid) the release `stackwise` binary next
-// to this one and two empty programs compiled on the fly with swiftc (with and without Foundation).
+// to this one and two empty programs compiled on the fly with swiftc (with and without Foundation). The solver rows
+// compare with OR-tools CP-SAT on the same instances in the same run (Benchmarks/cpsat/solve.py; needs
+// `pip install ortools` once, else they fall back to fixed reference times, labelled as such).
 import BenchmarkSupport
 import EmbeddedKnowledgeBase
 import Foundation
@@ -178,26 +180,71 @@ if only == "profile-solver" {
     for _ in 0..<200 { for engine in engines { _ = engine.choose(AnswerSet()) } }
 }
 
-// MARK: In-process: the solver on random instances (peer: OR-tools CP-SAT, one worker)
+// MARK: In-process: the solver on random instances (peer: OR-tools CP-SAT, one worker, same instances, same run)
 
-for (decisions, options, constraints, peer) in [(28, 6, 40, 2.0), (28, 6, 120, 4.0), (60, 8, 300, 10.0)]
+/// Stackwise's times per size; the same instances go to CP-SAT (Benchmarks/cpsat/solve.py) afterwards. The fixed
+/// reference times (CP-SAT on this machine kind in an earlier session) are used only when ortools is not installed.
+struct SolverSize {
+    var label: String
+    /// The instances' folder name for solve.py, e.g. `28x6-40`.
+    var group: String
+    var times: [Double]
+    var nodes: [Double]
+    /// CP-SAT's fixed reference time in ms, used only when it cannot be measured in this run.
+    var reference: Double
+}
+var solverSizes: [SolverSize] = []
+var solverModels: [(name: String, models: [OptimizationModel])] = []
+for (decisions, options, constraints, reference) in [(28, 6, 40, 2.0), (28, 6, 120, 4.0), (60, 8, 300, 10.0)]
 where section("solver") {
     var times: [Double] = []
     var nodes: [Double] = []
+    var models: [OptimizationModel] = []
     for seed in 0..<20 {
         let kb = RandomInstances.knowledgeBase(
             decisions: decisions, options: options, constraints: constraints, seed: UInt64(seed))
         let engine = RecommendationEngine(knowledgeBase: kb)
         times.append(Timing.medianMilliseconds(runs: 5, warmup: 1) { _ = engine.choose(AnswerSet()) })
         nodes.append(Double(engine.choose(AnswerSet()).nodes))
+        models.append(engine.optimizationModel(AnswerSet()))
     }
-    let median = Timing.median(times)
-    report(
-        "solve random \(decisions)x\(options), \(constraints) constraints (median of 20 instances)",
-        Timing.format(median),
-        String(
-            format: "nodes median %.0f, max %.0f; CP-SAT ~%.0f ms -> %.0fx faster", Timing.median(nodes),
-            nodes.max() ?? 0, peer, peer / median))
+    let group = "\(decisions)x\(options)-\(constraints)"
+    solverSizes.append(
+        SolverSize(
+            label: "solve random \(decisions)x\(options), \(constraints) constraints (median of 20 instances)",
+            group: group, times: times, nodes: nodes, reference: reference))
+    solverModels.append((group, models))
+}
+var cpsatMismatches = 0
+if section("solver") {
+    let cpsat = CPSATPeer.isAvailable ? CPSATPeer.solve(solverModels) : nil
+    if cpsat == nil {
+        FileHandle.standardError.write(
+            Data(
+                ("note: CP-SAT not measured in this run (`\(CPSATPeer.python) -c \"import ortools\"` or the script "
+                    + "failed; see README, Performance): the solver rows use fixed reference times\n").utf8))
+    }
+    for size in solverSizes {
+        let median = Timing.median(size.times)
+        var note = String(format: "nodes median %.0f, max %.0f; ", Timing.median(size.nodes), size.nodes.max() ?? 0)
+        if let peer = cpsat?.groups[size.group] {
+            note += String(
+                format: "CP-SAT %.3f ms measured in this run (%.3f ms inside the solver) -> %.1fx faster",
+                peer.medianMilliseconds, peer.internalMedianMilliseconds, peer.medianMilliseconds / median)
+            if !peer.mismatches.isEmpty {
+                cpsatMismatches += peer.mismatches.count
+                note += "; CP-SAT MISMATCH on \(peer.mismatches.count) instances (see stderr)"
+            }
+        } else {
+            note += String(
+                format: "CP-SAT ~%.0f ms fixed reference (not measured in this run) -> %.0fx faster", size.reference,
+                size.reference / median)
+        }
+        report(size.label, Timing.format(median), note)
+    }
+    if let cpsat {
+        FileHandle.standardError.write(Data("CP-SAT: ortools \(cpsat.ortools), \(cpsat.method)\n".utf8))
+    }
 }
 
 // MARK: The hard-overlay family (issue 17): ~85 decisions of 8 options, 2,400 random conflicts. The exact search
@@ -242,3 +289,8 @@ if section("solver") || section("hard") {
 print("| measurement | median | notes |")
 print("|---|---|---|")
 for (name, value, note) in rows { print("| \(name) | \(value) | \(note) |") }
+if cpsatMismatches > 0 {
+    FileHandle.standardError.write(
+        Data("error: CP-SAT and Stackwise disagree on \(cpsatMismatches) instances (listed above)\n".utf8))
+    exit(1)
+}
