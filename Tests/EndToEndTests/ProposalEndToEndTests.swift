@@ -91,3 +91,14 @@ import Testing
         }
     }
 }
+
+/// A checklist priority names the decision whose chosen option brought it in, not another decision its condition
+/// also mentions (the money ledger's Redis item comes from BullMQ, not from "No cache yet").
+@Suite struct PriorityReasonEndToEndTests {
+    @Test func aChecklistPriorityNamesTheChoiceThatBroughtItIn() throws {
+        let result = try BinaryRunner.run(["review", "--answers", "docs/examples/money-ledger.yaml", "--no-pager"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let flat = result.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(!flat.contains("because of the chosen No cache yet"))
+    }
+}

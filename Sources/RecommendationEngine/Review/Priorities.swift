@@ -248,8 +248,23 @@ extension Review {
     }
 
     /// "Applies because of the chosen Shared Redis cache (Caching)." for an item whose condition names decisions.
+    /// Only decisions whose chosen option the condition asks for (`chosen(d) == "x"`, `chosen(d) in [...]`) are
+    /// named: in `chosen(caching) == "redis" or chosen(jobs) == "bullmq"` with BullMQ chosen, the jobs decision is
+    /// the reason, not the cache; a condition with no such match names every decision it reads.
     private func appliesBecause(_ entry: ChecklistEntry) -> String {
-        let named = (entry.item.appliesIf?.expression.decisionIDs ?? []).compactMap { id -> String? in
+        guard let expression = entry.item.appliesIf?.expression else { return "It applies to these answers." }
+        var matching: [String] = []
+        expression.visit { node in
+            guard case .compare(let op, .chosen(let id, _), .literal(let literal, _), _) = node,
+                let chosen = decision(id)?.chosen, !matching.contains(id)
+            else { return }
+            switch (op, literal) {
+            case (.equal, .string(let option)) where option == chosen: matching.append(id)
+            case (.`in`, .list(let options)) where options.contains(.string(chosen)): matching.append(id)
+            default: break
+            }
+        }
+        let named = (matching.isEmpty ? expression.decisionIDs : matching).compactMap { id -> String? in
             guard let outcome = decision(id), let option = outcome.chosenAssessment else { return nil }
             return "\(option.name) (\(outcome.title))"
         }
