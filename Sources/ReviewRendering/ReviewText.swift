@@ -185,62 +185,6 @@ public struct ReviewText: Sendable {
         return heading
     }
 
-    /// The main clause of a reason: the text before its first "; ", ": ", " (", " - " or sentence end, at most
-    /// about 60 characters (cut at a word).
-    static func firstClause(_ text: String) -> String {
-        var end = text.endIndex
-        for separator in ["; ", ": ", " (", " - ", ". ", ", so ", ", which "] {
-            if let range = text.range(of: separator), range.lowerBound < end { end = range.lowerBound }
-        }
-        var clause = String(text[..<end])
-        if clause.hasSuffix(".") { clause.removeLast() }
-        guard clause.count > 60 else { return clause }
-        var cut = ""
-        for word in clause.split(separator: " ") {
-            if cut.count + word.count + 1 > 57 { break }
-            cut += (cut.isEmpty ? "" : " ") + word
-        }
-        return cut + "..."
-    }
-
-    /// Labelled texts on one line ("why: ... | cost: ..."), each text cut at a word to share the width fairly.
-    static func fitLine(_ parts: [(label: String, text: String)], indent: String, width: Int) -> String {
-        let separator = "  "
-        let fixed = indent.count + parts.map(\.label.count).reduce(0, +) + separator.count * max(0, parts.count - 1)
-        var room = max(0, width - fixed)
-        var budgets = [Int](repeating: 0, count: parts.count)
-        // Shortest first: a text that fits leaves its unused share to the others.
-        for (position, index) in parts.indices.sorted(by: { parts[$0].text.count < parts[$1].text.count })
-            .enumerated()
-        {
-            let share = room / (parts.count - position)
-            budgets[index] = min(parts[index].text.count, share)
-            room -= budgets[index]
-        }
-        let texts = parts.indices.map { index in
-            parts[index].label + cut(singleLine(parts[index].text), to: budgets[index])
-        }
-        return indent + texts.joined(separator: separator)
-    }
-
-    /// `text` in at most `length` characters, cut at a word and ended with "..." when shortened.
-    static func cut(_ text: String, to length: Int) -> String {
-        guard text.count > length else { return text }
-        var result = ""
-        for word in text.split(separator: " ") {
-            if result.count + word.count + 1 > length - 3 { break }
-            result += (result.isEmpty ? "" : " ") + word
-        }
-        if result.isEmpty { result = String(text.prefix(max(0, length - 3))) }
-        return result + "..."
-    }
-
-    /// "Managed containers (AWS ECS on Fargate, ...)" -> "Managed containers".
-    static func shortName(_ name: String) -> String {
-        guard let open = name.range(of: " ("), open.lowerBound != name.startIndex else { return name }
-        return String(name[..<open.lowerBound])
-    }
-
     /// YOUR PLAN: a verdict per proposal (and per current-stack choice); compact unless `--detail full`.
     private func plan(_ report: ReviewReport, _ compaction: Compaction, _ lines: inout [String]) {
         if detail == .full {
@@ -530,22 +474,5 @@ public struct ReviewText: Sendable {
         let text = Self.singleLine(text)
         guard self.colour, colour != .plain else { return text }
         return colour.rawValue + text + "\u{1B}[0m"
-    }
-
-    func wrap(
-        _ text: String, first: String, rest: String, _ colour: Colour = .plain, maxLines: Int = Int.max
-    ) -> [String] {
-        TextLayout.wrap(Self.singleLine(text), width: width, first: first, rest: rest, maxLines: maxLines).map {
-            style($0, colour)
-        }
-    }
-
-    /// User text may hold line breaks and control characters: one line of printable text.
-    static func singleLine(_ text: String) -> String {
-        String(
-            String.UnicodeScalarView(
-                text.unicodeScalars.map { scalar in
-                    scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) ? " " : scalar
-                }))
     }
 }

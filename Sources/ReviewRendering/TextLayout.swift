@@ -12,32 +12,46 @@ public enum TextLayout {
     {
         var lines: [String] = []
         var prefix = first
+        // Lengths are kept as running counts: `String.count` walks the grapheme clusters every time it is asked.
+        let restLength = rest.count
+        var prefixLength = first.count
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var line = prefix
+            var lineLength = prefixLength
             var lineHasWord = false
             for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
                 var word = Substring(word)
-                while !word.isEmpty {
-                    let room = width - line.count - (lineHasWord ? 1 : 0)
-                    if word.count <= room {
-                        line += (lineHasWord ? " " : "") + word
+                var wordLength = word.count
+                while wordLength > 0 {
+                    let room = width - lineLength - (lineHasWord ? 1 : 0)
+                    if wordLength <= room {
+                        if lineHasWord {
+                            line += " "
+                            lineLength += 1
+                        }
+                        line += word
+                        lineLength += wordLength
                         lineHasWord = true
-                        word = ""
+                        wordLength = 0
                     } else if !lineHasWord {
                         let cut = max(1, room)
                         line += word.prefix(cut)
                         word = word.dropFirst(cut)
+                        wordLength -= cut
                         lines.append(line)
                         line = rest
+                        lineLength = restLength
                     } else {
                         lines.append(line)
                         line = rest
+                        lineLength = restLength
                         lineHasWord = false
                     }
                 }
             }
             lines.append(line)
             prefix = rest
+            prefixLength = restLength
         }
         return lines.map { $0.hasSuffix(" ") ? String($0.reversed().drop { $0 == " " }.reversed()) : $0 }
     }
