@@ -22,8 +22,8 @@ public struct ReviewText: Sendable {
 
     /// The standard view's length limit. When the review would be longer, it is shortened step by step until it
     /// fits: fewer CHECKLIST items (the note under it counts the rest), then no firm-up questions, one line per
-    /// priority's action, no reasons under YOUR PLAN, no fix lines under FINDINGS, and last no reason lines under
-    /// DECISIONS; `--detail full` always has everything.
+    /// priority's action, one line (not two) for each decision's reason and trade-off, no reasons under YOUR PLAN,
+    /// no fix lines under FINDINGS, and last no reason lines under DECISIONS; `--detail full` always has everything.
     public static let standardLineBudget = 150
 
     /// What the standard view leaves out to stay within ``standardLineBudget``.
@@ -31,13 +31,15 @@ public struct ReviewText: Sendable {
         var checklistLimit = Int.max
         var firmUpQuestions = 3
         var actionLines = 2
+        /// Lines for a decision's decisive reason and main trade-off: 2 (wrapped), or 1 (each cut to share the line).
+        var decisionLines = 2
         var planReasons = true
         var findingFixes = true
         var decisionReasons = true
 
         /// The steps after the checklist, in order.
         static let steps: [@Sendable (inout Compaction) -> Void] = [
-            { $0.firmUpQuestions = 0 }, { $0.actionLines = 1 }, { $0.planReasons = false },
+            { $0.firmUpQuestions = 0 }, { $0.actionLines = 1 }, { $0.decisionLines = 1 }, { $0.planReasons = false },
             { $0.findingFixes = false }, { $0.decisionReasons = false },
         ]
     }
@@ -150,8 +152,15 @@ public struct ReviewText: Sendable {
             let cost = summary.mainTradeoff.map {
                 (summary.mainTradeoffHolds ? "cost here: " : "cost: ", Self.firstClause($0))
             }
-            // "+ decisive reason | cost: main trade-off" on one line.
-            lines.append(Self.fitLine([why, cost].compactMap { $0 }, indent: "    ", width: width))
+            let parts = [why, cost].compactMap { $0 }
+            if compaction.decisionLines > 1 {
+                // "+ decisive reason; cost: main trade-off", wrapped to two lines.
+                let text = parts.map { $0.0 + $0.1 }.joined(separator: "; ")
+                lines += wrap(text, first: "    ", rest: "      ", maxLines: compaction.decisionLines)
+            } else {
+                // "+ decisive reason  cost: main trade-off" on one line, each cut to share it.
+                lines.append(Self.fitLine(parts, indent: "    ", width: width))
+            }
         }
         let notApplicable = review.decisions.filter { $0.status == .notApplicable }.map(\.title)
         if !notApplicable.isEmpty {
@@ -410,7 +419,7 @@ public struct ReviewText: Sendable {
         if detail != .full {
             let shown = listed + inPriorities.count
             let hidden = report.review.checklist.count - shown
-            var note = "\(shown) high answer-specific items shown"
+            var note = "\(shown) item\(shown == 1 ? "" : "s") shown"
             if !inPriorities.isEmpty { note += " (\(inPriorities.count) of them under PRIORITIES)" }
             if hidden > 0 { note += "; \(hidden) more (medium, low, baseline, done): --detail full" }
             lines += wrap(note, first: "  ", rest: "    ", .dim)

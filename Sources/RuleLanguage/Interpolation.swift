@@ -31,7 +31,8 @@ public struct InterpolatedText: Equatable, Sendable {
             return String(String.UnicodeScalarView(scalars[..<min(offset, scalars.count)])).count
         }
         func startsExpression(_ scalar: Unicode.Scalar) -> Bool {
-            scalar.properties.isAlphabetic || scalar.properties.numericType != nil || "_(-".unicodeScalars.contains(scalar)
+            scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+                || "_(-".unicodeScalars.contains(scalar)
         }
         var parts: [Part] = []
         var literal = String.UnicodeScalarView()
