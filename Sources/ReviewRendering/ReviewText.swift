@@ -47,7 +47,8 @@ public struct ReviewText: Sendable {
     public func render(_ report: ReviewReport) -> String {
         let outline = ReviewOutline(report)
         var compaction = Compaction()
-        var lines = render(report, outline, compaction)
+        let sections = SectionCache()
+        var lines = render(report, outline, compaction, sections)
         guard detail == .standard, lines.count > Self.standardLineBudget else { return lines.joined(separator: "\n") }
         var steps = Compaction.steps[...]
         while true {
@@ -56,38 +57,68 @@ public struct ReviewText: Sendable {
             var limit = max(0, shown - (lines.count - Self.standardLineBudget))
             while true {
                 compaction.checklistLimit = limit
-                lines = render(report, outline, compaction)
+                lines = render(report, outline, compaction, sections)
                 if lines.count <= Self.standardLineBudget || limit == 0 { break }
                 limit -= 1
             }
             guard lines.count > Self.standardLineBudget, let step = steps.popFirst() else { break }
             step(&compaction)
             compaction.checklistLimit = .max
-            lines = render(report, outline, compaction)
+            lines = render(report, outline, compaction, sections)
             if lines.count <= Self.standardLineBudget { break }
         }
         return lines.joined(separator: "\n")
     }
 
-    private func render(_ report: ReviewReport, _ outline: ReviewOutline, _ compaction: Compaction) -> [String] {
-        var lines: [String] = []
-        lines.append(style("Stackwise review: \(report.serviceTitle)", .bold))
-        lines += wrap(report.summaryLine, first: "", rest: "  ")
-        if !report.unansweredRequired.isEmpty {
-            lines += wrap(
-                "Required questions without an answer (defaults used): "
-                    + report.unansweredRequired.joined(separator: ", "), first: "", rest: "  ", .yellow)
+    /// The lines of each section, by the compaction settings it depends on: shortening a review re-renders only
+    /// the section a step changed (a standard review is assembled up to a dozen times).
+    private final class SectionCache {
+        private var lines: [String: [String]] = [:]
+
+        func lines(_ key: String, _ render: () -> [String]) -> [String] {
+            if let cached = lines[key] { return cached }
+            let rendered = render()
+            lines[key] = rendered
+            return rendered
         }
-        contradictionsSection(report, &lines)
-        priorities(outline, compaction, &lines)
-        plan(report, compaction, &lines)
-        firmUp(report, compaction, &lines)
-        decisions(report, outline, compaction, &lines)
-        conflicts(report, &lines)
-        findings(report, outline, compaction, &lines)
-        tensions(report, &lines)
-        assumptions(report, &lines)
-        checklist(report, outline, limit: compaction.checklistLimit, &lines)
+    }
+
+    private func render(
+        _ report: ReviewReport, _ outline: ReviewOutline, _ compaction: Compaction, _ cache: SectionCache
+    ) -> [String] {
+        func section(_ key: String, _ body: (inout [String]) -> Void) -> [String] {
+            cache.lines(key) {
+                var lines: [String] = []
+                body(&lines)
+                return lines
+            }
+        }
+        var lines: [String] = []
+        lines += section("head") { lines in
+            lines.append(style("Stackwise review: \(report.serviceTitle)", .bold))
+            lines += wrap(report.summaryLine, first: "", rest: "  ")
+            if !report.unansweredRequired.isEmpty {
+                lines += wrap(
+                    "Required questions without an answer (defaults used): "
+                        + report.unansweredRequired.joined(separator: ", "), first: "", rest: "  ", .yellow)
+            }
+            contradictionsSection(report, &lines)
+        }
+        lines += section("priorities \(compaction.actionLines)") { priorities(outline, compaction, &$0) }
+        lines += section("plan \(compaction.planReasons)") { plan(report, compaction, &$0) }
+        lines += section("firmUp \(compaction.firmUpQuestions)") { firmUp(report, compaction, &$0) }
+        lines += section("decisions \(compaction.decisionLines) \(compaction.decisionReasons)") {
+            decisions(report, outline, compaction, &$0)
+        }
+        lines += section("conflicts") { conflicts(report, &$0) }
+        lines += section("findings \(compaction.findingFixes)") { findings(report, outline, compaction, &$0) }
+        lines += section("tensions and assumptions") { lines in
+            tensions(report, &lines)
+            assumptions(report, &lines)
+        }
+        lines += section("checklist \(compaction.checklistLimit)") {
+            checklist(report, outline, limit: compaction.checklistLimit, &$0)
+        }
         if detail != .full {
             lines.append("")
             lines += wrap(

@@ -10,6 +10,8 @@ public enum TextLayout {
     )
         -> [String]
     {
+        // Most texts fit on their first line as they are: one pass over the bytes instead of splitting into words.
+        if fitsUnchanged(text, width: width - first.utf8.count) { return [first + text] }
         var lines: [String] = []
         var prefix = first
         // Lengths are kept as running counts: `String.count` walks the grapheme clusters every time it is asked.
@@ -58,6 +60,19 @@ public enum TextLayout {
 }
 
 extension TextLayout {
+    /// `text` needs no wrapping and no clean-up: at most `room` bytes (so at most `room` characters), no line break,
+    /// no leading, trailing or doubled space.
+    static func fitsUnchanged(_ text: String, width room: Int) -> Bool {
+        let bytes = text.utf8
+        guard !bytes.isEmpty, bytes.count <= room else { return false }
+        var previous = UInt8(ascii: " ")
+        for byte in bytes {
+            if byte == UInt8(ascii: "\n") || (byte == UInt8(ascii: " ") && previous == byte) { return false }
+            previous = byte
+        }
+        return previous != UInt8(ascii: " ")
+    }
+
     /// ``wrap(_:width:first:rest:)`` kept to at most `lines` lines; a cut ends with "...".
     public static func wrap(
         _ text: String, width: Int = defaultWidth, first: String = "", rest: String = "", maxLines: Int
