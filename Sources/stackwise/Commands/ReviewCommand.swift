@@ -97,7 +97,7 @@ struct ReviewCommand: ParsableCommand {
             let failing = report.unacceptedFindings(atOrAbove: failOn)
             if !failing.isEmpty {
                 Output.error(
-                    "\(failing.count) unaccepted finding\(failing.count == 1 ? "" : "s") at or above \(failOn.rawValue)"
+                    "\(counted(failing.count, "unaccepted finding")) at or above \(failOn.rawValue)"
                         + " severity: " + failing.map(\.finding.id).joined(separator: ", "))
                 throw ExitCode(ExitStatus.failed)
             }

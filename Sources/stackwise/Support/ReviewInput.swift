@@ -85,7 +85,7 @@ enum DetectedAnswersPrefill {
         }
         let count = filled.filter { answers.answers[$0]?.isDetected == true }.count
         Output.error(
-            "note: \(count) current-stack answer\(count == 1 ? "" : "s") detected in \(folder) "
+            "note: \(counted(count, "current-stack answer")) detected in \(folder) "
                 + "(see them with 'stackwise scan \(folder)'; save and correct them with --answers-out FILE)")
     }
 
