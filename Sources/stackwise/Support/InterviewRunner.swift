@@ -160,7 +160,9 @@ struct InterviewRunner {
                 rescue.save(answers)
                 if rescue.problem == nil, rescue.exists {
                     Output.error(
-                        "Your \(counted(answers.answers.count, "answer")) were saved to \(rescue.path) instead.")
+                        (answers.answers.count == 1
+                            ? "Your 1 answer was" : "Your \(answers.answers.count) answers were")
+                            + " saved to \(rescue.path) instead.")
                     Output.error("Continue it: stackwise --session \(shellQuoted(rescue.path))")
                     return false
                 }
