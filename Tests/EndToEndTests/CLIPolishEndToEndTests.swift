@@ -110,6 +110,28 @@ import Testing
             "---completion", "review", "--", "--set", "3", "\(word.count)", "stackwise", "review", "--set", word,
         ])
         #expect(values.stdout.split(separator: "\n").map(String.init) == choice.options.map { word + $0 })
+        // Bash itself, with the generated script: Tab after a prefix that names one question lists its values.
+        let unique = try #require(
+            questions.first { question in
+                !question.options.isEmpty
+                    && !questions.contains { $0.id != question.id && $0.id.hasPrefix(question.id) }
+            })
+        let folder = try BinaryRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let scriptFile = folder.appendingPathComponent("stackwise.bash")
+        try script.stdout.write(to: scriptFile, atomically: true, encoding: .utf8)
+        let typed = String(unique.id.dropLast())
+        let bash = """
+            export PATH="\(BinaryRunner.binary.deletingLastPathComponent().path):$PATH"
+            source "\(scriptFile.path)"
+            COMP_WORDS=(stackwise review --set \(typed)); COMP_CWORD=3
+            COMP_LINE="stackwise review --set \(typed)"; COMP_POINT=${#COMP_LINE}
+            _stackwise stackwise \(typed) --set
+            printf '%s\\n' "${COMPREPLY[@]}"
+            """
+        if let shell = try Self.tool("bash", ["-s"], stdin: bash) {
+            #expect(shell.out.split(separator: "\n").map(String.init) == unique.options.map { unique.id + "=" + $0 })
+        }
         let zsh = try BinaryRunner.run(["--generate-completion-script", "zsh"])
         #expect(zsh.stdout.contains("---completion review -- --set"))
     }
