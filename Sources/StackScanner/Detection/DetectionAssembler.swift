@@ -22,18 +22,34 @@ struct DetectionAssembler {
     mutating func addDependencies(of manifests: [PackageManifest], sources: SourceFacts) {
         let declared = Set(manifests.flatMap { $0.dependencies.map(\.name) })
         let sourcesScanned = sources.filesRead > 0
+        let layout = ServerLayout(manifests: manifests, catalog: catalog)
         for manifest in manifests {
-            for dependency in manifest.dependencies {
+            let serverScript = layout.serverInDevDependencies[manifest.folder]
+            let browserLibrary = layout.browserBundle[manifest.folder]
+            for var dependency in manifest.dependencies {
                 if dependency.name.hasPrefix("@types/") {
                     noteTypesOnly(dependency, manifest: manifest, declared: declared)
                     continue
                 }
                 guard let mapping = packages[dependency.name], !mapping.builtin else { continue }
+                var detail =
+                    "\(dependency.kind.rawValue): \(dependency.specifier.isEmpty ? "(no version)" : dependency.specifier)"
+                if let browserLibrary, dependency.kind.isRuntime {
+                    ignored.append(
+                        Evidence(
+                            file: manifest.path, line: dependency.line, package: dependency.name,
+                            detail:
+                                "\(detail): part of the browser bundle (\(browserLibrary) is a runtime dependency and the "
+                                + "server runs from devDependencies)"))
+                    continue
+                }
+                if let serverScript, !dependency.kind.isRuntime {
+                    // The server runs from devDependencies: judge them as the service's runtime dependencies.
+                    detail += " (the server runs from devDependencies: \(serverScript))"
+                    dependency.kind = .dependencies
+                }
                 let evidence = Evidence(
-                    file: manifest.path, line: dependency.line, package: dependency.name,
-                    detail:
-                        "\(dependency.kind.rawValue): \(dependency.specifier.isEmpty ? "(no version)" : dependency.specifier)"
-                )
+                    file: manifest.path, line: dependency.line, package: dependency.name, detail: detail)
                 let importedIn = sources.imports[dependency.name]
                 for id in mapping.detects {
                     guard let technology = technologies[id] else { continue }
