@@ -63,6 +63,15 @@ extension PlainInterview {
         return "  → skipped; the review assumes \(displayText(of: value, for: question))\n"
     }
 
+    /// Asks to keep a possible but unusual number; anything but yes asks the question again.
+    func confirm(_ concern: String, _ io: some LineIO) -> Bool {
+        io.write("\(concern). Keep it? (y/n): ")
+        let reply = io.readLine().map { sanitizedForTerminal($0).trimmingCharacters(in: .whitespaces).lowercased() }
+        if reply == "y" || reply == "yes" { return true }
+        io.write("Not kept.\n")
+        return false
+    }
+
     /// nil value means "not sure".
     func parse(_ text: String, for question: Question) -> Result<AnswerValue?, PlainError> {
         if ["not sure", "notsure", "unsure"].contains(text.lowercased()) {

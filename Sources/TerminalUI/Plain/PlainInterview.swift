@@ -113,6 +113,11 @@ public struct PlainInterview {
                     reasked = true
                     continue
                 case .success(let value):
+                    // A possible but unusual number is confirmed first; anything but yes asks the question again.
+                    if let value, let concern = AnswerParsing.unusualNumber(value, for: question), !confirm(concern, io)
+                    {
+                        continue
+                    }
                     record(value, for: question, &run, io)
                 }
             }
