@@ -279,6 +279,33 @@ import Testing
         expectDiagnostic(diagnostics, "compatibility constraints make decision 'org_a' impossible")
     }
 
+    @Test func anOptionConflictingWithItselfOrItsOwnDecisionIsReported() {
+        // Both were dropped silently: conflicts only ever link two different decisions.
+        let diagnostics = lintOverlay(
+            """
+            decisions:
+              - id: org_a
+                title: A
+                problem: P
+                options:
+                  - id: one
+                    name: One
+                    summary: S
+                    sources: [prisma-docs]
+                    conflicts:
+                      - { option: org_a.one, reason: R }
+                      - { option: org_a.two, reason: R }
+                      - { option: database.mongodb, reason: R }
+                  - { id: two, name: Two, summary: S, sources: [prisma-docs] }
+            """)
+        expectDiagnostic(
+            diagnostics, "option 'org_a.one' lists itself under conflicts", at: "overlay/test.yaml:11:13")
+        expectDiagnostic(
+            diagnostics, "option 'org_a.one' conflicts with 'org_a.two' of the same decision, which has no effect",
+            at: "overlay/test.yaml:12:13", severity: .warning)
+        #expect(!diagnostics.contains { $0.description.contains("database.mongodb") })
+    }
+
     @Test func askIfCycle() {
         let diagnostics = lintOverlay(
             """
@@ -318,5 +345,36 @@ import Testing
         var reader = YAMLReader()
         reader.maximumBytes = 1024
         #expect(throws: DiagnosticsError.self) { try reader.read(data: Data([0, 1, 2]), displayPath: "b.yaml") }
+    }
+}
+
+/// Pros and cons are written into MADR records after "Good, because" / "Bad, because".
+@Suite struct RecordWordingLintTests {
+    @Test func aProOrConThatRepeatsTheRecordsOwnWordsIsAWarningAtThePhrase() {
+        let diagnostics = lintOverlay(
+            """
+            decisions:
+              - id: storage
+                title: Storage
+                problem: P
+                options:
+                  - id: sqlite
+                    name: SQLite
+                    summary: S
+                    sources: [prisma-docs]
+                    pros:
+                      - Good, because it is a single file.
+                      - Runs in process.
+                    cons: ["Bad because writers queue."]
+            """)
+        expectDiagnostic(
+            diagnostics,
+            "pros of option 'sqlite' starts with 'Good, because'; records write 'Good, because' before it: "
+                + "write the reason alone", at: "overlay/test.yaml:11:13", severity: .warning)
+        expectDiagnostic(
+            diagnostics,
+            "cons of option 'sqlite' starts with 'Bad because'; records write 'Bad, because' before it: "
+                + "write the reason alone", at: "overlay/test.yaml:13:16", severity: .warning)
+        #expect(diagnostics.filter { $0.message.contains("records write") }.count == 2, "the plain pro is fine")
     }
 }
