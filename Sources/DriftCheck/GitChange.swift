@@ -211,6 +211,9 @@ public struct GitChangeReader: Sendable {
         process.standardOutput = output
         process.standardError = error
         process.standardInput = standardInput ?? FileHandle.nullDevice
+        // Foundation's waitUntilExit polls every 50 ms; the termination handler fires as soon as git exits.
+        let exited = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in exited.signal() }
         do {
             try process.run()
         } catch {
@@ -237,7 +240,7 @@ public struct GitChangeReader: Sendable {
         }
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
         group.wait()
-        process.waitUntilExit()
+        exited.wait()
         return (
             process.terminationStatus, outputData,
             String(decoding: errorData, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
