@@ -109,7 +109,9 @@ struct Harness {
         )
     }
 
-    mutating func send(_ keys: Key...) {
+    mutating func send(_ keys: Key...) { send(keys) }
+
+    mutating func send(_ keys: [Key]) {
         for key in keys { effects += reducer.reduce(&state, .key(key)) }
     }
 
