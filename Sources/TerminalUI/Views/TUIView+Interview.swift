@@ -6,10 +6,13 @@ extension TUIView {
         // (a Δ line is never cut while the window has room), the question the rest.
         let titleWidth = knowledgeBase.sections.reduce(8) { max($0, TextWidth.of($1.title)) } + 10
         let sidebarWidth = body.width >= 80 ? min(titleWidth, body.width / 4) : 0
-        let adviceContent = adviceLines(state, width: body.width / 2, limit: body.height).reduce(20) {
+        let adviceContent = adviceLines(state, width: body.width, limit: body.height).reduce(20) {
             max($0, TextWidth.of($1.text))
         }
-        let adviceWidth = body.width >= 110 ? min(max(34, adviceContent + 4), (body.width - sidebarWidth) * 9 / 20) : 0
+        // The question keeps at least 56 columns (or half of what is left, if more).
+        let questionMinimum = max(56, (body.width - sidebarWidth) / 2)
+        let adviceWidth =
+            body.width >= 110 ? max(34, min(adviceContent + 4, body.width - sidebarWidth - questionMinimum)) : 0
         let stripHeight = adviceWidth == 0 ? (body.height >= 24 ? 6 : 3) : 0
         if sidebarWidth > 0 {
             drawSidebar(state, in: Rect(row: body.row, column: 0, width: sidebarWidth, height: body.height), &screen)

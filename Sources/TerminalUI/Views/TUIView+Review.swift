@@ -11,7 +11,7 @@ extension TUIView {
             let used = drawDelta(delta, in: area, &screen)
             area = Rect(row: area.row + used, column: 0, width: area.width, height: area.height - used)
         }
-        let lines = reviewLines(state, width: max(10, area.width - 4))
+        var lines = reviewLines(state, width: max(10, area.width - 4))
         let subject = ReviewRows.subject(state.review.tab, state.review.cursor, state, knowledgeBase)
         guard state.review.tab != .export, subject != nil || lines.count > 0, area.height >= 8 else {
             drawList(state, lines, in: area, &screen)
@@ -21,6 +21,7 @@ extension TUIView {
             // Side by side: the list takes the width its rows need (between 40% and 60%), the detail the rest.
             let wanted = lines.contentWidth + 6
             let listWidth = min(max(wanted, area.width * 2 / 5), area.width * 3 / 5)
+            lines = reviewLines(state, width: listWidth - 4)
             drawList(state, lines, in: Rect(row: area.row, column: 0, width: listWidth, height: area.height), &screen)
             drawDetailPane(
                 subject, state,
