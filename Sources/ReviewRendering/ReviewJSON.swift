@@ -68,7 +68,8 @@ public enum ReviewJSON {
             checklist = review.checklist.map {
                 ChecklistJSON(
                     id: $0.item.id, text: $0.item.text, category: $0.item.category.rawValue,
-                    priority: $0.item.priority.rawValue, baseline: $0.item.baseline, done: $0.done,
+                    priority: $0.item.priority.rawValue, baseline: $0.item.baseline,
+                    irreversible: $0.item.irreversible, done: $0.done,
                     answerSpecific: $0.isAnswerSpecific,
                     includedBy: $0.includedBy,
                     sources: $0.item.sources)
@@ -173,6 +174,8 @@ public enum ReviewJSON {
         var why: String
         var action: String
         var touches: Int
+        var irreversible: Bool
+        var stated: Bool
 
         init(_ priority: ReviewPriority) {
             rank = priority.rank
@@ -183,6 +186,8 @@ public enum ReviewJSON {
             why = priority.why
             action = priority.action
             touches = priority.touches
+            irreversible = priority.irreversible
+            stated = priority.stated
         }
     }
 
@@ -319,6 +324,8 @@ public enum ReviewJSON {
         var priority: String
         /// Always-on hygiene rather than advice for these answers.
         var baseline: Bool
+        /// Missing it does harm that cannot be undone later.
+        var irreversible: Bool
         var done: Bool
         var answerSpecific: Bool
         var includedBy: [String]

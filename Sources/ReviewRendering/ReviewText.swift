@@ -102,12 +102,17 @@ public struct ReviewText: Sendable {
         section("PRIORITIES (do these first)", &lines)
         let full = detail == .full
         for priority in outline.priorities {
+            // A checklist item's text is its action: shown once, as the heading, rather than cut there and repeated.
+            let actionIsHeading = priority.kind == .checklist && detail != .brief
             let heading =
-                "\(priority.rank). [\(priority.severity.rawValue.uppercased())] \(priority.title) "
-                + "(\(priority.kind.rawValue) \(priority.id))"
-            lines += wrap(heading, first: "  ", rest: "     ", colourFor(priority.severity), maxLines: full ? .max : 2)
+                "\(priority.rank). [\(priority.severity.rawValue.uppercased())] "
+                + "\(actionIsHeading ? priority.action : priority.title) (\(priority.kind.rawValue) \(priority.id))"
+            let headingLines = full ? Int.max : actionIsHeading ? 1 + compaction.actionLines : 2
+            lines += wrap(heading, first: "  ", rest: "     ", colourFor(priority.severity), maxLines: headingLines)
             if detail == .brief { continue }
-            lines += wrap(priority.why, first: "     why: ", rest: "       ", maxLines: full ? .max : 1)
+            lines += wrap(
+                priority.why, first: "     why: ", rest: "          ", maxLines: full ? .max : compaction.actionLines)
+            if actionIsHeading { continue }
             lines += wrap(
                 priority.action, first: "     do:  ", rest: "          ", maxLines: full ? .max : compaction.actionLines
             )

@@ -13,6 +13,9 @@ public struct Scenario: Sendable {
     public var tensions: MembershipExpectation
     /// Contradiction ids expected (or not) in the review (`<question>.exclusive` for an exclusive option).
     public var contradictions = MembershipExpectation()
+    /// Ids expected (or not) among the review's ranked priorities (``Review/priorities(in:)``): checklist items,
+    /// findings, tensions, questions or decisions (a proposal or conflict).
+    public var priorities = MembershipExpectation()
     /// Phrases some text of the review must contain (a finding, tension, reason or contradiction), e.g. a
     /// computed number: `"Pools can open 120 connections"`.
     public var mentions: [String] = []

@@ -80,6 +80,7 @@ public struct ScenarioDecoder {
                 expect, kind: "'expect'",
                 allowed: [
                     "decisions", "proposals", "checklist", "findings", "tensions", "contradictions", "mentions",
+                    "priorities",
                 ],
                 sink: sink)
         {
@@ -94,6 +95,10 @@ public struct ScenarioDecoder {
             scenario.contradictions = membership(
                 e.value("contradictions"), known: kb.contradictions.map(\.id) + exclusive, what: "contradiction")
             scenario.mentions = e.stringList("mentions")
+            scenario.priorities = membership(
+                e.value("priorities"),
+                known: kb.checklist.map(\.id) + kb.findings.map(\.id) + kb.tensions.map(\.id) + kb.questions.map(\.id)
+                    + kb.allDecisionIDs, what: "priority", generated: "proposal.")
         }
         return scenario
     }

@@ -41,6 +41,10 @@ public struct ScenarioRunner {
         check(
             scenario.contradictions, present: Set(review.contradictions.map(\.id)), what: "contradiction",
             into: &failures)
+        if !scenario.priorities.contains.isEmpty || !scenario.priorities.excludes.isEmpty {
+            let ranked = review.priorities(in: engine.knowledgeBase).map(\.id)
+            check(scenario.priorities, present: Set(ranked), what: "priority", into: &failures)
+        }
         if !scenario.mentions.isEmpty {
             let texts = Self.texts(of: review)
             for phrase in scenario.mentions where !texts.contains(where: { $0.contains(phrase) }) {

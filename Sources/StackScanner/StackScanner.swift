@@ -105,6 +105,8 @@ public struct StackScanner: Sendable {
         signals += inferredSignals(
             sources: sources, language: language, assembler: assembler, signals: signals, manifests: manifests)
         for signal in signals { assembler.addSignal(signal) }
+        assembler.settleConnectorClients()
+        assembler.settleTemplateEngines()
         // REST is inferred last, from the framework and API styles found.
         for signal in restSignal(assembler) { assembler.addSignal(signal) }
 
@@ -342,11 +344,15 @@ public struct StackScanner: Sendable {
             ]
         }
         // Beside GraphQL, gRPC or tRPC, or in an app that renders pages, JSON endpoints need more evidence: CORS
-        // (browsers calling it from elsewhere) or token authentication.
+        // (browsers calling it from elsewhere), token authentication, or (beside pages) a realtime channel, which
+        // means a script-driven client in the page that also calls the server. With both another API style and
+        // pages, the pages serve the browser and the other style the data: only OpenAPI documentation says REST.
         let otherStyle = ["graphql", "trpc", "grpc"].contains(where: assembler.uses)
         let pages = assembler.uses("server-rendered")
+        let realtime = assembler.used(in: .realtime)
+        if otherStyle && pages { return [] }
         if otherStyle || pages {
-            let hints = ["cors", "jwt", "api-keys"].filter(assembler.uses)
+            let hints = ["cors", "jwt", "api-keys"].filter(assembler.uses) + (pages ? realtime : [])
             guard !hints.isEmpty, !(otherStyle && !assembler.uses("cors")) else { return [] }
             return [
                 Signal(
@@ -357,6 +363,10 @@ public struct StackScanner: Sendable {
                             + hints.joined(separator: ", ") + ")"))
             ]
         }
+        // An HTTP framework beside a realtime library and nothing an API serves (no store, authentication,
+        // validation, jobs or API docs) hosts the realtime channel.
+        let served: [DetectionCategory] = [.databases, .dataAccess, .cache, .jobs, .auth, .validation, .docs]
+        if !realtime.isEmpty, !served.contains(where: assembler.usesAny) { return [] }
         return [
             Signal(
                 technology: "rest", confidence: .medium,

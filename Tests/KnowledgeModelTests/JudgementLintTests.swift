@@ -57,12 +57,27 @@ import Testing
                     sources: [{ id: s1, title: S, publisher: P, url: "https://e.com", verified: 2026-12-04 }]
                     checklist:
                       - { id: c1, text: T, category: data, priority: medium, baseline: true, sources: [s1] }
-                      - { id: c2, text: T, category: data, priority: high, sources: [s1] }
+                      - { id: c2, text: T, category: data, priority: high, irreversible: true, sources: [s1] }
                     """
                 )
             ])
         let kb = KnowledgeBaseBuilder.build(layers: [layer]).0
         let decoded = try KnowledgeBaseBinary.decode(KnowledgeBaseBinary.encode(kb))
         #expect(decoded.checklist.map(\.baseline) == [true, false])
+        #expect(decoded.checklist.map(\.irreversible) == [false, true])
+    }
+
+    @Test func anIrreversibleItemCannotBeLow() {
+        let diagnostics = lintOverlay(
+            """
+            checklist:
+              - { id: org.lost, text: Do it., category: data, priority: low, irreversible: true, sources: [prisma-docs] }
+              - { id: org.kept, text: Do it., category: data, priority: medium, irreversible: true, sources: [prisma-docs] }
+            """)
+        expectDiagnostic(
+            diagnostics,
+            "checklist item 'org.lost' is irreversible (missing it does harm that cannot be undone) but low",
+            at: "overlay/test.yaml:2:5")
+        #expect(!diagnostics.contains { $0.description.contains("'org.kept'") })
     }
 }

@@ -88,10 +88,16 @@ import Testing
         for name in Self.examples {
             let report = try Self.report(name)
             let priorities = report.review.priorities(in: report.knowledgeBase)
+            // Severity, then problems before additions, then irreversible, then stated, then reach.
+            func key(_ priority: ReviewPriority) -> [Int] {
+                [
+                    priority.severity == .high ? 2 : priority.severity == .medium ? 1 : 0,
+                    priority.kind.isProblem ? 1 : 0, priority.irreversible ? 1 : 0, priority.stated ? 1 : 0,
+                    priority.touches,
+                ]
+            }
             for (earlier, later) in zip(priorities, priorities.dropFirst()) {
-                #expect(
-                    earlier.severity > later.severity
-                        || (earlier.severity == later.severity && earlier.touches >= later.touches), "\(name)")
+                #expect(!key(earlier).lexicographicallyPrecedes(key(later)), "\(name): \(earlier.id), \(later.id)")
             }
             #expect(priorities == report.review.priorities(in: report.knowledgeBase), "deterministic")
             // Nothing done and nothing accepted is a priority.

@@ -21,6 +21,7 @@ extension Technology {
         writer.string(title)
         writer.string(category.rawValue)
         writer.bool(driver)
+        writer.bool(embedded)
         writer.strings(caveats)
         writer.array(answers) { writer, answer in
             writer.string(answer.question)
@@ -41,7 +42,7 @@ extension Technology {
         self.init(
             id: try reader.string(), title: try reader.string(),
             category: try reader.rawValue(DetectionCategory.self), driver: try reader.bool(),
-            caveats: try reader.strings(),
+            embedded: try reader.bool(), caveats: try reader.strings(),
             answers: try reader.array { reader throws(KnowledgeBaseBinaryError) in
                 DetectionAnswer(
                     question: try reader.string(), option: try reader.string(),
@@ -68,6 +69,7 @@ extension PackageMapping {
         writer.optional(adapts) { $0.string($1) }
         writer.bool(builtin)
         writer.bool(implicit)
+        writer.bool(client)
         writer.strings(caveats)
         writer.location(location)
     }
@@ -76,7 +78,8 @@ extension PackageMapping {
         self.init(
             id: try reader.string(), detects: try reader.strings(), talksTo: try reader.strings(),
             adapts: try reader.optional { reader throws(KnowledgeBaseBinaryError) in try reader.string() },
-            builtin: try reader.bool(), implicit: try reader.bool(), caveats: try reader.strings(),
+            builtin: try reader.bool(), implicit: try reader.bool(), client: try reader.bool(),
+            caveats: try reader.strings(),
             location: try reader.location())
     }
 }

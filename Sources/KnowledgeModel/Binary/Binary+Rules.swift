@@ -71,6 +71,7 @@ extension ChecklistItem {
         writer.string(category.rawValue)
         writer.string(priority.rawValue)
         writer.bool(baseline)
+        writer.bool(irreversible)
         writer.optional(appliesIf) { $1.write(to: &$0) }
         writer.strings(sources)
         writer.strings(refs)
@@ -81,6 +82,7 @@ extension ChecklistItem {
         self.init(
             id: try reader.string(), text: try reader.string(), category: try reader.rawValue(ChecklistCategory.self),
             priority: try reader.rawValue(Priority.self), baseline: try reader.bool(),
+            irreversible: try reader.bool(),
             appliesIf: try reader.optional { reader throws(KnowledgeBaseBinaryError) in
                 try Condition(reading: &reader)
             },

@@ -8,7 +8,7 @@
 /// that a Swift string literal holds byte for byte, and it is read in place without copying.
 public enum KnowledgeBaseBinary {
     /// Bumped whenever the layout changes; a payload of another version is rejected.
-    public static let formatVersion = 4
+    public static let formatVersion = 6
     static let magic: [UInt8] = Array("SWKB".utf8)
 
     /// The payload for a knowledge base.

@@ -20,7 +20,10 @@ struct DetectionDecoder {
     }
 
     private func decodeTechnology(_ node: YAMLNode) -> (Technology, Bool)? {
-        let keys = ["id", "title", "category", "driver", "caveats", "answers", "images", "decides", "override"]
+        let keys = [
+            "id", "title", "category", "driver", "embedded", "caveats", "answers", "images", "decides",
+            "override",
+        ]
         guard let f = Fields(node, kind: "a technology", allowed: keys, sink: sink) else { return nil }
         let id = f.identifier("id")
         let title = f.string("title", required: true)
@@ -29,6 +32,7 @@ struct DetectionDecoder {
         guard let id, let title, let category else { return nil }
         let technology = Technology(
             id: id, title: title, category: category, driver: f.bool("driver") ?? false,
+            embedded: f.bool("embedded") ?? false,
             caveats: f.stringList("caveats"), answers: answers, images: f.stringList("images"),
             decides: f.stringList("decides").map(DecisionChoiceRef.init(parsing:)), location: node.location)
         return (technology, f.bool("override") ?? false)
@@ -76,7 +80,7 @@ struct DetectionDecoder {
     }
 
     private func decodePackage(_ node: YAMLNode) -> (PackageMapping, Bool)? {
-        let keys = ["package", "detects", "talksTo", "adapts", "builtin", "implicit", "caveats", "override"]
+        let keys = ["package", "detects", "talksTo", "adapts", "builtin", "implicit", "client", "caveats", "override"]
         guard let f = Fields(node, kind: "a package mapping", allowed: keys, sink: sink) else { return nil }
         guard let name = f.string("package", required: true) else { return nil }
         let builtin = f.bool("builtin") ?? false
@@ -96,7 +100,8 @@ struct DetectionDecoder {
         }
         let mapping = PackageMapping(
             id: name, detects: detects, talksTo: talksTo, adapts: f.string("adapts"), builtin: builtin,
-            implicit: f.bool("implicit") ?? false, caveats: f.stringList("caveats"), location: node.location)
+            implicit: f.bool("implicit") ?? false, client: f.bool("client") ?? false, caveats: f.stringList("caveats"),
+            location: node.location)
         return (mapping, f.bool("override") ?? false)
     }
 

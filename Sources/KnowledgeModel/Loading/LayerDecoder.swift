@@ -300,7 +300,10 @@ public struct LayerDecoder {
     // MARK: - Checklist, sources, references
 
     private func decodeChecklistItem(_ node: YAMLNode) -> (ChecklistItem, Bool)? {
-        let keys = ["id", "text", "category", "priority", "baseline", "appliesIf", "sources", "refs", "override"]
+        let keys = [
+            "id", "text", "category", "priority", "baseline", "irreversible", "appliesIf", "sources", "refs",
+            "override",
+        ]
         guard let f = Fields(node, kind: "a checklist item", allowed: keys, sink: sink) else { return nil }
         let id = f.identifier("id", allowDots: true)
         let text = f.string("text", required: true)
@@ -310,7 +313,8 @@ public struct LayerDecoder {
         guard let id, let text, let category, let priority else { return nil }
         let item = ChecklistItem(
             id: id, text: text, category: category, priority: priority, baseline: f.bool("baseline") ?? false,
-            appliesIf: appliesIf, sources: f.stringList("sources"), refs: f.stringList("refs"), location: node.location)
+            irreversible: f.bool("irreversible") ?? false, appliesIf: appliesIf, sources: f.stringList("sources"),
+            refs: f.stringList("refs"), location: node.location)
         return (item, f.bool("override") ?? false)
     }
 

@@ -30,6 +30,10 @@ public struct ChecklistItem: Sendable, Codable, Hashable, Identifiable {
     /// Always-on hygiene that every service should have, whatever the answers (`baseline: true`). A baseline item
     /// is never `high`: high means "do before launch or the next release, for these answers".
     public var baseline: Bool
+    /// Missing it does harm that cannot be undone later (`irreversible: true`): data lost for good, money recorded
+    /// wrong or moved twice, personal data or secrets disclosed. Such items come first among equally severe
+    /// priorities, and a baseline item that is irreversible can be a priority.
+    public var irreversible: Bool
     public var appliesIf: Condition?
     public var sources: [String]
     public var refs: [String]
@@ -37,13 +41,15 @@ public struct ChecklistItem: Sendable, Codable, Hashable, Identifiable {
 
     public init(
         id: String, text: String, category: ChecklistCategory, priority: Priority, baseline: Bool = false,
-        appliesIf: Condition? = nil, sources: [String] = [], refs: [String] = [], location: SourceLocation? = nil
+        irreversible: Bool = false, appliesIf: Condition? = nil, sources: [String] = [], refs: [String] = [],
+        location: SourceLocation? = nil
     ) {
         self.id = id
         self.text = text
         self.category = category
         self.priority = priority
         self.baseline = baseline
+        self.irreversible = irreversible
         self.appliesIf = appliesIf
         self.sources = sources
         self.refs = refs

@@ -99,6 +99,9 @@ public struct Technology: Sendable, Codable, Equatable, Identifiable {
     public var category: DetectionCategory
     /// A low-level driver (`pg`, `mysql2`): listed under data access only when no library above it is found.
     public var driver: Bool
+    /// A store that runs inside the service's own process (SQLite, an in-process cache): never a remote system
+    /// the service only connects to, so a tool that connects to many systems keeps it as its own.
+    public var embedded: Bool
     /// Things a reviewer should know when this is found (shown with the detection).
     public var caveats: [String]
     /// The answers this technology implies when the service uses it.
@@ -113,14 +116,15 @@ public struct Technology: Sendable, Codable, Equatable, Identifiable {
     public var location: SourceLocation?
 
     public init(
-        id: String, title: String, category: DetectionCategory, driver: Bool = false, caveats: [String] = [],
-        answers: [DetectionAnswer] = [], images: [String] = [], decides: [DecisionChoiceRef] = [],
-        location: SourceLocation? = nil
+        id: String, title: String, category: DetectionCategory, driver: Bool = false, embedded: Bool = false,
+        caveats: [String] = [], answers: [DetectionAnswer] = [], images: [String] = [],
+        decides: [DecisionChoiceRef] = [], location: SourceLocation? = nil
     ) {
         self.id = id
         self.title = title
         self.category = category
         self.driver = driver
+        self.embedded = embedded
         self.caveats = caveats
         self.answers = answers
         self.images = images
@@ -236,13 +240,16 @@ public struct PackageMapping: Sendable, Codable, Equatable, Identifiable {
     /// Loaded by name by another library or a CLI (drivers, transports), so no import of it is expected; it is
     /// never flagged as declared-but-unused.
     public var implicit: Bool
+    /// Also a client of the protocol it implements (`ws`, `@grpc/grpc-js`): in a tool that connects to systems
+    /// its users name, it may connect out rather than serve.
+    public var client: Bool
     /// Things a reviewer should know when this package is found.
     public var caveats: [String]
     public var location: SourceLocation?
 
     public init(
         id: String, detects: [String], talksTo: [String] = [], adapts: String? = nil, builtin: Bool = false,
-        implicit: Bool = false, caveats: [String] = [], location: SourceLocation? = nil
+        implicit: Bool = false, client: Bool = false, caveats: [String] = [], location: SourceLocation? = nil
     ) {
         self.id = id
         self.detects = detects
@@ -250,6 +257,7 @@ public struct PackageMapping: Sendable, Codable, Equatable, Identifiable {
         self.adapts = adapts
         self.builtin = builtin
         self.implicit = implicit
+        self.client = client
         self.caveats = caveats
         self.location = location
     }

@@ -23,6 +23,8 @@ public struct KnowledgeBase: Sendable, Codable, Equatable {
     private var checklistIndex: [String: Int] = [:]
     private var sourceIndex: [String: Int] = [:]
     private var ruleIndex: [String: Int] = [:]
+    /// Question positions in interview order (``questionsInInterviewOrder``), computed once.
+    private var interviewOrder: [Int] = []
 
     public init(
         sections: [Section] = [], questions: [Question] = [], decisions: [Decision] = [], rules: [Rule] = [],
@@ -92,6 +94,8 @@ public struct KnowledgeBase: Sendable, Codable, Equatable {
         checklistIndex = index(checklist)
         sourceIndex = index(sources)
         ruleIndex = index(rules)
+        interviewOrder = InterviewOrder.positions(
+            questions: questions, sections: sections, rules: rules, decisions: decisions)
     }
 
     public func question(_ id: String) -> Question? { questionIndex[id].map { questions[$0] } }
@@ -111,14 +115,15 @@ public struct KnowledgeBase: Sendable, Codable, Equatable {
     /// The option a reference names, if both the decision and the option exist.
     public func option(_ ref: OptionRef) -> DecisionOption? { decision(ref.decision)?.option(ref.option) }
 
-    /// Questions in interview order: by section order, then authored order.
-    public var questionsInInterviewOrder: [Question] {
-        let sectionOrder = Dictionary(uniqueKeysWithValues: sections.enumerated().map { ($1.id, $0) })
-        return questions.enumerated().sorted { lhs, rhs in
-            let left = sectionOrder[lhs.element.section] ?? Int.max
-            let right = sectionOrder[rhs.element.section] ?? Int.max
-            return (left, lhs.offset) < (right, rhs.offset)
-        }.map(\.element)
+    /// Questions in interview order: sections in order; inside a section the most decisive questions first (what
+    /// an answer can move: decisions, findings, tensions, which questions are asked), each follow-up after the questions its `askIf` reads,
+    /// ties in authored order.
+    public var questionsInInterviewOrder: [Question] { interviewOrder.map { questions[$0] } }
+
+    /// The decisiveness behind ``questionsInInterviewOrder``: how many decisions, findings, tensions and questions an answer to
+    /// the question can move.
+    public func decisiveness(ofQuestion id: String) -> Int {
+        questionIndex[id].map { InterviewOrder.moves(of: $0, in: self) } ?? 0
     }
 
     /// All findings rules can raise, in rule order.

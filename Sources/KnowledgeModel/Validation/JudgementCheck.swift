@@ -1,5 +1,6 @@
 /// Judgement the review shows must hold together: a reason is displayed under every option its rule scores, so
-/// it must argue for each option it scores positively; and baseline hygiene is never "high".
+/// it must argue for each option it scores positively; baseline hygiene is never "high"; an irreversible item is
+/// never "low".
 struct JudgementCheck: KnowledgeBaseCheck {
     func check(_ kb: KnowledgeBase, sink: DiagnosticSink) {
         for rule in kb.rules {
@@ -23,6 +24,12 @@ struct JudgementCheck: KnowledgeBaseCheck {
             sink.error(
                 "checklist item '\(item.id)' is baseline (advice for every service) and high; high means "
                     + "'before launch, for these answers': make it medium or drop 'baseline'",
+                at: item.location)
+        }
+        for item in kb.checklist where item.irreversible && item.priority == .low {
+            sink.error(
+                "checklist item '\(item.id)' is irreversible (missing it does harm that cannot be undone) but low; "
+                    + "make it medium or high, or drop 'irreversible'",
                 at: item.location)
         }
     }

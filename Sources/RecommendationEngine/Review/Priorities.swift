@@ -18,6 +18,9 @@ public struct ReviewPriority: Sendable, Equatable {
         /// An unanswered (or "not sure") question whose default a close or low-confidence decision rests on.
         case question
 
+        /// Something already wrong with the answers, the plan or what runs (ranked before what to add or ask).
+        public var isProblem: Bool { order <= 3 }
+
         /// The kind's place when severity and reach are equal: what is already wrong before what to add.
         var order: Int {
             switch self {
@@ -42,12 +45,17 @@ public struct ReviewPriority: Sendable, Equatable {
     public var why: String
     /// The concrete next step.
     public var action: String
-    /// How many decisions or risks it touches (the second ranking key).
+    /// How many decisions or risks it touches (the third ranking key).
     public var touches: Int
+    /// It follows from what the user stated (an answer given, a plan, what runs today), not only from an option
+    /// the review chose or a default it assumed (the second ranking key).
+    public var stated: Bool
+    /// A checklist item whose omission does harm that cannot be undone (``ChecklistItem/irreversible``).
+    public var irreversible: Bool
 
     public init(
         rank: Int, kind: Kind, id: String, severity: Severity, title: String, why: String, action: String,
-        touches: Int
+        touches: Int, stated: Bool = true, irreversible: Bool = false
     ) {
         self.rank = rank
         self.kind = kind
@@ -57,6 +65,8 @@ public struct ReviewPriority: Sendable, Equatable {
         self.why = why
         self.action = action
         self.touches = touches
+        self.stated = stated
+        self.irreversible = irreversible
     }
 }
 
@@ -74,19 +84,29 @@ extension Review {
     ///
     /// Candidates, all in the knowledge base's terms: every constraint conflict (severity high); every group of
     /// open findings with one cause (``findingGroups(in:)``; the group's highest severity); every proposal the
-    /// review rules out (high) or recommends against (medium); every tension (medium); every answer-specific
-    /// checklist item not done (its priority as severity); the first three firm-up questions (``firmUp``; medium
-    /// when one of the decisions they could change is a close call, else low), or without firm-up insights every
-    /// assumed answer a close call (medium) or a low-confidence decision (low) rests on.
+    /// review rules out (high) or recommends against (medium); every tension (medium); every checklist item not done
+    /// that is answer-specific or irreversible (its priority as severity); the first three firm-up questions
+    /// (``firmUp``) that could change a decision or a risk (medium when one of the decisions is a close call, else
+    /// low), or without firm-up insights every assumed answer a close call (medium) or a low-confidence decision
+    /// (low) rests on. A checklist item included only by rules that raised a finding or tension is a step of that
+    /// risk: it is folded into the risk's candidate, which takes the item's priority when that is more severe.
     ///
-    /// Ranking: severity (high first); then how many decisions or risks it touches (a finding group: its findings
-    /// plus the decisions whose chosen option has a reason reading the same answers; a tension: itself plus the
-    /// decisions reading its answers; a checklist item: the decisions its including rules score or exclude or its
-    /// condition names, plus the findings and tensions those rules raise; a proposal: itself plus the reasons and
-    /// counter-indications against it; a question: the decisions it could change plus the risk rules reading it);
-    /// then kind (conflict, finding, proposal, tension, checklist item, question: what is already wrong before what
-    /// to add; the knowledge base records no effort); among candidates equal on these three keys, a checklist item
-    /// from a category with fewer priorities so far comes first; then review order.
+    /// Ranking keys, in order:
+    /// 1. severity (high first);
+    /// 2. problems before additions: conflicts, findings, proposal verdicts and tensions (something already wrong
+    ///    with the answers, the plan or what runs) before checklist items and questions;
+    /// 3. irreversible before reversible (``ChecklistItem/irreversible``: data lost, money wrong, data disclosed);
+    /// 4. what follows from what the user stated (an answer given, a plan, what runs today) before what follows
+    ///    only from an option the review chose or a default it assumed;
+    /// 5. how many decisions or risks it touches (a finding group: its findings plus the decisions whose chosen
+    ///    option has a reason reading the same answers; a tension: itself plus the decisions reading its answers;
+    ///    a checklist item: the decisions its including rules score or exclude or its condition names, plus the
+    ///    findings and tensions those rules raise; a proposal: itself plus the reasons and counter-indications
+    ///    against it; a question: the decisions it could change plus the risk rules reading it);
+    /// 6. kind (conflict, finding, proposal, tension, checklist item, question; the knowledge base records no
+    ///    effort);
+    /// 7. among candidates equal on all of these, a checklist item from a category with fewer priorities so far;
+    ///    then review order.
     ///
     /// Selection: the first three always; the fourth and fifth when at least medium; the sixth and seventh only
     /// when high.
@@ -94,11 +114,11 @@ extension Review {
         var candidates: [(priority: ReviewPriority, order: Int, area: String)] = []
         func add(
             _ kind: ReviewPriority.Kind, _ id: String, _ severity: Severity, _ title: String, _ why: String,
-            _ action: String, touches: Int, area: String? = nil
+            _ action: String, touches: Int, stated: Bool = true, irreversible: Bool = false, area: String? = nil
         ) {
             let priority = ReviewPriority(
                 rank: 0, kind: kind, id: id, severity: severity, title: title, why: why, action: action,
-                touches: touches)
+                touches: touches, stated: stated, irreversible: irreversible)
             candidates.append((priority, candidates.count, area ?? "\(kind.rawValue):\(id)"))
         }
 
@@ -111,7 +131,11 @@ extension Review {
                 "Change one of the answers behind the exclusions, or relax a requirement.",
                 touches: conflict.decisions.count)
         }
+        // The candidate that stands for each risk rule (a finding group, a tension): a checklist item that only those
+        // rules include is a step of that risk, not a priority of its own.
+        var riskCandidate: [String: Int] = [:]
         for group in findingGroups(in: knowledgeBase) {
+            for raised in group.findings { riskCandidate[raised.ruleID] = candidates.count }
             let lead = group.lead
             var title = lead.finding.title
             if group.findings.count > 1 {
@@ -124,17 +148,30 @@ extension Review {
                 touches: group.findings.count + decisionsReading(questions))
         }
         for raised in tensions {
+            riskCandidate[raised.ruleID] = candidates.count
             let questions = Set(raised.tension.between + raised.answers.map(\.questionID))
             add(
                 .tension, raised.tension.id, .medium, raised.tension.title, raised.because, raised.tension.advice,
                 touches: 1 + decisionsReading(questions))
         }
-        for entry in checklist where !entry.done && entry.isAnswerSpecific {
+        let assumed = Set(assumptions.map(\.questionID))
+        for entry in checklist where !entry.done && (entry.isAnswerSpecific || entry.item.irreversible) {
+            let owners = entry.includedBy.compactMap { riskCandidate[$0] }
+            if let owner = owners.first, owners.count == entry.includedBy.count {
+                // The risk takes the step's severity when the step is more urgent than the risk was rated.
+                candidates[owner].priority.severity = max(
+                    candidates[owner].priority.severity, severity(entry.item.priority))
+                candidates[owner].priority.touches += 1
+                candidates[owner].priority.irreversible =
+                    candidates[owner].priority.irreversible || entry.item.irreversible
+                continue
+            }
             let why = entry.includedBy.first.flatMap { renderedBecause($0, knowledgeBase) } ?? appliesBecause(entry)
             add(
                 .checklist, entry.item.id, severity(entry.item.priority), checklistTitle(entry.item.text), why,
                 entry.item.text, touches: reach(of: entry, knowledgeBase),
-                area: "checklist:\(entry.item.category.rawValue)")
+                stated: readsStatedAnswer(entry, knowledgeBase, assumed: assumed),
+                irreversible: entry.item.irreversible, area: "checklist:\(entry.item.category.rawValue)")
         }
         for verdict in proposals where verdict.verdict == .differs || verdict.verdict == .ruledOut {
             let name = { (id: String) in decision(verdict.decisionID)?.options.first { $0.optionID == id }?.name ?? id }
@@ -158,25 +195,35 @@ extension Review {
         }
         if !firmUp.isEmpty {
             // The what-if ranking of unanswered questions (``RecommendationEngine/addInsights(to:answers:whatIf:)``).
-            for question in firmUp.prefix(3) where !question.decisions.isEmpty {
+            for question in firmUp.prefix(3) where !question.decisions.isEmpty || question.risks > 0 {
                 let moved = question.decisions.compactMap { decision($0) }
                 let close = moved.contains(where: \.isCloseCall)
-                let names = moved.map(\.title).joined(separator: ", ")
+                var changes = moved.map(\.title)
+                if question.risks > 0 {
+                    changes.append("\(question.risks) risk\(question.risks == 1 ? "" : "s") (findings or tensions)")
+                }
                 add(
                     .question, question.questionID, close ? .medium : .low, question.prompt,
-                    "An answer could change \(names)"
+                    "An answer could change \(changes.joined(separator: ", "))"
                         + (question.assumed.map { "; the default \($0) is assumed now." } ?? "."),
                     "Answer \(question.questionID) (--set \(question.questionID)=...).",
                     touches: question.decisions.count + question.risks)
             }
         } else {
-            assumptionCandidates(knowledgeBase, add)
+            for question in assumptionCandidates(knowledgeBase) {
+                add(
+                    .question, question.id, question.severity, question.title, question.why, question.action,
+                    touches: question.touches)
+            }
         }
 
         var remaining = candidates.sorted { lhs, rhs in
             let left = lhs.priority
             let right = rhs.priority
             if left.severity != right.severity { return left.severity > right.severity }
+            if left.kind.isProblem != right.kind.isProblem { return left.kind.isProblem }
+            if left.irreversible != right.irreversible { return left.irreversible }
+            if left.stated != right.stated { return left.stated }
             if left.touches != right.touches { return left.touches > right.touches }
             if left.kind.order != right.kind.order { return left.kind.order < right.kind.order }
             return lhs.order < rhs.order
@@ -189,8 +236,9 @@ extension Review {
             let top = remaining[0].priority
             let tied =
                 remaining.firstIndex {
-                    $0.priority.severity != top.severity || $0.priority.touches != top.touches
-                        || $0.priority.kind != top.kind
+                    $0.priority.severity != top.severity || $0.priority.kind.isProblem != top.kind.isProblem
+                        || $0.priority.irreversible != top.irreversible || $0.priority.stated != top.stated
+                        || $0.priority.touches != top.touches || $0.priority.kind != top.kind
                 } ?? remaining.count
             let pick =
                 (0..<tied).min {
@@ -212,10 +260,8 @@ extension Review {
     }
 
     /// Without what-if insights: assumed answers that a close call or a low-confidence decision rests on.
-    private func assumptionCandidates(
-        _ knowledgeBase: KnowledgeBase,
-        _ add: (ReviewPriority.Kind, String, Severity, String, String, String, Int, String?) -> Void
-    ) {
+    private func assumptionCandidates(_ knowledgeBase: KnowledgeBase) -> [ReviewPriority] {
+        var found: [ReviewPriority] = []
         for assumption in assumptions {
             let moved = assumption.affectedDecisions.compactMap { decision($0) }
             let close = moved.filter(\.isCloseCall)
@@ -226,10 +272,14 @@ extension Review {
             let why =
                 "The default (\(assumption.value)) is assumed; "
                 + (close.isEmpty ? "it moves \(names), which rests on defaults." : "it moves \(names), a close call.")
-            add(
-                .question, assumption.questionID, close.isEmpty ? .low : .medium, prompt, why,
-                "Answer \(assumption.questionID) (--set \(assumption.questionID)=...).", moved.count, nil)
+            found.append(
+                ReviewPriority(
+                    rank: 0, kind: .question, id: assumption.questionID, severity: close.isEmpty ? .low : .medium,
+                    title: prompt, why: why,
+                    action: "Answer \(assumption.questionID) (--set \(assumption.questionID)=...).",
+                    touches: moved.count))
         }
+        return found
 
     }
 
@@ -279,6 +329,20 @@ extension Review {
                 contribution.triggeredBy.contains { questions.contains($0.questionID) }
             } ?? false
         }.count
+    }
+
+    /// Whether a checklist item follows from an answer the user gave: the condition of a rule that included it, or
+    /// its own `appliesIf`, reads a question whose answer is not an assumed default. An item that applies only
+    /// because of an option the review chose (`chosen(jobs) == "bullmq"`) is implementation hygiene for that
+    /// option; one that follows from the user's domain, load or plan is what their service is about.
+    private func readsStatedAnswer(
+        _ entry: ChecklistEntry, _ knowledgeBase: KnowledgeBase, assumed: Set<String>
+    )
+        -> Bool
+    {
+        var conditions = entry.includedBy.compactMap { knowledgeBase.rule($0)?.when.expression }
+        if let own = entry.item.appliesIf?.expression { conditions.append(own) }
+        return conditions.contains { condition in condition.questionIDs.contains { !assumed.contains($0) } }
     }
 
     /// The decisions and risks a checklist item touches: decisions its including rules score or exclude and its

@@ -22,18 +22,34 @@ struct DetectionAssembler {
     mutating func addDependencies(of manifests: [PackageManifest], sources: SourceFacts) {
         let declared = Set(manifests.flatMap { $0.dependencies.map(\.name) })
         let sourcesScanned = sources.filesRead > 0
+        let layout = ServerLayout(manifests: manifests, catalog: catalog)
         for manifest in manifests {
-            for dependency in manifest.dependencies {
+            let serverScript = layout.serverInDevDependencies[manifest.folder]
+            let browserLibrary = layout.browserBundle[manifest.folder]
+            for var dependency in manifest.dependencies {
                 if dependency.name.hasPrefix("@types/") {
                     noteTypesOnly(dependency, manifest: manifest, declared: declared)
                     continue
                 }
                 guard let mapping = packages[dependency.name], !mapping.builtin else { continue }
+                var detail =
+                    "\(dependency.kind.rawValue): \(dependency.specifier.isEmpty ? "(no version)" : dependency.specifier)"
+                if let browserLibrary, dependency.kind.isRuntime {
+                    ignored.append(
+                        Evidence(
+                            file: manifest.path, line: dependency.line, package: dependency.name,
+                            detail:
+                                "\(detail): part of the browser bundle (\(browserLibrary) is a runtime dependency and the "
+                                + "server runs from devDependencies)"))
+                    continue
+                }
+                if let serverScript, !dependency.kind.isRuntime {
+                    // The server runs from devDependencies: judge them as the service's runtime dependencies.
+                    detail += " (the server runs from devDependencies: \(serverScript))"
+                    dependency.kind = .dependencies
+                }
                 let evidence = Evidence(
-                    file: manifest.path, line: dependency.line, package: dependency.name,
-                    detail:
-                        "\(dependency.kind.rawValue): \(dependency.specifier.isEmpty ? "(no version)" : dependency.specifier)"
-                )
+                    file: manifest.path, line: dependency.line, package: dependency.name, detail: detail)
                 let importedIn = sources.imports[dependency.name]
                 for id in mapping.detects {
                     guard let technology = technologies[id] else { continue }
@@ -111,18 +127,6 @@ struct DetectionAssembler {
                 result[index].listed = false
             }
         }
-        // A tool that connects to several data warehouses (SQL editors, analytics back ends) is a client of the
-        // databases it reaches with a bare driver; its own store comes through an ORM or ODM.
-        let connectors = Set(
-            result.filter { technologies[$0.name]?.id == "data-warehouse" }.flatMap {
-                $0.evidence.compactMap(\.package)
-            })
-        if connectors.count >= 2 {
-            for index in result.indices
-            where result[index].category == .databases && result[index].isInUse && reachedOnlyByDrivers(result[index]) {
-                result[index].status = .talksTo
-            }
-        }
         let used = Set(result.filter(\.isInUse).map(\.name))
         for index in result.indices where result[index].isInUse {
             if hostedByAnotherFramework(result[index], used: used) || isOnlyABackingStore(result[index]) {
@@ -131,6 +135,79 @@ struct DetectionAssembler {
         }
         return result.enumerated().sorted { ($0.element.category, $0.offset) < ($1.element.category, $1.offset) }.map(
             \.element)
+    }
+
+    /// A tool that connects to systems its users name (a monitor, a SQL editor, an integration platform) carries
+    /// a bare client for each of them: clients for several data warehouses, or for three or more databases and
+    /// two or more message brokers (a service keeps its data in one or two stores and uses one broker). In such a
+    /// tool the databases, caches and brokers reached only through bare clients are systems it talks to, not its
+    /// own stack, and so are protocol libraries that are also clients (`@grpc/grpc-js`; `ws` beside another
+    /// realtime channel that serves the tool); an embedded store (SQLite, an in-process cache) stays its own.
+    /// Call before inferring from what is used.
+    mutating func settleConnectorClients() {
+        let inUse = order.compactMap { byName[$0] }.filter(\.isInUse)
+        let warehouses = Set(
+            order.compactMap { byName[$0] }.filter { $0.name == "data-warehouse" }.flatMap {
+                $0.evidence.compactMap(\.package)
+            })
+        let bareDatabases = inUse.filter { $0.category == .databases && reachedOnlyByClients($0) }
+        let bareBrokers = inUse.filter { $0.category == .messaging && reachedOnlyByClients($0) }
+        guard warehouses.count >= 2 || (bareDatabases.count >= 3 && bareBrokers.count >= 2) else { return }
+        let framework = inUse.contains { $0.category == .framework }
+        let protocolClients = inUse.filter(isProtocolClient)
+        for detection in inUse {
+            let client: Bool
+            switch detection.category {
+            case .databases, .cache, .messaging:
+                client = technologies[detection.name]?.embedded != true && reachedOnlyByClients(detection)
+            case .apiStyle: client = framework && isProtocolClient(detection)
+            case .realtime:
+                client =
+                    isProtocolClient(detection)
+                    && inUse.contains { $0.category == .realtime && !protocolClients.map(\.name).contains($0.name) }
+            default: client = false
+            }
+            if client { byName[detection.name]?.status = .talksTo }
+        }
+    }
+
+    /// Whether every package behind a detection is a bare client: it reveals only databases, caches, brokers and
+    /// drivers, no ORM, queue or adapter.
+    private func reachedOnlyByClients(_ detection: Detection) -> Bool {
+        let packagesSeen = Set(detection.evidence.compactMap(\.package))
+        guard !packagesSeen.isEmpty else { return false }
+        return packagesSeen.allSatisfy { name in
+            guard let mapping = packages[name], mapping.adapts == nil else { return false }
+            return mapping.detects.allSatisfy { id in
+                guard let technology = technologies[id] else { return false }
+                return [.databases, .cache, .messaging].contains(technology.category) || technology.driver
+            }
+        }
+    }
+
+    /// Whether a detection comes only from packages that are also clients of their protocol (`ws`).
+    private func isProtocolClient(_ detection: Detection) -> Bool {
+        let packagesSeen = Set(detection.evidence.compactMap(\.package))
+        return !packagesSeen.isEmpty && packagesSeen.allSatisfy { packages[$0]?.client == true }
+    }
+
+    /// A template engine (`pug`) beside a library that renders email templates with it (`email-templates`), and
+    /// no view adapter of a framework, renders emails, not pages: the pages detection is dropped and its evidence
+    /// listed as ignored, with the reason.
+    mutating func settleTemplateEngines() {
+        guard uses("email-templates"), let pages = byName["server-rendered"], pages.isInUse else { return }
+        let packagesSeen = Set(pages.evidence.compactMap(\.package))
+        guard !packagesSeen.isEmpty,
+            packagesSeen.allSatisfy({ packages[$0]?.detects == [pages.name] && packages[$0]?.adapts == nil })
+        else { return }
+        byName[pages.name] = nil
+        order.removeAll { $0 == pages.name }
+        for evidence in pages.evidence {
+            var note = evidence
+            note.detail =
+                "\(evidence.package ?? evidence.file) renders the email templates of email-templates, not pages"
+            ignored.append(note)
+        }
     }
 
     /// A framework that comes in through another framework's adapter (`@nestjs/platform-express` under NestJS,
@@ -142,18 +219,6 @@ struct DetectionAssembler {
         return packagesSeen.contains { name in
             guard let host = packages[name]?.adapts else { return false }
             return host != detection.name && used.contains(host) && technologies[host]?.category == .framework
-        }
-    }
-
-    /// Whether every package behind a detection is a bare database driver (it reveals only databases and
-    /// technologies marked `driver`, no ORM or query builder).
-    private func reachedOnlyByDrivers(_ detection: Detection) -> Bool {
-        let packagesSeen = Set(detection.evidence.compactMap(\.package))
-        guard !packagesSeen.isEmpty else { return false }
-        return packagesSeen.allSatisfy { name in
-            packages[name]?.detects.allSatisfy { id in
-                technologies[id]?.category == .databases || technologies[id]?.driver == true
-            } ?? false
         }
     }
 
@@ -175,6 +240,11 @@ struct DetectionAssembler {
     /// Whether any technology of a category is in use.
     func usesAny(in category: DetectionCategory) -> Bool {
         byName.values.contains { $0.category == category && $0.isInUse }
+    }
+
+    /// The technologies of a category in use, in the order first found.
+    func used(in category: DetectionCategory) -> [String] {
+        order.filter { byName[$0]?.category == category && byName[$0]?.isInUse == true }
     }
 
     // MARK: - Judgement

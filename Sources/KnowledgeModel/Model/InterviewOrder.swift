@@ -1,0 +1,104 @@
+/// The order in which the interview asks questions: sections in their order; inside a section the most decisive
+/// questions first, each follow-up after the questions its `askIf` reads, ties in authored order.
+///
+/// A question's decisiveness is what an answer to it can move, read from the knowledge base alone (so the order is
+/// the same for every user and every run): the decisions scored or excluded by rules that read it, the decisions
+/// whose `appliesIf` or options' `whenNot` read it, the findings and tensions of rules that read it, and the
+/// questions whose `askIf` reads it (an answer that decides what else is asked).
+enum InterviewOrder {
+    /// Question positions (into `kb.questions`) in interview order.
+    static func positions(
+        questions: [Question], sections: [Section], rules: [Rule], decisions: [Decision]
+    ) -> [Int] {
+        let slot = slots(questions)
+        let moves = Self.moves(questions: questions, slot: slot, rules: rules, decisions: decisions)
+        let sectionOrder = Dictionary(
+            sections.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let bySection = Dictionary(grouping: questions.indices) { sectionOrder[questions[$0].section] ?? Int.max }
+        var order: [Int] = []
+        order.reserveCapacity(questions.count)
+        for key in bySection.keys.sorted() {
+            let members = bySection[key] ?? []  // authored order
+            let rank = Dictionary(uniqueKeysWithValues: members.enumerated().map { ($1, $0) })
+            // Kahn's algorithm: follow-ups wait for the questions of this section their askIf reads; among the
+            // questions ready to ask, the most decisive first, then authored order.
+            var waitingFor = [Int: Int]()
+            var unlocks = [Int: [Int]]()
+            for index in members {
+                let reads = Set((questions[index].askIf?.expression.questionIDs ?? []).compactMap { slot[$0] })
+                for prerequisite in reads where prerequisite != index && rank[prerequisite] != nil {
+                    waitingFor[index, default: 0] += 1
+                    unlocks[prerequisite, default: []].append(index)
+                }
+            }
+            func precedes(_ lhs: Int, _ rhs: Int) -> Bool {
+                let left = moves[lhs].count
+                let right = moves[rhs].count
+                return left != right ? left > right : rank[lhs, default: 0] < rank[rhs, default: 0]
+            }
+            var ready = members.filter { waitingFor[$0, default: 0] == 0 }.sorted(by: precedes)
+            var placed = Set<Int>()
+            while !ready.isEmpty {
+                let next = ready.removeFirst()
+                order.append(next)
+                placed.insert(next)
+                for follower in unlocks[next] ?? [] {
+                    waitingFor[follower, default: 0] -= 1
+                    guard waitingFor[follower, default: 0] == 0 else { continue }
+                    // Binary insertion keeps `ready` sorted.
+                    var low = 0
+                    var high = ready.count
+                    while low < high {
+                        let middle = (low + high) / 2
+                        if precedes(ready[middle], follower) { low = middle + 1 } else { high = middle }
+                    }
+                    ready.insert(follower, at: low)
+                }
+            }
+            // A cycle among askIf conditions (which lint reports) leaves the rest in authored order.
+            order += members.filter { !placed.contains($0) }
+        }
+        return order
+    }
+
+    /// How many decisions, findings and tensions an answer to the question at `position` can move.
+    static func moves(of position: Int, in kb: KnowledgeBase) -> Int {
+        let all = moves(questions: kb.questions, slot: slots(kb.questions), rules: kb.rules, decisions: kb.decisions)
+        return all.indices.contains(position) ? all[position].count : 0
+    }
+
+    private static func slots(_ questions: [Question]) -> [String: Int] {
+        var slot: [String: Int] = [:]
+        for position in questions.indices where slot[questions[position].id] == nil {
+            slot[questions[position].id] = position
+        }
+        return slot
+    }
+
+    /// Per question position, the effects (`decision:ID`, `finding:ID`, `tension:ID`, `question:ID` for a question
+    /// whose `askIf` reads it) an answer to it can move.
+    private static func moves(
+        questions: [Question], slot: [String: Int], rules: [Rule], decisions: [Decision]
+    ) -> [Set<String>] {
+        var moves = [Set<String>](repeating: [], count: questions.count)
+        func credit(_ condition: Condition?, _ effect: String) {
+            guard let condition else { return }
+            for id in condition.expression.questionIDs { if let index = slot[id] { moves[index].insert(effect) } }
+        }
+        for rule in rules {
+            for effect in rule.scores { credit(rule.when, "decision:" + effect.target.decision) }
+            for effect in rule.excludes { credit(rule.when, "decision:" + effect.decision) }
+            if let finding = rule.finding { credit(rule.when, "finding:" + finding.id) }
+            if let tension = rule.tension { credit(rule.when, "tension:" + tension.id) }
+        }
+        // Which other questions get asked at all.
+        for question in questions { credit(question.askIf, "question:" + question.id) }
+        for decision in decisions {
+            credit(decision.appliesIf, "decision:" + decision.id)
+            for option in decision.options {
+                for counter in option.whenNot { credit(counter.when, "decision:" + decision.id) }
+            }
+        }
+        return moves
+    }
+}
