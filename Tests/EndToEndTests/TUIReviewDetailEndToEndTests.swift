@@ -79,12 +79,16 @@ struct TUIReviewDetailEndToEndTests {
         #expect(text.contains(Self.collapsed(finding["title"] as? String ?? "-")))
         // The longest checklist item, found with / and shown whole in the detail pane.
         try tmux.send("Escape", "4", "/")
-        let item = try #require(
-            checklist.max { ($0["text"] as? String ?? "").count < ($1["text"] as? String ?? "").count })
-        let longest = try #require(item["text"] as? String)
-        try tmux.send(try #require(item["id"] as? String), literal: true)
+        // The longest item whose first 40 characters no other item contains: typing them finds only it.
+        let texts = checklist.compactMap { $0["text"] as? String }.sorted { $0.count > $1.count }
+        let longest = try #require(
+            texts.first { text in
+                let needle = text.prefix(40).lowercased()
+                return texts.filter { $0.lowercased().contains(needle) }.count == 1
+            })
+        try tmux.send(String(longest.prefix(40)), literal: true)
         try tmux.send("Enter")
-        try tmux.waitFor("┌─ Checklist · 1/")
+        try tmux.waitFor("┌─ Checklist · 1/1 ")
         let pane = try tmux.waitFor("┌─ Details")
         let details = try #require(Self.boxText(pane, title: "Details"))
         if size.1 >= 60 {
@@ -123,7 +127,7 @@ struct TUIReviewDetailEndToEndTests {
     func aWhatIfAnswerShowsItsDeltaAndTheLivePaneShowsItWhole(size: (Int, Int)) throws {
         let tmux = try start(size)
         try tmux.send("5")
-        let table = try tmux.waitFor("› ")
+        let table = try tmux.waitFor("┌─ What-if · 1/")
         let row = try #require(table.split(separator: "\n").first { $0.contains("› ") })
         let questionID = try #require(row.split(separator: "› ").last?.split(separator: " ").first)
         try tmux.send("Enter")
