@@ -56,7 +56,11 @@ public enum AnswerOverrides {
                 continue
             }
             switch AnswerParsing.parse(text: raw, for: question, at: nil) {
-            case .success(let value): parsed.append((id, raw, value))
+            case .success(let value):
+                if let concern = AnswerParsing.unusualNumber(value, for: question) {
+                    diagnostics.append(.warning("--set '\(assignment)': \(concern); kept as written", at: nil))
+                }
+                parsed.append((id, raw, value))
             case .failure(let problem): diagnostics.append(.error("--set '\(assignment)': \(problem.message)", at: nil))
             }
         }

@@ -198,6 +198,16 @@ public struct DecisionRecordExporter: Sendable {
             if isDirectory.boolValue { return }
             throw ExportError("'\(folder.relativePath)' exists and is not a folder", isIO: false)
         }
+        // A file where a parent folder should be: say which one (Foundation only says "error 512").
+        var ancestor = folder.deletingLastPathComponent()
+        while ancestor.path != "/", !FileManager.default.fileExists(atPath: ancestor.path, isDirectory: &isDirectory) {
+            ancestor = ancestor.deletingLastPathComponent()
+        }
+        if FileManager.default.fileExists(atPath: ancestor.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw ExportError(
+                "cannot create the output folder '\(folder.relativePath)': '\(ancestor.relativePath)' is a file, "
+                    + "not a folder", isIO: false)
+        }
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {

@@ -151,12 +151,17 @@ struct TUIEndToEndTests {
         let session = workspace.appendingPathComponent("s.yaml").path
         let kb = workspace.appendingPathComponent("kb").path
         let result = try BinaryRunner.run(
-            ["interview", "--plain", "--base", kb, "--session", session], stdin: "2\nyes\nlots\n200000\n100\n")
+            ["interview", "--plain", "--base", kb, "--session", session],
+            stdin: "2\nyes\nlots\n-4\n200000\nn\n100\n")
         #expect(result.status == 0)
         #expect(result.stdout.contains("[1/4] Data: What does the data look like?"))
         #expect(result.stdout.contains("  2) Documents: Self-contained records."))
         #expect(result.stdout.contains("Invalid: expected a number in req/s, found 'lots'. Try again."))
-        #expect(result.stdout.contains("Invalid: 200000 is above the maximum"))
+        #expect(result.stdout.contains("Invalid: -4 is negative"))
+        // Possible but unusual: asked, and "n" asks the question again.
+        #expect(
+            result.stdout.contains(
+                "200000 req/s is unusually high (the usual range is 0 to 100000 req/s). Keep it? (y/n): Not kept.\n"))
         #expect(result.stdout.contains("Changed: Database: PostgreSQL → MongoDB"))
         #expect(result.stdout.contains("End of input: your answers are saved."))
         #expect(result.stdout.contains("Reproduce it: stackwise review --answers \(session)"))
@@ -164,6 +169,25 @@ struct TUIEndToEndTests {
         let saved = try String(contentsOfFile: session, encoding: .utf8)
         #expect(saved.contains("data.rps: 100"))
         #expect(saved.contains("data.shape: documents"))
+    }
+
+    @Test func plainModeKeepsAnUnusualNumberOnceConfirmed() throws {
+        let workspace = try TUITestKnowledgeBase.workspace()
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        let session = workspace.appendingPathComponent("s.yaml").path
+        let kb = workspace.appendingPathComponent("kb").path
+        let result = try BinaryRunner.run(
+            ["interview", "--plain", "--base", kb, "--session", session], stdin: "2\nyes\n300000\nyes\n")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(
+            result.stdout.contains("300000 req/s is unusually high (the usual range is 0 to 100000 req/s). Keep it?"))
+        #expect(!result.stdout.contains("Not kept."))
+        let saved = try String(contentsOfFile: session, encoding: .utf8)
+        #expect(saved.contains("data.rps: 300000"))
+        // The saved session reads back without an error (a warning says the number is unusual).
+        let review = try BinaryRunner.run(["review", "--base", kb, "--answers", session])
+        #expect(review.status == 0, "\(review.stderr)")
+        #expect(review.stderr.contains("warning: answer for 'data.rps': 300000 req/s is unusually high"))
     }
 
     @Test func termDumbSelectsThePlainMode() throws {

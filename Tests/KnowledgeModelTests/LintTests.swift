@@ -279,6 +279,33 @@ import Testing
         expectDiagnostic(diagnostics, "compatibility constraints make decision 'org_a' impossible")
     }
 
+    @Test func anOptionConflictingWithItselfOrItsOwnDecisionIsReported() {
+        // Both were dropped silently: conflicts only ever link two different decisions.
+        let diagnostics = lintOverlay(
+            """
+            decisions:
+              - id: org_a
+                title: A
+                problem: P
+                options:
+                  - id: one
+                    name: One
+                    summary: S
+                    sources: [prisma-docs]
+                    conflicts:
+                      - { option: org_a.one, reason: R }
+                      - { option: org_a.two, reason: R }
+                      - { option: database.mongodb, reason: R }
+                  - { id: two, name: Two, summary: S, sources: [prisma-docs] }
+            """)
+        expectDiagnostic(
+            diagnostics, "option 'org_a.one' lists itself under conflicts", at: "overlay/test.yaml:11:13")
+        expectDiagnostic(
+            diagnostics, "option 'org_a.one' conflicts with 'org_a.two' of the same decision, which has no effect",
+            at: "overlay/test.yaml:12:13", severity: .warning)
+        #expect(!diagnostics.contains { $0.description.contains("database.mongodb") })
+    }
+
     @Test func askIfCycle() {
         let diagnostics = lintOverlay(
             """

@@ -120,6 +120,40 @@ import Testing
         #expect(report.detection("hapi") == nil)
     }
 
+    @Test func workspacesDeclaredTwiceAreNoLinkLoop() throws {
+        // npm's `workspaces` and pnpm-workspace.yaml naming the same folders, with overlapping patterns: every
+        // folder is reached twice, which once warned "folder(s) reached again through symbolic links (a link loop?)".
+        let fixture = try ScanFixture([
+            "package.json": #"{ "workspaces": ["packages/*"] }"#,
+            "pnpm-workspace.yaml": "packages:\n  - 'packages/*'\n  - 'packages/**'\n  - 'packages/*/plugins/*'\n",
+            "packages/a/package.json": manifest(name: "a", dependencies: ["koa": "^2.0.0"]),
+            "packages/b/package.json": manifest(name: "b"),
+            "packages/b/plugins/p/package.json": manifest(name: "p"),
+        ])
+        defer { fixture.remove() }
+        let report = try fixture.scan()
+        #expect(report.workspacePackages == ["packages/a", "packages/b", "packages/b/plugins/p"])
+        #expect(report.warnings.isEmpty, "\(report.warnings.map(\.message))")
+    }
+
+    @Test func aLinkToAFolderAlreadyReachedIsNamed() throws {
+        let fixture = try ScanFixture([
+            "package.json": #"{ "workspaces": ["packages/*"] }"#,
+            "packages/a/package.json": manifest(name: "a", dependencies: ["koa": "^2.0.0"]),
+        ])
+        defer { fixture.remove() }
+        try FileManager.default.createSymbolicLink(
+            atPath: fixture.root.appendingPathComponent("packages/z-alias").path, withDestinationPath: "a")
+        let report = try fixture.scan()
+        #expect(report.workspacePackages == ["packages/a"])
+        let messages = report.warnings.map(\.message)
+        #expect(
+            messages.contains(
+                "'packages/z-alias' is a symbolic link to 'packages/a', which the workspace patterns already reach; "
+                    + "skipped it"), "\(messages)")
+        #expect(!messages.contains { $0.contains("link loop") })
+    }
+
     @Test func specialFilesWithManifestNamesDoNotHang() throws {
         let fixture = try ScanFixture([
             "package.json": #"{ "workspaces": ["apps/*"], "dependencies": { "express": "4.0.0" } }"#,

@@ -12,7 +12,16 @@ public enum AnswerParsing {
         -> AnswerValue?
     {
         switch parse(node, for: question) {
-        case .success(let value): return value
+        case .success(let value):
+            if let concern = unusualNumber(value, for: question) {
+                // A default is the author's own value and must lie in the range; an answer is the user's and is kept.
+                guard role != "default" else {
+                    sink.error("\(role) for '\(question.id)': \(concern)", at: node.location)
+                    return nil
+                }
+                sink.warning("\(role) for '\(question.id)': \(concern); kept as written", at: node.location)
+            }
+            return value
         case .failure(let problem):
             sink.error("\(role) for '\(question.id)': \(problem.message)", at: problem.location ?? node.location)
             return nil
@@ -167,17 +176,33 @@ public enum AnswerParsing {
                     message: "\(formatNumber(number)) is negative; negative numbers make no sense here "
                         + rangeText(question), location: location))
         }
-        if let minimum = question.minimum, number < minimum {
-            return .failure(
-                Problem(
-                    message: "\(formatNumber(number)) is below the minimum \(rangeText(question))", location: location))
-        }
-        if let maximum = question.maximum, number > maximum {
-            return .failure(
-                Problem(
-                    message: "\(formatNumber(number)) is above the maximum \(rangeText(question))", location: location))
-        }
+        // Outside the range but possible: accepted here; `unusualNumber` says so (the interview asks to confirm).
         return .success(number)
+    }
+
+    /// Why a number answer is unusual for `question` (outside its `range`, which is the usual range, not a hard
+    /// limit: 2,000,000 req/s is rare but real), or nil. The interview asks the user to confirm such a number;
+    /// answers files and `--set` keep it with a warning.
+    public static func unusualNumber(_ value: AnswerValue, for question: Question) -> String? {
+        guard let direction = unusualness(value, for: question), case .number(let number) = value else { return nil }
+        let unit = question.unit.map { " \($0)" } ?? ""
+        let low = question.minimum.map(formatNumber) ?? "-∞"
+        let high = question.maximum.map(formatNumber) ?? "∞"
+        return
+            "\(formatNumber(number))\(unit) is unusually \(direction.rawValue) (the usual range is \(low) to \(high)\(unit))"
+    }
+
+    /// Which side of a number question's usual range `value` lies on; nil inside it (or for other questions).
+    public static func unusualness(_ value: AnswerValue, for question: Question) -> Unusual? {
+        guard question.type == .number, case .number(let number) = value else { return nil }
+        if let maximum = question.maximum, number > maximum { return .high }
+        if let minimum = question.minimum, number < minimum { return .low }
+        return nil
+    }
+
+    /// A number above or below its question's usual range.
+    public enum Unusual: String, Sendable {
+        case high, low
     }
 
     /// A clear message for numbers written with thousands separators (`1,000`) or a multiplier suffix (`2k`),

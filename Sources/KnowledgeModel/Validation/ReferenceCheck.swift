@@ -45,8 +45,12 @@ struct ReferenceCheck: KnowledgeBaseCheck {
                             unknownOption(OptionRef(decision: other.id, option: id), kb), at: requirement.location)
                     }
                 }
-                for conflict in option.conflicts where kb.option(conflict.option) == nil {
-                    sink.error(unknownOptionOrDecision(conflict.option, kb), at: conflict.location)
+                for conflict in option.conflicts {
+                    guard kb.option(conflict.option) != nil else {
+                        sink.error(unknownOptionOrDecision(conflict.option, kb), at: conflict.location)
+                        continue
+                    }
+                    checkOwnDecision(conflict, of: OptionRef(decision: decision.id, option: option.id), sink: sink)
                 }
             }
             if decision.options.count > 64 {
@@ -89,6 +93,21 @@ struct ReferenceCheck: KnowledgeBaseCheck {
             for item in set.items where !seen.insert(item.id).inserted {
                 sink.error("reference set '\(set.id)' lists item '\(item.id)' twice", at: set.location)
             }
+        }
+    }
+
+    /// A conflict within the option's own decision is never enforced (a decision chooses one option, and the
+    /// solver only links different decisions): naming the option itself is an error, a sibling a warning.
+    private func checkOwnDecision(_ conflict: Conflict, of owner: OptionRef, sink: DiagnosticSink) {
+        guard conflict.option.decision == owner.decision else { return }
+        if conflict.option == owner {
+            sink.error(
+                "option '\(owner)' lists itself under conflicts; an option cannot conflict with itself "
+                    + "(name an option of another decision)", at: conflict.location)
+        } else {
+            sink.warning(
+                "option '\(owner)' conflicts with '\(conflict.option)' of the same decision, which has no effect: "
+                    + "a decision chooses one option anyway", at: conflict.location)
         }
     }
 

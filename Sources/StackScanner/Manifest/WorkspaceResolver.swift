@@ -10,11 +10,13 @@ struct WorkspaceResolver {
 
     /// The package folders matching `patterns`, sorted, relative to the project root.
     func resolve(_ patterns: [String], source: String) -> [String] {
-        let positive = patterns.filter { !$0.hasPrefix("!") }
+        // The same pattern from package.json and pnpm-workspace.yaml is walked once.
+        var unique: Set<String> = []
+        let positive = patterns.filter { !$0.hasPrefix("!") && unique.insert($0).inserted }
         let negative = patterns.filter { $0.hasPrefix("!") }.map { Self.segments(String($0.dropFirst())) }
         var state = WalkState(budget: files.limits.maximumGlobVisits)
-        // A link back to the project root (or any folder already walked) is a loop.
-        state.visitedRealPaths.insert(files.rootPath)
+        // A link back to the project root (or to any folder already walked under another name) is skipped.
+        state.visitedRealPaths[files.rootPath] = ""
         var found: [String] = []
         var seen: Set<String> = []
         for pattern in positive {
@@ -33,10 +35,12 @@ struct WorkspaceResolver {
                 "workspace patterns visit more than \(files.limits.maximumGlobVisits) folders; "
                     + "the scan stopped there (are the globs too broad, e.g. '**'?)", file: source)
         }
-        if state.loops > 0 {
+        if let first = state.aliases.first {
+            let target = first.target.isEmpty ? "the project folder" : "'\(first.target)'"
+            let more = state.aliases.count > 1 ? " (and \(state.aliases.count - 1) more such link(s))" : ""
             files.warn(
-                "\(state.loops) folder(s) reached again through symbolic links were skipped (a link loop?)",
-                file: source)
+                "'\(first.link)' is a symbolic link to \(target), which the workspace patterns already reach; "
+                    + "skipped it\(more)", file: source)
         }
         var packages = found.filter { folder in
             let parts = folder.split(separator: "/").map(String.init)
@@ -54,8 +58,10 @@ struct WorkspaceResolver {
 
     struct WalkState {
         var budget: Int
-        var visitedRealPaths: Set<String> = []
-        var loops = 0
+        /// Real path -> the project-relative folder that first reached it.
+        var visitedRealPaths: [String: String] = [:]
+        /// Folders skipped because they are links to a folder already reached under another name.
+        var aliases: [(link: String, target: String)] = []
         var exhausted: Bool { budget < 0 }
     }
 
@@ -100,10 +106,14 @@ struct WorkspaceResolver {
             state.budget -= 1
             if state.exhausted { break }
             let child = ProjectFiles.join(folder, entry.name)
-            guard state.visitedRealPaths.insert(files.realPath(child)).inserted else {
-                state.loops += 1
+            let realPath = files.realPath(child)
+            if let first = state.visitedRealPaths[realPath], first != child {
+                state.aliases.append((link: child, target: first))
                 continue
             }
+            // Reached again by another pattern under the same name (`packages/*` and `packages/*/plugins/*`) is no
+            // link: walked again (the visit budget still bounds the walk).
+            state.visitedRealPaths[realPath] = child
             result.append(child)
         }
         return result

@@ -98,6 +98,9 @@ public struct PlainInterview {
                 case .success(nil):
                     answers.markNotSure(question.id)
                 case .success(let value?):
+                    if let concern = AnswerParsing.unusualNumber(value, for: question), !confirm(concern, io) {
+                        continue
+                    }
                     answers.set(question.id, to: value)
                 }
                 if answers.answers[question.id]?.isDetected == true {
@@ -167,6 +170,15 @@ public struct PlainInterview {
         case .text: text += "Answer\(notSure): "
         }
         io.write(text)
+    }
+
+    /// Asks to keep a possible but unusual number; anything but yes asks the question again.
+    private func confirm(_ concern: String, _ io: some LineIO) -> Bool {
+        io.write("\(concern). Keep it? (y/n): ")
+        let reply = io.readLine().map { sanitizedForTerminal($0).trimmingCharacters(in: .whitespaces).lowercased() }
+        if reply == "y" || reply == "yes" { return true }
+        io.write("Not kept.\n")
+        return false
     }
 
     /// nil value means "not sure".

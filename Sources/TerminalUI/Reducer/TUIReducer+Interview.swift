@@ -120,6 +120,16 @@ extension TUIReducer {
                     state.interview.inputError = "type an answer\(question.allowsNotSure ? ", or choose Not sure" : "")"
                     return []
                 }
+                // A possible but unusual number is kept on a second Enter (editing the number withdraws the question).
+                if let unusual = AnswerParsing.unusualness(value, for: question) {
+                    // Short: the input row shows the number and the usual range is shown under it.
+                    let ask = "unusually \(unusual.rawValue): Enter again keeps it"
+                    guard state.interview.inputError == ask else {
+                        state.interview.inputError = ask
+                        return []
+                    }
+                    state.interview.inputError = nil
+                }
                 state.answers.set(question.id, to: value)
             case .failure(let problem):
                 state.interview.inputError = problem.message
