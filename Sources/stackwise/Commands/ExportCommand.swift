@@ -2,6 +2,7 @@ import AnswersFile
 import ArgumentParser
 import DecisionRecords
 import Foundation
+import KnowledgeModel
 import RecommendationEngine
 import ReviewRendering
 
@@ -105,8 +106,8 @@ struct ExportCommand: ParsableCommand {
             }
             Output.print(
                 dryRun
-                    ? "dry run: \(changed) file\(changed == 1 ? "" : "s") would be written; nothing was written"
-                    : "\(changed) file\(changed == 1 ? "" : "s") written")
+                    ? "dry run: \(counted(changed, "file")) would be written; nothing was written"
+                    : "\(counted(changed, "file")) written")
         } catch {
             Output.error("error: \(error.message)")
             throw ExitCode(error.isIO ? ExitStatus.ioFailure : ExitStatus.badInput)

@@ -55,7 +55,7 @@ struct ScanCommand: ParsableCommand {
             let answers = DetectedAnswersPrefill.answers(for: report, knowledgeBase)
             try DetectedAnswersOutput.write(answers, knowledgeBase: knowledgeBase, report: report, to: answersOut)
             if format == .text {
-                Output.print("Wrote \(answers.answers.count) detected answers to \(answersOut).")
+                Output.print("Wrote \(counted(answers.answers.count, "detected answer")) to \(answersOut).")
             }
         }
     }

@@ -46,7 +46,7 @@ struct BaselineOptions: ParsableArguments {
             Output.error("error: cannot write the baseline '\(path)': \(error.localizedDescription)")
             throw ExitCode(ExitStatus.ioFailure)
         }
-        Output.error("note: wrote \(report.findings.count) finding\(report.findings.count == 1 ? "" : "s") to \(path)")
+        Output.error("note: wrote \(counted(report.findings.count, "finding")) to \(path)")
         return true
     }
 }
@@ -85,7 +85,7 @@ enum CIExit {
         guard !failing.isEmpty else { return }
         let known = report.findings.filter(\.known).count
         Output.error(
-            "\(failing.count) open finding\(failing.count == 1 ? "" : "s") at or above \(failOn.rawValue) severity: "
+            "\(counted(failing.count, "open finding")) at or above \(failOn.rawValue) severity: "
                 + failing.map(\.ruleID).joined(separator: ", ")
                 + (known > 0 ? " (\(known) known from the baseline not counted)" : ""))
         throw ExitCode(ExitStatus.failed)
