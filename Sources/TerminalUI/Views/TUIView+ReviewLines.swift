@@ -47,7 +47,7 @@ extension TUIView {
         case .findings:
             lines.set(ReviewRows.issues(state, knowledgeBase).map(issueRow))
             let open = review.findings.filter { $0.accepted == nil }.count
-            lines.titleNote = "\(review.tensions.count) tension(s), \(open) open finding(s)"
+            lines.titleNote = "\(counted(review.tensions.count, "tension")), \(counted(open, "open finding"))"
             lines.empty = "No tensions and no findings for these answers."
         case .checklist:
             let checklist = review.checklist
@@ -98,7 +98,7 @@ extension TUIView {
             return ("! \(title): \(tradeoff.text)", .warning)
         case .firmUp(let question):
             let count = question.decisions.count
-            let moves = count == 0 ? "\(question.risks) risk(s)" : "\(count) decision\(count == 1 ? "" : "s")"
+            let moves = count == 0 ? counted(question.risks, "risk") : counted(count, "decision")
             return ("? \(question.prompt) (could change \(moves))", .normal)
         }
     }
@@ -180,7 +180,7 @@ extension TUIView {
             return ("\(row.questionID) = \(alternative) (now \(current)) ⇒ \(effects)", row.isOpen ? .warning : .normal)
         }
         let settled = state.advice.whatIf?.settled.count ?? 0
-        lines.titleNote = "\(settled) decision(s) settled"
+        lines.titleNote = "\(counted(settled, "decision")) settled"
         lines.empty = "No single answer change would change a decision."
     }
 
