@@ -179,6 +179,10 @@ import Testing
         #expect(result.status == 2)
         #expect(result.stdout.isEmpty, "nothing printed as if it had worked")
         #expect(result.stderr == "error: --format markdown does not apply to --dump-model, which always prints JSON\n")
+        let failOn = try BinaryRunner.run(["review", "--dump-model", "--fail-on", "high"])
+        #expect(failOn.status == 2)
+        #expect(failOn.stdout.isEmpty)
+        #expect(failOn.stderr == "error: --fail-on does not apply to --dump-model, which prints no review\n")
         let json = try BinaryRunner.run(["review", "--dump-model", "--format", "json"])
         #expect(json.status == 0)
         #expect(json.stdout.hasPrefix("{"))
@@ -201,4 +205,46 @@ import Testing
         let review = try BinaryRunner.run(["review", "--answers", file.path, "--no-pager"])
         #expect(!review.stderr.contains("unknown finding"), "\(review.stderr)")
     }
+}
+
+/// The plain interview with the real knowledge base through a pipe (issue 15, item 6): defaults taken with Enter
+/// and echoed, mistakes re-asked with the reason only, `why` wrapped at COLUMNS.
+@Suite struct PlainModeDefaultsEndToEndTests {
+    @Test func enterTakesEachDefaultEchoesItAndSavesIt() throws {
+        let folder = try BinaryRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let session = folder.appendingPathComponent("s.yaml").path
+        let input = "why\nzzz\n" + String(repeating: "\n", count: 400)
+        let result = try BinaryRunner.run(
+            ["interview", "--plain", "--session", session], stdin: input,
+            environment: ["COLUMNS": "40", "XDG_STATE_HOME": folder.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let out = result.stdout
+        let lines = out.components(separatedBy: "\n")
+        // `why` wraps at 40 columns (its first line follows the prompt: piped input is not echoed).
+        let why = try #require(lines.firstIndex { $0.contains("Why: ") })
+        let first = try #require(lines[why].range(of: "Why: ")).lowerBound
+        let block =
+            [String(lines[why][first...])]
+            + lines[(why + 1)...].prefix {
+                $0.hasPrefix("  ") || $0.hasPrefix("It can") || $0.hasPrefix("Asked") || $0.hasPrefix("Follow-ups")
+            }
+        #expect(block.count > 1 && block.allSatisfy { $0.count <= 40 }, "\(block)")
+        // The mistake: the reason, then only the prompt line (the question is not printed again).
+        let mistake = try #require(out.range(of: "Invalid: "))
+        let after = out[mistake.lowerBound...].components(separatedBy: "\n")
+        #expect(after[0].hasSuffix("Try again."), "\(after[0])")
+        #expect(!after[1].isEmpty && !after[1].hasPrefix("["), "re-asked with the prompt line only: \(after[1])")
+        #expect(out.components(separatedBy: "[1/").count == 2)
+        // Every default taken is echoed, and saved as an answer.
+        let taken = lines.filter { $0.contains("→ ") && $0.hasSuffix(" (default)") }.count
+        #expect(taken > 10)
+        #expect(out.contains("All questions answered. Recommendations:"))
+        let saved = try String(contentsOfFile: session, encoding: .utf8)
+        let answered = saved.components(separatedBy: "\n").filter { $0.hasPrefix("  ") && $0.contains(": ") }.count
+        #expect(answered >= taken, "\(answered) saved answers for \(taken) defaults taken")
+        #expect(out.contains("Session saved: \(session) (\(counted(answered))"))
+    }
+
+    private func counted(_ count: Int) -> String { count == 1 ? "1 answer)" : "\(count) answers)" }
 }

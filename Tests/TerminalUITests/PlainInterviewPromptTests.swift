@@ -78,9 +78,11 @@ final class PromptedLines: LineIO {
         let (_, _, output) = run(
             [
                 (Self.shape, ["1"]), ("Do several records change together?", ["no"]), ("Peak requests", ["10"]),
-                (Self.exists, ["why", "yes"]), ("What does it use?", ["why", "quit"]),
+                // Section and prompt: the header only (`why` quotes follow-up prompts).
+                ("What runs today: " + Self.exists, ["why", "yes"]),
+                ("What runs today: What does it use?", ["why", "quit"]),
             ], width: 30)
-        #expect(output.contains("Follow-ups it opens: \"What\n  does it use?\""), "\(output)")
+        #expect(output.contains("Follow-ups it opens:\n  - What does it use?\n"), "\(output)")
         #expect(
             output.contains("Asked because of your answer\n  to: \"Is the service running\n  today?\" (yes)"),
             "\(output)")

@@ -42,8 +42,10 @@ extension PlainInterview {
         text += wrapped(
             "It can move: \(decisions.isEmpty ? "no decision directly" : decisions.joined(separator: ", "))")
         if !influence.followUps.isEmpty {
-            let prompts = influence.followUps.map { "\"\(knowledgeBase.question($0)?.prompt ?? $0)\"" }
-            text += wrapped("Follow-ups it opens: \(prompts.joined(separator: "; "))")
+            text += "Follow-ups it opens:\n"
+            for id in influence.followUps {
+                text += wrapped("- \(knowledgeBase.question(id)?.prompt ?? id)", indent: "  ")
+            }
         }
         return text
     }

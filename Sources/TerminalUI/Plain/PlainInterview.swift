@@ -59,11 +59,12 @@ public struct PlainInterview {
             io.write("No questions apply.\n")
             return (initial, .finished)
         }
-        var reasked = false
+        var reasked = false  // ask with the prompt line only
         while true {
             guard let question = knowledgeBase.question(current) else { break }
             if reasked {
-                io.write(choicePrompt(question, run.answers))  // after a mistake: the reason was said, not the options
+                // After a mistake, `why` or `help`: the prompt line only (the options are just above).
+                io.write(choicePrompt(question, run.answers))
             } else {
                 ask(
                     question, position: (run.applicable.firstIndex(of: current) ?? 0) + 1, of: run.applicable.count,
@@ -77,9 +78,11 @@ public struct PlainInterview {
                 return (run.answers, .quit)
             case "help", "h":
                 io.write(Self.helpText)
+                reasked = true
                 continue
             case "why", "w":
                 io.write(whyText(question, run.answers))
+                reasked = true
                 continue
             case "review", "done":
                 io.write(summary(run.session.review, complete: false))

@@ -40,7 +40,9 @@ struct AnswersCheckCommand: ParsableCommand {
 
     @OptionGroup var knowledge: KnowledgeBaseOptions
 
-    @Argument(help: ArgumentHelp("The answers file (YAML or JSON); '-' reads standard input.", valueName: "file"))
+    @Argument(
+        help: ArgumentHelp("The answers file (YAML or JSON); '-' reads standard input.", valueName: "file"),
+        completion: .file(extensions: ["yaml", "yml", "json"]))
     var file: String
 
     @Flag(help: "Treat contradictory answers as errors (exit 2).")

@@ -30,7 +30,7 @@ struct ExportCommand: ParsableCommand {
             valueName: "level"))
     var detail: ReviewDetail = .standard
 
-    @Option(help: ArgumentHelp("The records folder.", valueName: "dir"))
+    @Option(help: ArgumentHelp("The records folder.", valueName: "dir"), completion: .directory)
     var out: String = "docs/decisions"
 
     @Flag(

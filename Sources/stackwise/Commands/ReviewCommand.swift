@@ -54,6 +54,15 @@ struct ReviewCommand: ParsableCommand {
             Output.error("error: --format \(format.rawValue) does not apply to --dump-model, which always prints JSON")
             throw ExitCode(ExitStatus.badInput)
         }
+        // Nor do the options that judge a review: --dump-model prints no review to judge.
+        let judging = [
+            failOn.map { _ in "--fail-on" }, baseline.baseline.map { _ in "--baseline" },
+            baseline.writeBaseline.map { _ in "--write-baseline" },
+        ].compactMap { $0 }
+        if dumpModel, let option = judging.first {
+            Output.error("error: \(option) does not apply to --dump-model, which prints no review")
+            throw ExitCode(ExitStatus.badInput)
+        }
     }
 
     func run() throws {

@@ -18,7 +18,9 @@ struct ScanCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("The project folder (default: the current folder).", valueName: "dir"))
+    @Argument(
+        help: ArgumentHelp("The project folder (default: the current folder).", valueName: "dir"),
+        completion: .directory)
     var directory: String = "."
 
     @Option(help: "Output format: text or json.")

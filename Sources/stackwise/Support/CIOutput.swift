@@ -10,14 +10,14 @@ struct BaselineOptions: ParsableArguments {
         name: .customLong("baseline"),
         help: ArgumentHelp(
             "Findings in this baseline (from --write-baseline) are known: shown, but they do not fail the run.",
-            valueName: "file"))
+            valueName: "file"), completion: .file())
     var baseline: String?
 
     @Option(
         name: .customLong("write-baseline"),
         help: ArgumentHelp(
             "Write every current finding to this file as the baseline for later runs (the run then exits 0).",
-            valueName: "file"))
+            valueName: "file"), completion: .file())
     var writeBaseline: String?
 
     /// Applies `--baseline` to the report; exits 2 for a baseline that cannot be used, 3 when unreadable.
