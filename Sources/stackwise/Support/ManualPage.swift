@@ -117,14 +117,15 @@ struct ManualPage {
         where argument.shouldDisplay && (helpAndVersion || !Self.isHelpOrVersion(argument)) {
             out.append(".TP")
             out.append(Self.label(argument))
-            var text = Self.escaped(argument.abstract ?? "")
+            var notes: [String] = []
             if let values = argument.allValues, !values.isEmpty, argument.kind != "flag" {
-                text += " (values: " + values.map(Self.escaped).joined(separator: ", ") + ")"
+                notes.append("values: " + values.map(Self.escaped).joined(separator: ", "))
             }
             if let value = argument.defaultValue, !value.isEmpty, argument.kind == "option" {
-                text += " (default: " + Self.escaped(value) + ")"
+                notes.append("default: " + Self.escaped(value))
             }
-            out.append(text)
+            let text = Self.escaped(argument.abstract ?? "")
+            out.append(notes.isEmpty ? text : text + " (" + notes.joined(separator: "; ") + ")")
             if let discussion = argument.discussion, !discussion.isEmpty { out += paragraphs(discussion) }
         }
         return out
