@@ -55,16 +55,22 @@ extension TUIView {
             keys.joined(separator: " · "), row: rect.bottom - 2, column: rect.column + 2, limit: textWidth, role: .dim)
     }
 
-    /// The key help: the bindings of a context in aligned columns, how ← behaves, and what the marks mean.
-    func helpLines(_ context: KeyContext) -> [(text: String, role: StyleRole)] {
+    /// The key help: the bindings of a context in aligned columns (descriptions wrapped under themselves), how ←
+    /// behaves, and what the marks mean.
+    func helpLines(_ context: KeyContext, width: Int) -> [(text: String, role: StyleRole)] {
         let bindings = keyMap.bindings(for: context)
-        let labelWidth = min(24, bindings.reduce(0) { max($0, TextWidth.of($1.label)) } + 2)
-        var lines: [(text: String, role: StyleRole)] = bindings.map {
-            (TextWidth.pad($0.label, to: labelWidth) + $0.help, .normal)
+        let labelWidth = min(24, max(6, bindings.reduce(0) { max($0, TextWidth.of($1.label)) }) + 2)
+        var rows = bindings.map { ($0.label, $0.help) }
+        if context == .review { rows.append(("1-6", "go to a tab (Overview … Export)")) }
+        var lines: [(text: String, role: StyleRole)] = []
+        func add(_ label: String, _ text: String, column: Int) {
+            let parts = TextWidth.wrap(text, width: max(10, width - column))
+            for (index, part) in parts.enumerated() {
+                let lead = index == 0 ? TextWidth.pad(label, to: column) : String(repeating: " ", count: column)
+                lines.append((lead + part, .normal))
+            }
         }
-        if context == .review {
-            lines.append((TextWidth.pad("1-6", to: labelWidth) + "go to a tab (Overview … Export)", .normal))
-        }
+        for (label, help) in rows { add(label, help, column: labelWidth) }
         lines.append(("", .normal))
         lines.append(
             (
@@ -73,9 +79,7 @@ extension TUIView {
             ))
         lines.append(("", .normal))
         lines.append(("Marks", .title))
-        for (mark, meaning) in Self.legend {
-            lines.append((TextWidth.pad(mark, to: 5) + meaning, .normal))
-        }
+        for (mark, meaning) in Self.legend { add(mark, meaning, column: 5) }
         return lines
     }
 

@@ -254,10 +254,12 @@ extension TUIView {
         }
         let resting = review.decisions.filter { $0.status == .chosen && $0.lowConfidence }.count
         if resting > 0 {
-            lines.append(("? \(resting) decision\(resting == 1 ? " rests" : "s rest") on defaults", .warning))
+            let text = "? \(resting) decision\(resting == 1 ? " rests" : "s rest") on defaults"
+            lines += TextWidth.wrap(text, width: max(10, width), indent: 2).map { ($0, .warning) }
         }
         if state.advice.firmUp.isEmpty {
-            lines.append(("✓ Nothing important left open: r opens the review", .success))
+            let text = "✓ Nothing important left open: r opens the review"
+            lines += TextWidth.wrap(text, width: max(10, width), indent: 2).map { ($0, .success) }
         }
         let changedTitles = Set(
             state.advice.changes.compactMap { change -> String? in

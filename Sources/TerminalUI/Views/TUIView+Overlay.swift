@@ -11,7 +11,7 @@ extension TUIView {
         switch overlay {
         case .help(let context):
             title = "Keys"
-            lines = helpLines(context)
+            lines = helpLines(context, width: width - 4)
             footer = "any key closes"
         case .why(let questionID, let influence):
             title = "Why is this asked?"
@@ -57,7 +57,9 @@ extension TUIView {
         }
         var wrapped: [(text: String, role: StyleRole)] = []
         for line in lines {
-            let parts = TextWidth.wrap(line.text, width: width - 4)
+            // A line that fits is kept as it is (aligned columns keep their spaces); a longer one is wrapped.
+            let fits = TextWidth.of(line.text) <= width - 4
+            let parts = fits ? [line.text] : TextWidth.wrap(line.text, width: width - 4)
             wrapped += (parts.isEmpty ? [""] : parts).map { ($0, line.role) }
         }
         let height = min(state.height - 2, wrapped.count + 3)
