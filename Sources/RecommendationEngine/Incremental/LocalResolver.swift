@@ -18,7 +18,7 @@ struct LocalResolver: Sendable {
 
     /// Search nodes per component and phase for a real change (the review itself).
     let nodeBudget: Int
-    /// Search nodes per component and phase for a what-if alternative (``resolve`` with `hinted`): a hundredth of
+    /// Search nodes per component and phase for a what-if alternative (``resolve`` with `hinted`): 1/300 of
     /// ``nodeBudget``. A what-if search starts from the current choice, so a search cut short keeps that choice
     /// (it can only miss a change, never invent one); without this cap a knowledge base whose components exhaust
     /// the budget made the what-if sweep re-spend it for every alternative answer (80 s for the hard overlay).
@@ -27,7 +27,7 @@ struct LocalResolver: Sendable {
     init(compiled: CompiledKnowledgeBase, nodeBudget: Int = ComponentSearch.defaultNodeBudget) {
         self.compiled = compiled
         self.nodeBudget = max(1, nodeBudget)
-        self.whatIfNodeBudget = max(1, nodeBudget / 100)
+        self.whatIfNodeBudget = max(1, nodeBudget / 300)
     }
 
     /// Re-solves every component of active decisions that contains a decision of `affected`, or a member of the
