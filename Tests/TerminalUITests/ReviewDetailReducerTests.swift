@@ -151,3 +151,16 @@ import Testing
         #expect(settled.screen.contains("Nothing important is left open."))
     }
 }
+
+@Suite struct TooSmallTests {
+    @Test(arguments: [(59, 17), (30, 10), (20, 12)])
+    func theTooSmallMessageIsWrappedNeverCut(size: (Int, Int)) {
+        let harness = Harness(width: size.0, height: size.1)
+        let text = (0..<size.1).map { harness.screen.line($0) }.joined(separator: " ")
+            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(text.contains("Terminal too small: \(size.0)×\(size.1)."), "\(text)")
+        #expect(text.contains("Stackwise needs at least 60×18."))
+        #expect(text.contains("Enlarge the window (your answers are saved), or press q to quit."))
+        #expect(!text.contains("…"))
+    }
+}
