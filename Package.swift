@@ -21,7 +21,7 @@ let package = Package(
             targets: ["RuleLanguage", "KnowledgeModel", "EmbeddedKnowledgeBase", "AnswersFile", "StackScanner"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [

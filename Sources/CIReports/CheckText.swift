@@ -37,7 +37,7 @@ public enum CheckText {
             summary += ". Nothing is declared: pass --answers FILE or accept records in docs/decisions"
         } else {
             summary +=
-                " (checked against \(outcome.declared.count) declared choice\(outcome.declared.count == 1 ? "" : "s"))"
+                " (checked against \(counted(outcome.declared.count, "declared choice")))"
         }
         lines.append(summary + ".")
         return lines.joined(separator: "\n")

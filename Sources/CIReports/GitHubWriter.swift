@@ -30,7 +30,7 @@ public enum GitHubWriter {
             "\(open.filter { $0.severity == severity }.count) \(severity.rawValue)"
         }
         lines.append(
-            "\(report.findings.count) finding\(report.findings.count == 1 ? "" : "s"): "
+            "\(counted(report.findings.count, "finding")): "
                 + counts.joined(separator: ", ")
                 + " open; \(report.findings.filter { $0.acceptedReason != nil }.count) accepted, "
                 + "\(report.findings.filter(\.known).count) in the baseline.")

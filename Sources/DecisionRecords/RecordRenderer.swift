@@ -61,6 +61,7 @@ struct RecordRenderer {
     ) -> String {
         let kb = report.knowledgeBase
         let esc = MarkdownText.inline
+        let wording = RecordWording(kb)
         let decision = kb.decision(outcome.decisionID)
         let chosen = outcome.chosenAssessment
         let chosenOption = outcome.chosen.flatMap { decision?.option($0) }
@@ -105,7 +106,7 @@ struct RecordRenderer {
         let positive = reasons.filter { $0.weight > 0 }.map(\.because)
         let because =
             positive.isEmpty
-            ? "it scores best for these answers" : positive.map(esc).joined(separator: " ").lowercasingFirstWord
+            ? "it scores best for these answers" : wording.continuing(positive.map(esc).joined(separator: " "))
         out.append("Chosen option: \"\(esc(chosenOption?.name ?? report.outcomeText(outcome)))\", because \(because)")
         if outcome.isCloseCall {
             out += [
@@ -121,8 +122,8 @@ struct RecordRenderer {
         let pros = chosenOption?.pros ?? []
         let cons = chosenOption?.cons ?? []
         if pros.isEmpty && cons.isEmpty { out.append("* Neutral, because the knowledge base lists no trade-offs.") }
-        for pro in pros { out.append("* Good, because \(esc(pro).lowercasingFirstWord)") }
-        for con in cons { out.append("* Bad, because \(esc(con).lowercasingFirstWord)") }
+        for pro in pros { out.append("* Good, because \(wording.continuing(esc(pro), after: "Good"))") }
+        for con in cons { out.append("* Bad, because \(wording.continuing(esc(con), after: "Bad"))") }
 
         out += ["", "### Confirmation", ""]
         let confirmation = confirmationItems(outcome.decisionID)
@@ -141,8 +142,10 @@ struct RecordRenderer {
             let option = decision?.option(assessment.optionID)
             out += ["", "### \(esc(assessment.name))", ""]
             if let summary = option?.summary { out += [esc(summary), ""] }
-            for pro in option?.pros ?? [] { out.append("* Good, because \(esc(pro).lowercasingFirstWord)") }
-            for con in option?.cons ?? [] { out.append("* Bad, because \(esc(con).lowercasingFirstWord)") }
+            for pro in option?.pros ?? [] {
+                out.append("* Good, because \(wording.continuing(esc(pro), after: "Good"))")
+            }
+            for con in option?.cons ?? [] { out.append("* Bad, because \(wording.continuing(esc(con), after: "Bad"))") }
             let verdict =
                 assessment.verdict == .chosen ? "chosen (score \(assessment.score))" : report.verdictText(assessment)
             out.append("* Verdict: \(esc(verdict))")
@@ -238,16 +241,5 @@ struct RecordRenderer {
 
     private func list(_ names: [String]) -> String {
         "[" + names.map(YAMLText.quoted).joined(separator: ", ") + "]"
-    }
-}
-
-extension String {
-    /// The text with its first word in lower case when it reads as an ordinary capitalised word ("Close to raw
-    /// Node" -> "close to raw Node"), so it continues "because ..."; names and acronyms ("NestJS", "API") stay.
-    var lowercasingFirstWord: String {
-        let word = prefix { $0.isLetter }
-        guard let first = word.first, first.isUppercase, word.dropFirst().allSatisfy(\.isLowercase), word.count > 1
-        else { return self }
-        return first.lowercased() + dropFirst()
     }
 }

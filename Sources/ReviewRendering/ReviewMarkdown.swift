@@ -209,7 +209,7 @@ public struct ReviewMarkdown: Sendable {
         if detail == .full {
             out += lines
         } else {
-            out.append("\(assumptions.count) default\(assumptions.count == 1 ? "" : "s") used in place of answers.")
+            out.append("\(counted(assumptions.count, "default")) used in place of answers.")
             folded("Every assumption", [""] + lines, &out)
         }
     }
@@ -223,13 +223,13 @@ public struct ReviewMarkdown: Sendable {
         }
         let specific = all.filter(\.isAnswerSpecific).count
         out.append(
-            "\(all.count) items: \(specific) specific to these answers, \(all.count - specific) baseline hygiene; "
+            "\(counted(all.count, "item")): \(specific) specific to these answers, \(all.count - specific) baseline hygiene; "
                 + "\(all.filter(\.done).count) done.")
         if detail == .brief { return }
         if detail == .standard {
             out += ["", "High-priority items specific to these answers:"]
             out += checklistLines(outline) { outline.standardChecklist.contains($0.item.id) }
-            folded("All \(all.count) checklist items", checklistLines(outline) { _ in true }, &out)
+            folded("All \(counted(all.count, "checklist item"))", checklistLines(outline) { _ in true }, &out)
         } else {
             out += checklistLines(outline) { _ in true }
         }

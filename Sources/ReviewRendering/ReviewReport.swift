@@ -94,13 +94,13 @@ public struct ReviewReport: Sendable {
             return count == 0 ? nil : "\(count) \(severity.rawValue)"
         }
         let done = review.checklist.filter(\.done).count
-        var parts = ["\(chosen) decision\(chosen == 1 ? "" : "s")"]
-        var findingText = "\(findings.count) finding\(findings.count == 1 ? "" : "s")"
+        var parts = ["\(counted(chosen, "decision"))"]
+        var findingText = "\(counted(findings.count, "finding"))"
         if !bySeverity.isEmpty { findingText += " (open: " + bySeverity.joined(separator: ", ") + ")" }
         parts.append(findingText)
-        parts.append("\(review.tensions.count) tension\(review.tensions.count == 1 ? "" : "s")")
-        parts.append("\(review.checklist.count) checklist items (\(done) done)")
-        parts.append("\(review.assumptions.count) assumption\(review.assumptions.count == 1 ? "" : "s")")
+        parts.append("\(counted(review.tensions.count, "tension"))")
+        parts.append("\(counted(review.checklist.count, "checklist item")) (\(done) done)")
+        parts.append("\(counted(review.assumptions.count, "assumption"))")
         let counts = parts.joined(separator: ", ")
         return optimalityNote.map { counts + "; " + $0 } ?? counts
     }

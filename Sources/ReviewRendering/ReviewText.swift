@@ -296,7 +296,7 @@ public struct ReviewText: Sendable {
             let assumed = question.assumed.map { " (assumed \($0))" } ?? ""
             let count = question.decisions.count
             lines += wrap(
-                "\(question.questionID)\(assumed) could change \(count) decision\(count == 1 ? "" : "s"): "
+                "\(question.questionID)\(assumed) could change \(counted(count, "decision")): "
                     + question.decisions.joined(separator: ", "), first: "  ? ", rest: "    ", maxLines: 1)
         }
         if questions.count > shown {
@@ -325,7 +325,7 @@ public struct ReviewText: Sendable {
         let open = review.findings.filter { $0.accepted == nil }.count
         let groups = outline.findingGroups
         section(
-            "FINDINGS: \(open) open in \(groups.count) group\(groups.count == 1 ? "" : "s") by cause, "
+            "FINDINGS: \(open) open in \(counted(groups.count, "group")) by cause, "
                 + "in fix order", &lines)
         let prioritised = Dictionary(
             outline.priorities.filter { $0.kind == .finding }.map { ($0.id, $0.rank) }, uniquingKeysWith: min)
@@ -403,7 +403,7 @@ public struct ReviewText: Sendable {
         let assumptions = report.review.assumptions
         guard !assumptions.isEmpty else { return }
         if detail != .full {
-            section("ASSUMPTIONS: \(assumptions.count) default\(assumptions.count == 1 ? "" : "s") used", &lines)
+            section("ASSUMPTIONS: \(counted(assumptions.count, "default")) used", &lines)
             let moving = assumptions.filter { !$0.affectedDecisions.isEmpty }.map(\.questionID)
             if !moving.isEmpty, report.review.firmUp.isEmpty {
                 lines += wrap(
@@ -429,10 +429,11 @@ public struct ReviewText: Sendable {
         let specific = all.filter(\.isAnswerSpecific).count
         let high = all.filter { $0.item.priority == .high }.count
         section(
-            "CHECKLIST: \(all.count) items (\(specific) specific to these answers, \(high) high, \(done) done)", &lines)
+            "CHECKLIST: \(counted(all.count, "item")) (\(specific) specific to these answers, \(high) high, \(done) done)",
+            &lines)
         if detail == .brief {
             lines += wrap(
-                "\(outline.standardChecklist.count) high answer-specific items to do; see them with --detail "
+                "\(counted(outline.standardChecklist.count, "high answer-specific item")) to do; see them with --detail "
                     + "standard, all with --detail full.", first: "  ", rest: "  ")
             return
         }

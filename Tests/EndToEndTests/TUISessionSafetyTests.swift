@@ -36,7 +36,7 @@ struct TUISessionSafetyTests {
         let exit = try tmux.waitFor("__EXIT__=3")
         #expect(exit.contains("error: could not save the session to \(target)"))
         #expect(!exit.contains("Session saved: \(target)"))
-        #expect(exit.contains("Your 1 answers were saved to"), "a copy in the default session folder")
+        #expect(exit.contains("Your 1 answer was saved to"), "a copy in the default session folder")
         #expect(!FileManager.default.fileExists(atPath: target))
     }
 
@@ -128,7 +128,7 @@ struct TUISessionSafetyTests {
         try resumed.waitFor("Quit?")
         try resumed.send("y")
         let exit = try resumed.waitFor("__EXIT__=0")
-        #expect(exit.contains("Session saved: \(elsewhere) (1 answers)"))
+        #expect(exit.contains("Session saved: \(elsewhere) (1 answer)"))
         let list = try BinaryRunner.run(["sessions", "--base", kb], environment: ["XDG_STATE_HOME": state])
         #expect(list.status == 0)
         #expect(list.stdout.contains(elsewhere))

@@ -42,7 +42,7 @@ struct TUISignalsAndColorTests {
         kill(try tmux.programPID(), SIGHUP)
         let after = try tmux.waitFor("__EXIT__=129")
         #expect(after.contains("icanon echo"))
-        #expect(after.contains("Session saved: \(sessionFile) (1 answers)"))
+        #expect(after.contains("Session saved: \(sessionFile) (1 answer)"))
         let saved = try String(contentsOfFile: sessionFile, encoding: .utf8)
         #expect(saved.contains("data.shape: documents"))
     }

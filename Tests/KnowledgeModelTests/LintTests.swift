@@ -347,3 +347,34 @@ import Testing
         #expect(throws: DiagnosticsError.self) { try reader.read(data: Data([0, 1, 2]), displayPath: "b.yaml") }
     }
 }
+
+/// Pros and cons are written into MADR records after "Good, because" / "Bad, because".
+@Suite struct RecordWordingLintTests {
+    @Test func aProOrConThatRepeatsTheRecordsOwnWordsIsAWarningAtThePhrase() {
+        let diagnostics = lintOverlay(
+            """
+            decisions:
+              - id: storage
+                title: Storage
+                problem: P
+                options:
+                  - id: sqlite
+                    name: SQLite
+                    summary: S
+                    sources: [prisma-docs]
+                    pros:
+                      - Good, because it is a single file.
+                      - Runs in process.
+                    cons: ["Bad because writers queue."]
+            """)
+        expectDiagnostic(
+            diagnostics,
+            "pros of option 'sqlite' starts with 'Good, because'; records write 'Good, because' before it: "
+                + "write the reason alone", at: "overlay/test.yaml:11:13", severity: .warning)
+        expectDiagnostic(
+            diagnostics,
+            "cons of option 'sqlite' starts with 'Bad because'; records write 'Bad, because' before it: "
+                + "write the reason alone", at: "overlay/test.yaml:13:16", severity: .warning)
+        #expect(diagnostics.filter { $0.message.contains("records write") }.count == 2, "the plain pro is fine")
+    }
+}

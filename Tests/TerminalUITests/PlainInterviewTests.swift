@@ -66,7 +66,7 @@ extension PlainInterviewTests {
         ])
         #expect(outcome == .quit)
         #expect(output.contains("Decisions you can plan (plan DECISION=OPTION):\n  database: postgresql, mongodb"))
-        #expect(output.contains("Invalid: unknown decision 'databse'; did you mean 'database'?."))
+        #expect(output.contains("Invalid: unknown decision 'databse'; did you mean 'database'?\n"))
         #expect(output.contains("Your plan MongoDB differs: the review recommends PostgreSQL."))
         #expect(output.contains("No plan for database; the review decides."))
         #expect(answers.proposed.isEmpty)

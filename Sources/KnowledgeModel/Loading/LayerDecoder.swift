@@ -173,11 +173,32 @@ public struct LayerDecoder {
             }
             return Conflict(option: ref, reason: reason, location: node.location)
         }
+        lintRecordWording(f, option: id)
         return DecisionOption(
             id: id, name: name, summary: summary, pros: f.stringList("pros"), cons: f.stringList("cons"),
             pickWhen: f.stringList("pickWhen"), avoidWhen: f.stringList("avoidWhen"), sources: f.stringList("sources"),
             requires: requires, conflicts: conflicts, whenNot: f.list("whenNot").compactMap(decodeCounterindication),
             location: node.location)
+    }
+
+    /// Pros and cons become MADR bullets "Good, because …" and "Bad, because …": a phrase that starts with those
+    /// words (or "because") would read twice, so it is a warning at the phrase.
+    private func lintRecordWording(_ f: Fields, option: String) {
+        for (key, lead) in [("pros", "Good"), ("cons", "Bad")] {
+            guard case .sequence(let items)? = f.value(key)?.content else { continue }
+            for item in items {
+                guard let text = item.scalar else { continue }
+                let repeated = ["good, because", "bad, because", "good because", "bad because", "because "].first {
+                    text.lowercased().hasPrefix($0)
+                }
+                guard let repeated else { continue }
+                let written = text.prefix(repeated.count).trimmingCharacters(in: .whitespaces)
+                sink.warning(
+                    "\(key) of option '\(option)' starts with '\(written)'; "
+                        + "records write '\(lead), because' before it: write the reason alone",
+                    at: item.location)
+            }
+        }
     }
 
     // MARK: - Rules

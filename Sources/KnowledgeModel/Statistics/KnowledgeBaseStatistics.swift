@@ -51,13 +51,14 @@ public struct KnowledgeBaseStatistics: Sendable, Codable, Equatable {
     /// The human-readable report.
     public var textReport: String {
         var lines = [
-            "questions       \(questions) (in \(sections) sections)",
-            "decisions       \(decisions) (\(options) options, \(constraints) compatibility constraints)",
+            "questions       \(questions) (in \(counted(sections, "section")))",
+            "decisions       \(decisions) (\(counted(options, "option")), "
+                + "\(counted(constraints, "compatibility constraint")))",
             "rules           \(rules)",
             "checklist items \(checklistItems)",
             "tensions        \(tensions)",
             "findings        \(findings)",
-            "sources         \(sources) (\(referenceSets) reference sets)",
+            "sources         \(sources) (\(counted(referenceSets, "reference set")))",
             "",
             "decision area".padding(28) + "options  rules  constraints",
         ]

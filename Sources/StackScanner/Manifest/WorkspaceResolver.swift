@@ -1,3 +1,5 @@
+import KnowledgeModel
+
 /// Expands npm/yarn/pnpm workspace globs (`apps/*`, `packages/**`, `!packages/legacy`) into the folders that hold
 /// a package.json, with a bounded walk: `**` stops at a depth limit, folders already visited through a symbolic
 /// link are not entered again, `node_modules` and hidden folders are skipped, and the walk stops after a fixed
@@ -37,7 +39,7 @@ struct WorkspaceResolver {
         }
         if let first = state.aliases.first {
             let target = first.target.isEmpty ? "the project folder" : "'\(first.target)'"
-            let more = state.aliases.count > 1 ? " (and \(state.aliases.count - 1) more such link(s))" : ""
+            let more = state.aliases.count > 1 ? " (and \(counted(state.aliases.count - 1, "more such link")))" : ""
             files.warn(
                 "'\(first.link)' is a symbolic link to \(target), which the workspace patterns already reach; "
                     + "skipped it\(more)", file: source)

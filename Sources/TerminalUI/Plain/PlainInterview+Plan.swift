@@ -39,7 +39,7 @@ extension PlainInterview {
                 message: "No plan for \(decision); the review decides.\n", answers: updated, decisionID: decision)
         }
         if let problem = Proposals.problem(decision: decision, options: options, in: knowledgeBase) {
-            return Planned(message: "Invalid: \(problem).\n", answers: nil, decisionID: decision)
+            return Planned(message: "Invalid: \(sentence(problem))\n", answers: nil, decisionID: decision)
         }
         updated.proposed[decision] = options
         return Planned(message: "", answers: updated, decisionID: decision)
@@ -58,6 +58,51 @@ extension PlainInterview {
         case .ruledOut:
             return "  Your plan \(planned) is ruled out for these answers; the review recommends \(recommended).\n"
         case .notApplicable: return "  Planned \(planned); the decision does not apply to these answers.\n"
+        }
+    }
+}
+
+/// The plan step at the end of each section (only when ``PlainInterview/offersSectionPlans``).
+extension PlainInterview {
+    /// Decisions the questions of a section can move and that apply to these answers, in review order.
+    func decisions(ofSection section: String, _ review: Review) -> [DecisionOutcome] {
+        var moved: Set<String> = []
+        for question in knowledgeBase.questions where question.section == section {
+            moved.formUnion(advisor.influence(of: question.id).decisions)
+        }
+        return review.decisions.filter { moved.contains($0.decisionID) && $0.status != .notApplicable }
+    }
+
+    /// "Any plans for the decisions of this section?": reads `plan DECISION=OPTION` (or `DECISION=OPTION`) lines
+    /// until Enter. Returns how the interview ends when the user quits or input ends here, nil to go on.
+    func offerSectionPlan(_ section: String, _ run: inout Run, _ io: some LineIO) -> Outcome? {
+        guard !run.plannedSections.contains(section) else { return nil }
+        run.plannedSections.insert(section)
+        let outcomes = decisions(ofSection: section, run.session.review)
+        guard !outcomes.isEmpty else { return nil }
+        var text = "\nAny plans for the decisions of this section? (plan DECISION=OPTION, Enter to skip)\n"
+        for outcome in outcomes {
+            let options = outcome.options.map(\.optionID).joined(separator: ", ")
+            let planned = run.answers.proposed[outcome.decisionID].map { "; planned: \($0.joined(separator: " + "))" }
+            let recommended = outcome.chosenAssessment.map { "; recommended: \($0.name)" } ?? ""
+            text += wrapped("\(outcome.decisionID): \(options)\(planned ?? recommended)", indent: "  ")
+        }
+        io.write(text)
+        while true {
+            io.write("Plan: ")
+            guard let line = io.readLine() else { return endOfInput(run, io) }
+            let text = sanitizedForTerminal(line).trimmingCharacters(in: .whitespaces)
+            switch text.lowercased() {
+            case "", "skip", "s", "no", "n": return nil
+            case "quit", "exit", "q": return .quit
+            default:
+                let arguments = text.lowercased().hasPrefix("plan") ? String(text.dropFirst(4)) : " " + text
+                guard let planned = plan(arguments, run.answers, run.session.review) else {
+                    io.write("Write plan DECISION=OPTION, or press Enter to go on.\n")
+                    continue
+                }
+                apply(planned, &run, io)
+            }
         }
     }
 }

@@ -20,6 +20,11 @@ public struct PlainInterview {
     public let advisor: any Advisor
     /// Called after every change, to save the session at once; returns why saving failed (nil: saved).
     public var save: (AnswerSet) -> String?
+    /// Columns of the terminal: `why` and other long texts wrap at this width.
+    public var width = 80
+    /// Whether the end of each section offers a plan step ("Any plans for the decisions of this section?"). Off by
+    /// default, so scripted input is never read as a plan; the CLI turns it on when standard input is a terminal.
+    public var offersSectionPlans = false
 
     public init(advisor: any Advisor, save: @escaping (AnswerSet) -> String?) {
         self.advisor = advisor
@@ -28,217 +33,184 @@ public struct PlainInterview {
 
     var knowledgeBase: KnowledgeBase { advisor.knowledgeBase }
 
+    /// What the loop carries from one prompt to the next.
+    struct Run {
+        var answers: AnswerSet
+        var session: ReviewSession
+        var applicable: [String]
+        var saveProblem: String?
+        /// Whether the last progress line said that nothing important is left open (said once, not every time).
+        var saidSettled = false
+        /// Sections whose plan step was offered.
+        var plannedSections: Set<String> = []
+    }
+
     public func run(_ initial: AnswerSet, io: some LineIO) -> (AnswerSet, Outcome) {
-        var answers = initial
         let order = knowledgeBase.questionsInInterviewOrder.map(\.id)
         // The same incremental engine session as the full-screen interface: each answer recomputes what it reaches.
-        var session = advisor.startSession(answers)
-        var applicable = session.applicableQuestionIDs
-        io.write("Stackwise plain mode. Type the number of an option (or its id), or: back, why, help, skip, quit.\n")
+        let session = advisor.startSession(initial)
+        var run = Run(answers: initial, session: session, applicable: session.applicableQuestionIDs)
+        io.write(
+            "Stackwise plain mode. Type the number of an option (or its id), Enter for the default, or: back, why, "
+                + "help, skip, review, quit.\n")
         // The first question without an answer, or with a detected one to confirm.
-        let open = applicable.first { id in answers.answers[id].map(\.isDetected) ?? true }
-        guard var current = open ?? applicable.first else {
+        let open = run.applicable.first { id in initial.answers[id].map(\.isDetected) ?? true }
+        guard var current = open ?? run.applicable.first else {
             io.write("No questions apply.\n")
-            return (answers, .finished)
+            return (initial, .finished)
         }
-        var saveProblem: String?
+        var reasked = false  // ask with the prompt line only
         while true {
             guard let question = knowledgeBase.question(current) else { break }
-            ask(question, position: (applicable.firstIndex(of: current) ?? 0) + 1, of: applicable.count, answers, io)
-            guard let line = io.readLine() else {
-                io.write(
-                    saveProblem == nil
-                        ? "\nEnd of input: your answers are saved.\n" : "\nEnd of input: your answers are NOT saved.\n")
-                return (answers, .endOfInput)
+            if reasked {
+                // After a mistake, `why` or `help`: the prompt line only (the options are just above).
+                io.write(choicePrompt(question, run.answers))
+            } else {
+                ask(
+                    question, position: (run.applicable.firstIndex(of: current) ?? 0) + 1, of: run.applicable.count,
+                    run.answers, io)
             }
+            reasked = false
+            guard let line = io.readLine() else { return (run.answers, endOfInput(run, io)) }
             let text = sanitizedForTerminal(line).trimmingCharacters(in: .whitespaces)
             switch text.lowercased() {
             case "quit", "exit", "q":
-                return (answers, .quit)
+                return (run.answers, .quit)
             case "help", "h":
                 io.write(Self.helpText)
+                reasked = true
                 continue
             case "why", "w":
-                io.write(whyText(question))
+                io.write(whyText(question, run.answers))
+                reasked = true
                 continue
+            case "review", "done":
+                io.write(summary(run.session.review, complete: false))
+                return (run.answers, .finished)
             case let command where command.hasPrefix("plan"):
-                if let planned = plan(String(text.dropFirst(4)), answers, session.review) {
-                    io.write(planned.message)
-                    if let updated = planned.answers {
-                        answers = updated
-                        saveProblem = report(save(answers), after: saveProblem, io)
-                        session.update(to: answers)
-                        io.write(verdictText(planned.decisionID, session.review))
-                    }
+                if let planned = plan(String(text.dropFirst(4)), run.answers, run.session.review) {
+                    apply(planned, &run, io)
                     continue
                 }
             case "back", "b":
                 if let position = order.firstIndex(of: current),
-                    let previous = order[..<position].last(where: applicable.contains)
+                    let previous = order[..<position].last(where: run.applicable.contains)
                 {
                     current = previous
                 } else {
                     io.write("This is the first question.\n")
                 }
                 continue
-            case "skip", "s", "":
-                if text.isEmpty, answers.answers[current] == nil {
-                    io.write("Please answer, or type skip to leave it open.\n")
+            case "skip", "s":
+                io.write(skippedText(question, run.answers))
+            case "":
+                guard let kept = enter(question, &run, io) else {
+                    reasked = true
                     continue
                 }
-                if text.isEmpty, answers.answers[current]?.isDetected == true {
-                    answers.answers[current]?.origin = nil  // Enter confirms a detected answer
-                    saveProblem = report(save(answers), after: saveProblem, io)
-                }
+                io.write(kept)
             default:
                 switch parse(text, for: question) {
                 case .failure(let error):
-                    io.write("Invalid: \(error.message). Try again.\n")
+                    io.write("Invalid: \(sentence(error.message)) Try again.\n")
+                    reasked = true
                     continue
-                case .success(nil):
-                    answers.markNotSure(question.id)
-                case .success(let value?):
-                    if let concern = AnswerParsing.unusualNumber(value, for: question), !confirm(concern, io) {
+                case .success(let value):
+                    // A possible but unusual number is confirmed first; anything but yes asks the question again.
+                    if let value, let concern = AnswerParsing.unusualNumber(value, for: question), !confirm(concern, io)
+                    {
                         continue
                     }
-                    answers.set(question.id, to: value)
+                    record(value, for: question, &run, io)
                 }
-                if answers.answers[question.id]?.isDetected == true {
-                    answers.answers[question.id]?.origin = nil  // typed by the user: no longer "detected"
-                }
-                saveProblem = report(save(answers), after: saveProblem, io)
-                let before = AdviceDiff.Snapshot(session.review)
-                let contradictionsBefore = Set(session.review.contradictions.map(\.id))
-                session.update(to: answers)
-                // Said as the answer is recorded (the answer is kept: a contradiction is a warning).
-                for contradiction in session.review.contradictions
-                where !contradictionsBefore.contains(contradiction.id) {
-                    io.write("  Contradiction: \(contradiction.message)\n")
-                }
-                for change in AdviceDiff.changes(from: before, to: session.review, in: knowledgeBase) {
-                    io.write("  Changed: \(change.text)\n")
-                }
-                applicable = session.applicableQuestionIDs
             }
             let position = order.firstIndex(of: current) ?? -1
-            if let next = order[(position + 1)...].first(where: applicable.contains) {
-                current = next
-            } else {
-                io.write(summary(session.review))
-                return (answers, .finished)
+            let next = order[(position + 1)...].first(where: run.applicable.contains)
+            if offersSectionPlans, next.flatMap(knowledgeBase.question)?.section != question.section {
+                if let end = offerSectionPlan(question.section, &run, io) { return (run.answers, end) }
             }
+            guard let next else {
+                io.write(summary(run.session.review, complete: true))
+                return (run.answers, .finished)
+            }
+            current = next
         }
-        return (answers, .finished)
+        return (run.answers, .finished)
+    }
+
+    /// Enter alone: keeps the current answer, confirms a detected one or takes the default. Returns what to echo;
+    /// nil when the question has neither (then it says so, and the question is asked again).
+    private func enter(_ question: Question, _ run: inout Run, _ io: some LineIO) -> String? {
+        if let answer = run.answers.answers[question.id] {
+            if answer.isDetected {
+                run.answers.answers[question.id]?.origin = nil  // Enter confirms a detected answer
+                run.saveProblem = report(save(run.answers), after: run.saveProblem, io)
+                return "  → \(answerText(answer, question)) (confirmed)\n"
+            }
+            return "  → \(answerText(answer, question)) (kept)\n"
+        }
+        guard let value = question.defaultValue else {
+            io.write("Please answer, or type skip to leave it open.\n")
+            return nil
+        }
+        record(value, for: question, &run, io, how: " (default)")
+        return ""
+    }
+
+    /// Records a typed answer (nil: "not sure"), saves, says contradictions and what changed, and how much of the
+    /// review still rests on defaults.
+    private func record(
+        _ value: AnswerValue?, for question: Question, _ run: inout Run, _ io: some LineIO, how: String = ""
+    ) {
+        if let value { run.answers.set(question.id, to: value) } else { run.answers.markNotSure(question.id) }
+        if run.answers.answers[question.id]?.isDetected == true {
+            run.answers.answers[question.id]?.origin = nil  // typed by the user: no longer "detected"
+        }
+        if let answer = run.answers.answers[question.id] { io.write("  → \(answerText(answer, question))\(how)\n") }
+        run.saveProblem = report(save(run.answers), after: run.saveProblem, io)
+        let before = AdviceDiff.Snapshot(run.session.review)
+        let contradictionsBefore = Set(run.session.review.contradictions.map(\.id))
+        run.session.update(to: run.answers)
+        // Said as the answer is recorded (the answer is kept: a contradiction is a warning).
+        for contradiction in run.session.review.contradictions where !contradictionsBefore.contains(contradiction.id) {
+            io.write("  Contradiction: \(contradiction.message)\n")
+        }
+        for change in AdviceDiff.changes(from: before, to: run.session.review, in: knowledgeBase) {
+            io.write("  Changed: \(change.text)\n")
+        }
+        run.applicable = run.session.applicableQuestionIDs
+        io.write(progressText(&run))
+    }
+
+    /// Applies a `plan` command: says what it did and the review's verdict.
+    func apply(_ planned: Planned, _ run: inout Run, _ io: some LineIO) {
+        io.write(planned.message)
+        guard let updated = planned.answers else { return }
+        run.answers = updated
+        run.saveProblem = report(save(run.answers), after: run.saveProblem, io)
+        run.session.update(to: run.answers)
+        io.write(verdictText(planned.decisionID, run.session.review))
+    }
+
+    func endOfInput(_ run: Run, _ io: some LineIO) -> Outcome {
+        io.write(
+            run.saveProblem == nil
+                ? "\nEnd of input: your answers are saved.\n" : "\nEnd of input: your answers are NOT saved.\n")
+        return .endOfInput
     }
 
     /// Says at once when saving starts failing or works again; returns the current problem.
-    private func report(_ problem: String?, after previous: String?, _ io: some LineIO) -> String? {
+    func report(_ problem: String?, after previous: String?, _ io: some LineIO) -> String? {
         if let problem, problem != previous { io.write("  NOT SAVED: \(problem)\n") }
         if problem == nil, previous != nil { io.write("  Saved again.\n") }
         return problem
     }
 
-    private func ask(_ question: Question, position: Int, of total: Int, _ answers: AnswerSet, _ io: some LineIO) {
-        let section = knowledgeBase.section(question.section)?.title ?? question.section
-        var text = "\n[\(position)/\(total)] \(section): \(question.prompt)\n"
-        switch question.type {
-        case .single, .multi:
-            for (index, option) in question.options.enumerated() {
-                text +=
-                    "  \(index + 1)) \(option.label)" + (option.description.isEmpty ? "" : ": \(option.description)")
-                    + "\n"
-            }
-        case .yesno, .number, .text: break
-        }
-        if let answer = answers.answers[question.id] {
-            let value = answer.notSure ? "not sure" : answer.value.map { displayText(of: $0, for: question) } ?? "none"
-            if answer.isDetected {
-                text += "  Detected: \(value) (\(answer.detectedEvidence ?? "")); press Enter to confirm it\n"
-            } else {
-                text += "  Current answer: \(value) (press Enter to keep it)\n"
-            }
-        }
-        let notSure = question.allowsNotSure ? ", or not sure" : ""
-        switch question.type {
-        case .single: text += "Choose 1-\(question.options.count)\(notSure): "
-        case .multi:
-            text += "Choose one or more of 1-\(question.options.count), separated by commas, or none\(notSure): "
-        case .yesno: text += "yes or no\(notSure): "
-        case .number:
-            let range = "\(question.minimum.map(formatNumber) ?? "any")-\(question.maximum.map(formatNumber) ?? "any")"
-            text += "Number\(question.unit.map { " in \($0)" } ?? "") (\(range))\(notSure): "
-        case .text: text += "Answer\(notSure): "
-        }
-        io.write(text)
-    }
-
-    /// Asks to keep a possible but unusual number; anything but yes asks the question again.
-    private func confirm(_ concern: String, _ io: some LineIO) -> Bool {
-        io.write("\(concern). Keep it? (y/n): ")
-        let reply = io.readLine().map { sanitizedForTerminal($0).trimmingCharacters(in: .whitespaces).lowercased() }
-        if reply == "y" || reply == "yes" { return true }
-        io.write("Not kept.\n")
-        return false
-    }
-
-    /// nil value means "not sure".
-    private func parse(_ text: String, for question: Question) -> Result<AnswerValue?, PlainError> {
-        if ["not sure", "notsure", "unsure"].contains(text.lowercased()) {
-            return question.allowsNotSure
-                ? .success(nil) : .failure(PlainError("\"not sure\" is not an answer to this question"))
-        }
-        var input = text
-        if question.type == .multi, ["none", "none of these", "[]"].contains(text.lowercased()) {
-            return .success(.choices([]))
-        }
-        if question.type == .single || question.type == .multi {
-            let parts = text.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
-            var ids: [String] = []
-            for part in parts {
-                if let number = Int(part) {
-                    guard (1...question.options.count).contains(number) else {
-                        return .failure(PlainError("\(number) is not between 1 and \(question.options.count)"))
-                    }
-                    ids.append(question.options[number - 1].id)
-                } else {
-                    ids.append(part)
-                }
-            }
-            if question.type == .single, ids.count != 1 { return .failure(PlainError("choose exactly one option")) }
-            input = ids.joined(separator: ",")
-        }
-        switch AnswerParsing.parse(text: input, for: question, at: nil) {
-        case .success(let value): return .success(value)
-        case .failure(let problem): return .failure(PlainError(problem.message))
-        }
-    }
-
-    private func whyText(_ question: Question) -> String {
-        let influence = advisor.influence(of: question.id)
-        var text = "Why: \(question.help)\n"
-        if let askIf = question.askIf { text += "Asked because: \(askIf.source)\n" }
-        let decisions = influence.decisions.map { knowledgeBase.decision($0)?.title ?? $0 }
-        text += "It can move: \(decisions.isEmpty ? "no decision directly" : decisions.joined(separator: ", "))\n"
-        if !influence.followUps.isEmpty {
-            text += "Follow-ups it opens: \(influence.followUps.joined(separator: ", "))\n"
-        }
-        return text
-    }
-
-    private func summary(_ review: Review) -> String {
-        var text = "\nAll questions answered. Recommendations:\n"
-        for outcome in review.decisions where outcome.status == .chosen {
-            text += "  \(outcome.title): \(outcome.chosenAssessment?.name ?? outcome.chosen ?? "")\n"
-        }
-        if !review.findings.isEmpty || !review.tensions.isEmpty {
-            text += "  \(review.findings.count) finding(s), \(review.tensions.count) tension(s).\n"
-        }
-        return text
-    }
-
     static let helpText = """
-        Commands: back (previous question), why (why this is asked), skip (leave it open), quit (stop; answers are saved),
-        help (this text). Enter alone keeps the current answer. Options: their number or id; several separated by commas; none for "none of these".
+        Commands: back (previous question), why (why this is asked), skip (leave it open), review or done (stop asking
+        and show the recommendations), quit (stop; answers are saved), help (this text).
+        Enter alone keeps the current answer, confirms a detected one or takes the default. Options: their number or id;
+        several separated by commas; none for "none of these".
         Your plan, at any prompt: plan DECISION=OPTION (e.g. plan database=postgresql) to have the review judge what you
         plan to use; plan DECISION=none removes it; plan alone lists the decisions and their options.
 

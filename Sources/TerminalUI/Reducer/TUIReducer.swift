@@ -51,7 +51,7 @@ public struct TUIReducer: Sendable {
             if !notices.isEmpty {
                 state.overlay = .notice(title: "Some answers are not used", lines: notices)
             }
-            state.status = StatusLine("Loaded \(answers.answers.count) answers.", role: .success)
+            state.status = StatusLine("Loaded \(counted(answers.answers.count, "answer")).", role: .success)
             return [.save(state.answers)]
         case .projectScanned(let result):
             return projectScanned(result, &state)

@@ -261,7 +261,9 @@ extension TUIView {
             lines.append((TextWidth.truncate(outcome.title, to: max(4, width / 2)) + ": " + name + flags, role))
         }
         if !review.findings.isEmpty || !review.tensions.isEmpty, lines.count < limit {
-            lines.append(("\(review.findings.count) finding(s), \(review.tensions.count) tension(s)", .warning))
+            lines.append(
+                ("\(counted(review.findings.count, "finding")), \(counted(review.tensions.count, "tension"))", .warning)
+            )
         }
         return lines
     }

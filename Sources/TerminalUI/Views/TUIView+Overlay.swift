@@ -109,7 +109,7 @@ extension TUIView {
             if !influence.findings.isEmpty || !influence.tensions.isEmpty {
                 lines.append(
                     (
-                        "Risks it can reveal: \(influence.findings.count) finding(s), \(influence.tensions.count) tension(s)",
+                        "Risks it can reveal: \(counted(influence.findings.count, "finding")), \(counted(influence.tensions.count, "tension"))",
                         .normal
                     ))
             }

@@ -149,7 +149,9 @@ extension TUIView {
                 )
             }
             let settled = state.advice.whatIf?.settled.count ?? 0
-            lines.footer = [("\(settled) decision(s) settled. Enter: go to the question and change the answer.", .dim)]
+            lines.footer = [
+                ("\(counted(settled, "decision")) settled. Enter: go to the question and change the answer.", .dim)
+            ]
             lines.empty = "No single answer change would change a decision."
         case .export:
             let form = state.review.export

@@ -1,5 +1,6 @@
 import AnswersFile
 import ArgumentParser
+import KnowledgeModel
 import RecommendationEngine
 
 /// `stackwise answers`: tools for answers files.
@@ -39,7 +40,9 @@ struct AnswersCheckCommand: ParsableCommand {
 
     @OptionGroup var knowledge: KnowledgeBaseOptions
 
-    @Argument(help: ArgumentHelp("The answers file (YAML or JSON); '-' reads standard input.", valueName: "file"))
+    @Argument(
+        help: ArgumentHelp("The answers file (YAML or JSON); '-' reads standard input.", valueName: "file"),
+        completion: .file(extensions: ["yaml", "yml", "json"]))
     var file: String
 
     @Flag(help: "Treat contradictory answers as errors (exit 2).")
@@ -57,12 +60,12 @@ struct AnswersCheckCommand: ParsableCommand {
         if strict, !contradictions.isEmpty {
             let count = contradictions.count
             Output.error(
-                "error: the answers contradict each other in \(count) place\(count == 1 ? "" : "s") (--strict)")
+                "error: the answers contradict each other in \(counted(count, "place")) (--strict)")
             throw ExitCode(ExitStatus.badInput)
         }
         Output.print(
-            "\(file): OK (\(answerSet.answers.count) answers"
+            "\(file): OK (\(counted(answerSet.answers.count, "answer"))"
                 + (contradictions.isEmpty
-                    ? ")" : ", \(contradictions.count) contradiction\(contradictions.count == 1 ? "" : "s"))"))
+                    ? ")" : ", \(counted(contradictions.count, "contradiction")))"))
     }
 }

@@ -22,17 +22,21 @@ struct CheckCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("The project folder (default: the current folder).", valueName: "dir"))
+    @Argument(
+        help: ArgumentHelp("The project folder (default: the current folder).", valueName: "dir"),
+        completion: .directory)
     var directory: String = "."
 
     @Option(
         name: .customLong("answers"),
-        help: ArgumentHelp("The answers file that declares the design (YAML or JSON).", valueName: "file"))
+        help: ArgumentHelp("The answers file that declares the design (YAML or JSON).", valueName: "file"),
+        completion: .file(extensions: ["yaml", "yml", "json"]))
     var answersFile: String?
 
     @Option(
         name: .customLong("records"),
-        help: ArgumentHelp("The decision records folder (default: DIR/docs/decisions).", valueName: "dir"))
+        help: ArgumentHelp("The decision records folder (default: DIR/docs/decisions).", valueName: "dir"),
+        completion: .directory)
     var records: String?
 
     @Option(
@@ -60,12 +64,14 @@ struct CheckCommand: ParsableCommand {
 
     @Option(
         name: .customLong("kb"),
-        help: ArgumentHelp("A knowledge-base overlay folder (repeatable).", valueName: "dir"))
+        help: ArgumentHelp("A knowledge-base overlay folder (repeatable).", valueName: "dir"), completion: .directory)
     var overlays: [String] = []
 
     @Option(
         name: .customLong("kb-base"),
-        help: ArgumentHelp("Use this folder as the base knowledge base (for knowledge-base authors).", valueName: "dir")
+        help: ArgumentHelp(
+            "Use this folder as the base knowledge base (for knowledge-base authors).", valueName: "dir"),
+        completion: .directory
     )
     var knowledgeBaseFolder: String?
 

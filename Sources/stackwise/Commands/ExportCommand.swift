@@ -2,6 +2,7 @@ import AnswersFile
 import ArgumentParser
 import DecisionRecords
 import Foundation
+import KnowledgeModel
 import RecommendationEngine
 import ReviewRendering
 
@@ -29,7 +30,7 @@ struct ExportCommand: ParsableCommand {
             valueName: "level"))
     var detail: ReviewDetail = .standard
 
-    @Option(help: ArgumentHelp("The records folder.", valueName: "dir"))
+    @Option(help: ArgumentHelp("The records folder.", valueName: "dir"), completion: .directory)
     var out: String = "docs/decisions"
 
     @Flag(
@@ -105,8 +106,8 @@ struct ExportCommand: ParsableCommand {
             }
             Output.print(
                 dryRun
-                    ? "dry run: \(changed) file\(changed == 1 ? "" : "s") would be written; nothing was written"
-                    : "\(changed) file\(changed == 1 ? "" : "s") written")
+                    ? "dry run: \(counted(changed, "file")) would be written; nothing was written"
+                    : "\(counted(changed, "file")) written")
         } catch {
             Output.error("error: \(error.message)")
             throw ExitCode(error.isIO ? ExitStatus.ioFailure : ExitStatus.badInput)

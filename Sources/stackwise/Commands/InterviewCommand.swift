@@ -23,21 +23,25 @@ struct InterviewCommand: ParsableCommand {
     @Flag(help: "Numbered prompts on stdin/stdout, no full-screen interface (for screen readers and scripts).")
     var plain = false
 
-    @Option(help: ArgumentHelp("Save the session to this file (continue it if it exists).", valueName: "file"))
+    @Option(
+        help: ArgumentHelp("Save the session to this file (continue it if it exists).", valueName: "file"),
+        completion: .file(extensions: ["yaml", "yml", "json"]))
     var session: String?
 
     @Flag(help: "Continue the most recent session that has answers (wherever it was saved; see 'stackwise sessions').")
     var resume = false
 
     @Option(
-        help: ArgumentHelp("Start from the answers in this file (the file itself is not changed).", valueName: "file"))
+        help: ArgumentHelp("Start from the answers in this file (the file itself is not changed).", valueName: "file"),
+        completion: .file(extensions: ["yaml", "yml", "json"]))
     var answers: String?
 
     @Option(
         name: .customLong("from"),
         help: ArgumentHelp(
             "Review an existing project: scan this folder and pre-fill the current-stack answers (marked as detected, "
-                + "for you to confirm or correct).", valueName: "dir"))
+                + "for you to confirm or correct).", valueName: "dir"),
+        completion: .directory)
     var projectFolder: String?
 
     @Flag(name: .customLong("no-color"), help: "Monochrome (also when NO_COLOR is set).")

@@ -25,7 +25,7 @@ struct KBLintCommand: ParsableCommand {
         if diagnostics.isEmpty {
             Output.print("knowledge base OK: no errors, no warnings")
         } else {
-            Output.print("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+            Output.print("\(counted(errors, "error")), \(counted(warnings, "warning"))")
         }
         if errors > 0 || (strict && warnings > 0) { throw ExitCode(ExitStatus.failed) }
     }

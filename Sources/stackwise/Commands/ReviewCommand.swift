@@ -26,9 +26,9 @@ struct ReviewCommand: ParsableCommand {
 
     @Option(
         help:
-            "Output format: text (80 columns), markdown, json (versioned, see README), or for CI sarif, junit, github or codeclimate."
+            "Output format: text (80 columns; the default), markdown, json (versioned, see README), or for CI sarif, junit, github or codeclimate."
     )
-    var format: ReviewFormat = .text
+    var format: ReviewFormat?
 
     @Option(
         name: .customLong("fail-on"),
@@ -48,7 +48,25 @@ struct ReviewCommand: ParsableCommand {
             """)
     var dumpModel = false
 
+    func validate() throws {
+        // The optimisation instance is only JSON: any other --format is a mistake, not something to ignore.
+        if dumpModel, let format, format != .json {
+            Output.error("error: --format \(format.rawValue) does not apply to --dump-model, which always prints JSON")
+            throw ExitCode(ExitStatus.badInput)
+        }
+        // Nor do the options that judge a review: --dump-model prints no review to judge.
+        let judging = [
+            failOn.map { _ in "--fail-on" }, baseline.baseline.map { _ in "--baseline" },
+            baseline.writeBaseline.map { _ in "--write-baseline" },
+        ].compactMap { $0 }
+        if dumpModel, let option = judging.first {
+            Output.error("error: \(option) does not apply to --dump-model, which prints no review")
+            throw ExitCode(ExitStatus.badInput)
+        }
+    }
+
     func run() throws {
+        let format = self.format ?? .text
         let (engine, given) = try input.load()
         // An acceptance past its expiry date no longer hides its finding; it is reported instead.
         let (answers, expiredRisks) = given.withoutExpiredAcceptances(today: AnswerSet.today())
@@ -97,7 +115,7 @@ struct ReviewCommand: ParsableCommand {
             let failing = report.unacceptedFindings(atOrAbove: failOn)
             if !failing.isEmpty {
                 Output.error(
-                    "\(failing.count) unaccepted finding\(failing.count == 1 ? "" : "s") at or above \(failOn.rawValue)"
+                    "\(counted(failing.count, "unaccepted finding")) at or above \(failOn.rawValue)"
                         + " severity: " + failing.map(\.finding.id).joined(separator: ", "))
                 throw ExitCode(ExitStatus.failed)
             }

@@ -18,7 +18,9 @@ struct ScanCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("The project folder (default: the current folder).", valueName: "dir"))
+    @Argument(
+        help: ArgumentHelp("The project folder (default: the current folder).", valueName: "dir"),
+        completion: .directory)
     var directory: String = "."
 
     @Option(help: "Output format: text or json.")
@@ -55,7 +57,7 @@ struct ScanCommand: ParsableCommand {
             let answers = DetectedAnswersPrefill.answers(for: report, knowledgeBase)
             try DetectedAnswersOutput.write(answers, knowledgeBase: knowledgeBase, report: report, to: answersOut)
             if format == .text {
-                Output.print("Wrote \(answers.answers.count) detected answers to \(answersOut).")
+                Output.print("Wrote \(counted(answers.answers.count, "detected answer")) to \(answersOut).")
             }
         }
     }

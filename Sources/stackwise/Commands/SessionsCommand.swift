@@ -58,7 +58,7 @@ struct SessionsCommand: ParsableCommand {
             let info = try SessionsCommand.find(session, in: store.sessions())
             Output.print("Session: \(info.path)")
             Output.print(
-                "Saved: \(SessionsCommand.format(info.modified)); \(info.answerCount) answers; service: "
+                "Saved: \(SessionsCommand.format(info.modified)); \(counted(info.answerCount, "answer")); service: "
                     + (info.serviceName ?? "—"))
             Output.print("Continue it:  stackwise --session \(shellQuoted(info.path))")
             Output.print("Reproduce it: stackwise review --answers \(shellQuoted(info.path))")

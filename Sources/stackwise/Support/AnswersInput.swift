@@ -24,7 +24,7 @@ enum AnswersInput {
         if result.isUnreadable { throw ExitCode(ExitStatus.ioFailure) }
         if result.hasErrors {
             let count = result.diagnostics.filter { $0.severity == .error }.count
-            Output.error("error: the answers file has \(count) error\(count == 1 ? "" : "s"); nothing was done")
+            Output.error("error: the answers file has \(counted(count, "error")); nothing was done")
             throw ExitCode(ExitStatus.badInput)
         }
         return result.answerSet

@@ -10,14 +10,14 @@ struct BaselineOptions: ParsableArguments {
         name: .customLong("baseline"),
         help: ArgumentHelp(
             "Findings in this baseline (from --write-baseline) are known: shown, but they do not fail the run.",
-            valueName: "file"))
+            valueName: "file"), completion: .file())
     var baseline: String?
 
     @Option(
         name: .customLong("write-baseline"),
         help: ArgumentHelp(
             "Write every current finding to this file as the baseline for later runs (the run then exits 0).",
-            valueName: "file"))
+            valueName: "file"), completion: .file())
     var writeBaseline: String?
 
     /// Applies `--baseline` to the report; exits 2 for a baseline that cannot be used, 3 when unreadable.
@@ -46,7 +46,7 @@ struct BaselineOptions: ParsableArguments {
             Output.error("error: cannot write the baseline '\(path)': \(error.localizedDescription)")
             throw ExitCode(ExitStatus.ioFailure)
         }
-        Output.error("note: wrote \(report.findings.count) finding\(report.findings.count == 1 ? "" : "s") to \(path)")
+        Output.error("note: wrote \(counted(report.findings.count, "finding")) to \(path)")
         return true
     }
 }
@@ -85,7 +85,7 @@ enum CIExit {
         guard !failing.isEmpty else { return }
         let known = report.findings.filter(\.known).count
         Output.error(
-            "\(failing.count) open finding\(failing.count == 1 ? "" : "s") at or above \(failOn.rawValue) severity: "
+            "\(counted(failing.count, "open finding")) at or above \(failOn.rawValue) severity: "
                 + failing.map(\.ruleID).joined(separator: ", ")
                 + (known > 0 ? " (\(known) known from the baseline not counted)" : ""))
         throw ExitCode(ExitStatus.failed)

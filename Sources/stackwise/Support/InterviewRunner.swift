@@ -75,17 +75,21 @@ struct InterviewRunner {
         if let scan = start.scan {
             let filled = initial.fillUnanswered(from: scan.answers)
             Output.print(
-                "Detected \(filled.count) current-stack answer\(filled.count == 1 ? "" : "s") in \(scan.folder); "
+                "Detected \(counted(filled.count, "current-stack answer")) in \(scan.folder); "
                     + "each is shown as \"Detected\": Enter confirms it, an answer corrects it.")
             for warning in scan.warnings { Output.print(warning) }
         }
         let session = SessionFile(path: start.path, store: store)
         session.save(initial)
         if let problem = session.problem { Output.error("error: \(problem)") }
-        let interview = PlainInterview(advisor: engine) { answers in
+        var interview = PlainInterview(advisor: engine) { answers in
             session.save(answers)
             return session.problem
         }
+        interview.width = Terminal.columns
+        // The plan step at the end of each section reads a line: only offered to a person at a terminal, so
+        // scripted input (expect, pipes) is never read as a plan.
+        interview.offersSectionPlans = isatty(STDIN_FILENO) == 1
         let (answers, _) = interview.run(initial, io: StandardLineIO())
         return printSessionNotice(session, answers) ? 0 : ExitStatus.ioFailure
     }
@@ -155,7 +159,10 @@ struct InterviewRunner {
             if !SessionStore.isInDirectory(session.path) {
                 rescue.save(answers)
                 if rescue.problem == nil, rescue.exists {
-                    Output.error("Your \(answers.answers.count) answers were saved to \(rescue.path) instead.")
+                    Output.error(
+                        (answers.answers.count == 1
+                            ? "Your 1 answer was" : "Your \(answers.answers.count) answers were")
+                            + " saved to \(rescue.path) instead.")
                     Output.error("Continue it: stackwise --session \(shellQuoted(rescue.path))")
                     return false
                 }
@@ -167,14 +174,14 @@ struct InterviewRunner {
             Output.print("No answers given; no session was saved.")
             return true
         }
-        Output.print("Session saved: \(session.path) (\(answers.answers.count) answers)")
+        Output.print("Session saved: \(session.path) (\(counted(answers.answers.count, "answer")))")
         Output.print("Reproduce it: stackwise review --answers \(shellQuoted(session.path))")
         Output.print("Continue it:  stackwise --resume")
         return true
     }
 
     private func describeSession(_ info: SessionStore.Info) -> String {
-        "\(info.path) (\(info.answerCount) answers)"
+        "\(info.path) (\(counted(info.answerCount, "answer")))"
     }
 }
 

@@ -9,14 +9,14 @@ struct KnowledgeBaseOptions: ParsableArguments {
         name: .customLong("kb"),
         help: ArgumentHelp(
             "A folder of YAML layered on the embedded knowledge base (repeatable; a later one wins).",
-            valueName: "dir"))
+            valueName: "dir"), completion: .directory)
     var overlays: [String] = []
 
     @Option(
         name: .customLong("base"),
         help: ArgumentHelp(
             "Use this folder as the base knowledge base instead of the embedded one (for knowledge-base authors).",
-            valueName: "dir"))
+            valueName: "dir"), completion: .directory)
     var base: String?
 
     /// Loads the knowledge base with its overlays; returns it with every diagnostic.

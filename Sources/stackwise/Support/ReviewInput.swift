@@ -11,14 +11,16 @@ struct ReviewInputOptions: ParsableArguments {
 
     @Option(
         name: .customLong("answers"),
-        help: ArgumentHelp("The answers file (YAML or JSON); '-' reads standard input.", valueName: "file"))
+        help: ArgumentHelp("The answers file (YAML or JSON); '-' reads standard input.", valueName: "file"),
+        completion: .file(extensions: ["yaml", "yml", "json"]))
     var answersFile: String?
 
     @Option(
         name: .customLong("set"),
         help: ArgumentHelp(
             "Set one answer, overriding the file (repeatable): question-id=value, e.g. traffic.peak_rps=500.",
-            valueName: "id=value"))
+            valueName: "id=value"),
+        completion: .custom(Completions.assignments))
     var assignments: [String] = []
 
     @Option(
@@ -26,14 +28,16 @@ struct ReviewInputOptions: ParsableArguments {
         help: ArgumentHelp(
             "What you plan to use for a decision (repeatable), judged by the review: decision=option, e.g."
                 + " database=mongodb; several options where the decision has complements: rate_limiting=a,b.",
-            valueName: "decision=option"))
+            valueName: "decision=option"),
+        completion: .custom(Completions.proposals))
     var proposals: [String] = []
 
     @Option(
         name: .customLong("from"),
         help: ArgumentHelp(
             "Pre-fill the current-stack answers by scanning this project folder (answers in the file and --set win).",
-            valueName: "dir"))
+            valueName: "dir"),
+        completion: .directory)
     var projectFolder: String?
 
     /// The knowledge base, an engine over it and the answers with the overrides applied; exits 2 or 3 on bad
@@ -85,7 +89,7 @@ enum DetectedAnswersPrefill {
         }
         let count = filled.filter { answers.answers[$0]?.isDetected == true }.count
         Output.error(
-            "note: \(count) current-stack answer\(count == 1 ? "" : "s") detected in \(folder) "
+            "note: \(counted(count, "current-stack answer")) detected in \(folder) "
                 + "(see them with 'stackwise scan \(folder)'; save and correct them with --answers-out FILE)")
     }
 

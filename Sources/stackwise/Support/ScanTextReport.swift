@@ -16,10 +16,10 @@ struct ScanTextReport {
         if !report.workspacePackages.isEmpty {
             let services = report.servicePackages.filter { !$0.isEmpty }
             facts.append(
-                "\(report.workspacePackages.count) workspace packages"
+                "\(counted(report.workspacePackages.count, "workspace package"))"
                     + (services.isEmpty ? "" : ", service in \(services.joined(separator: ", "))"))
         }
-        facts.append("\(report.sourceFilesRead) source files read")
+        facts.append("\(counted(report.sourceFilesRead, "source file")) read")
         heading += " (" + facts.joined(separator: "; ") + ")"
         lines.append(heading)
         if report.servicePackages.filter({ !$0.isEmpty }).count > 1 {

@@ -24,4 +24,15 @@ enum Terminal {
             return isTerminal
         }
     }
+
+    /// Columns to wrap plain text at: COLUMNS when it is a positive number, else the terminal's width (standard
+    /// output), else 80.
+    static var columns: Int {
+        if let text = ProcessInfo.processInfo.environment["COLUMNS"], let columns = Int(text), columns > 0 {
+            return min(columns, 1000)
+        }
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        return 80
+    }
 }
