@@ -95,7 +95,7 @@ public struct AnswersFileWriter: Sendable {
     /// Question ids in interview order; ids the knowledge base does not know come last, sorted.
     func orderedQuestionIDs(_ ids: some Collection<String>) -> [String] {
         let wanted = Set(ids)
-        let known = knowledgeBase.questionsInInterviewOrder.map(\.id).filter(wanted.contains)
+        let known = knowledgeBase.inInterviewOrder(wanted)
         return known + wanted.subtracting(known).sorted()
     }
 

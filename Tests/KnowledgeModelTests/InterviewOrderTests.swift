@@ -37,6 +37,14 @@ import Testing
         #expect(kb.decisiveness(ofQuestion: "service.stage") > kb.decisiveness(ofQuestion: "service.public_api"))
     }
 
+    @Test func fewIdsAreOrderedWithoutTheWholeList() {
+        let kb = Self.knowledgeBase
+        let order = kb.questionsInInterviewOrder.map(\.id)
+        let some = [order[40], order[3], "no.such.question", order[17], order[3]]
+        #expect(kb.inInterviewOrder(some) == [order[3], order[17], order[40]])
+        #expect(kb.interviewRank(ofQuestion: order[17]) == 17)
+    }
+
     @Test func ordersByDecisivenessWithAuthoredOrderOnTies() {
         let (layer, _) = KnowledgeBaseLoader().loadLayer(
             name: "t",

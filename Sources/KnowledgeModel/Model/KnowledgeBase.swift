@@ -25,6 +25,8 @@ public struct KnowledgeBase: Sendable, Codable, Equatable {
     private var ruleIndex: [String: Int] = [:]
     /// Question positions in interview order (``questionsInInterviewOrder``), computed once.
     private var interviewOrder: [Int] = []
+    /// Question id -> place in interview order.
+    private var interviewRank: [String: Int] = [:]
 
     public init(
         sections: [Section] = [], questions: [Question] = [], decisions: [Decision] = [], rules: [Rule] = [],
@@ -96,6 +98,8 @@ public struct KnowledgeBase: Sendable, Codable, Equatable {
         ruleIndex = index(rules)
         interviewOrder = InterviewOrder.positions(
             questions: questions, sections: sections, rules: rules, decisions: decisions)
+        interviewRank.reserveCapacity(interviewOrder.count)
+        for (rank, position) in interviewOrder.enumerated() { interviewRank[questions[position].id] = rank }
     }
 
     public func question(_ id: String) -> Question? { questionIndex[id].map { questions[$0] } }
@@ -119,6 +123,15 @@ public struct KnowledgeBase: Sendable, Codable, Equatable {
     /// an answer can move: decisions, findings, tensions, which questions are asked), each follow-up after the questions its `askIf` reads,
     /// ties in authored order.
     public var questionsInInterviewOrder: [Question] { interviewOrder.map { questions[$0] } }
+
+    /// The place of a question in ``questionsInInterviewOrder`` (0 first), in O(1): for ordering a few ids without
+    /// building the whole list.
+    public func interviewRank(ofQuestion id: String) -> Int? { interviewRank[id] }
+
+    /// `ids` (known questions only, without repeats) in interview order.
+    public func inInterviewOrder(_ ids: some Sequence<String>) -> [String] {
+        Set(ids).compactMap { id in interviewRank[id].map { (id, $0) } }.sorted { $0.1 < $1.1 }.map(\.0)
+    }
 
     /// The decisiveness behind ``questionsInInterviewOrder``: how many decisions, findings, tensions and questions an answer to
     /// the question can move.

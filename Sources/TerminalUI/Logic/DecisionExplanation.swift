@@ -16,6 +16,6 @@ enum DecisionExplanation {
         for row in state.advice.whatIf?.rows ?? [] where row.changes.contains(where: { $0.decisionID == decisionID }) {
             ids.insert(row.questionID)
         }
-        return knowledgeBase.questionsInInterviewOrder.map(\.id).filter(ids.contains)
+        return knowledgeBase.inInterviewOrder(ids)
     }
 }
