@@ -14,7 +14,7 @@ public enum ClaimFinder {
     ]
     /// Unit suffixes written against the number (`30s`, `512MB`, `15%`, `3x`).
     static let suffixes = [
-        "ms", "µs", "ns", "s", "sec", "min", "h", "kb", "mb", "gb", "tb", "kib", "mib", "gib", "%", "x", "req/s",
+        "ms", "µs", "ns", "s", "sec", "min", "h", "kb", "mb", "gb", "tb", "kib", "mib", "gib", "%", "x", "×", "req/s",
     ]
 
     /// The claims in `text`, in order.
@@ -29,18 +29,24 @@ public enum ClaimFinder {
                 continue
             }
             let (number, suffix) = splitNumber(word)
-            guard !number.isEmpty else { continue }
+            guard !number.isEmpty, !word.hasSuffix(".x") else { continue }
             if !suffix.isEmpty {
                 if suffixes.contains(suffix.lowercased()), !isStatusPlural(number, suffix) { result.append(word) }
                 continue
             }
             if index + 1 < words.count, units.contains(trimmed(words[index + 1]).lowercased()) {
                 result.append("\(number) \(trimmed(words[index + 1]))")
-            } else if index > 0, isName(trimmed(words[index - 1])) {
+            } else if index > 0, isName(trimmed(words[index - 1]), opensSentence: opensSentence(words, at: index - 1)) {
                 result.append("\(trimmed(words[index - 1])) \(number)")
             }
         }
         return result
+    }
+
+    /// Whether the word at `index` is the first of a sentence.
+    static func opensSentence(_ words: [String], at index: Int) -> Bool {
+        guard index > 0, let last = words[index - 1].last else { return true }
+        return [".", "!", "?", ":", ";"].contains(last)
     }
 
     /// Strips quotes, brackets and sentence punctuation around a word (keeps `%` and `/s`).
@@ -67,9 +73,9 @@ public enum ClaimFinder {
         return (number, String(rest))
     }
 
-    /// `502s`, `503s`: HTTP status codes in the plural, not seconds.
+    /// `304s`, `502s`: HTTP status codes in the plural, not seconds.
     static func isStatusPlural(_ number: String, _ suffix: String) -> Bool {
-        suffix == "s" && number.count == 3 && (number.hasPrefix("4") || number.hasPrefix("5"))
+        suffix == "s" && number.count == 3 && ["2", "3", "4", "5"].contains(number.first.map(String.init) ?? "")
     }
 
     static func isDate(_ word: String) -> Bool {
@@ -85,16 +91,21 @@ public enum ClaimFinder {
         return (1990...2100).contains(year)
     }
 
-    /// A product or standard name before a version number: a capitalised word of letters (`Node`, `RFC`,
-    /// `Node.js`, `PostgreSQL`), not a sentence word such as `The` or `Top`.
-    static func isName(_ word: String) -> Bool {
+    /// Product names that open sentences ("Node 26 became Active LTS ...").
+    static let products: Set<String> = [
+        "Node", "Express", "Fastify", "Koa", "Prisma", "Redis", "Kafka", "Zod", "BullMQ", "RabbitMQ", "TypeORM",
+        "Sequelize", "Mongoose", "MongoDB", "PostgreSQL", "MySQL", "Python", "Java", "Go",
+    ]
+
+    /// A product or standard name before a version number (`Node`, `RFC`, `Node.js`, `PostgreSQL`): a known
+    /// product, a word with a dot or two capitals, or a capitalised word inside a sentence (a sentence's first
+    /// word, such as `Pick 2`, is not a name).
+    static func isName(_ word: String, opensSentence: Bool) -> Bool {
         guard let first = word.first, first.isUppercase, word.count > 1,
             word.allSatisfy({ $0.isLetter || $0 == "." || $0 == "-" })
         else { return false }
-        return ![
-            "HTTP", "SQLSTATE", "Status", "Error", "The", "A", "An", "Top", "Level", "Step", "Stage", "Phase", "Tier",
-            "Option", "Chapter", "Part",
-        ]
-        .contains(word)
+        if ["HTTP", "SQLSTATE"].contains(word) { return false }
+        if products.contains(word) || word.contains(".") || word.filter(\.isUppercase).count >= 2 { return true }
+        return !opensSentence && !["Top", "Level", "Step", "Stage", "Phase", "Tier", "Option", "Part"].contains(word)
     }
 }
