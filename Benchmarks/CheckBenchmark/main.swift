@@ -6,7 +6,8 @@ import KnowledgeModel
 import StackScanner
 
 // `stackwise check` against `scan` alone on a generated repository of N files (default 10,000), and `--base` on a
-// typical pull request (one dependency added, one bumped, a few source files changed).
+// typical pull request (one dependency added, one bumped in package.json and package-lock.json, a few source files
+// changed).
 // `swift run -c release CheckBenchmark [files] [runs]`
 let arguments = CommandLine.arguments.dropFirst().compactMap { Int($0) }
 let fileCount = arguments.first ?? 10_000
@@ -59,11 +60,42 @@ for index in 0..<(fileCount - 5) {
         "import x from '\(module)'\nimport { helper } from './helper'\n\nexport function f\(index)() {\n  return x\n}\n"
     )
 }
+// A package-lock.json (v3) of a typical service: its direct dependencies and 800 transitive packages.
+func lockfile(_ extra: [String: String]) -> String {
+    let direct = dependencies.merging(extra) { $1 }.merging(["vitest": "^2.0.0", "typescript": "^5.5.0"]) { $1 }
+    func version(_ specifier: String) -> String {
+        let digits = specifier.drop { !$0.isNumber }
+        return digits.split(separator: ".").count == 3 ? String(digits) : String(digits) + ".0"
+    }
+    var entries = [
+        "    \"\": {\n      \"name\": \"bench-api\",\n      \"dependencies\": {\n"
+            + direct.sorted { $0.key < $1.key }.map { "        \"\($0.key)\": \"\($0.value)\"" }.joined(
+                separator: ",\n")
+            + "\n      }\n    }"
+    ]
+    for (name, specifier) in direct.sorted(by: { $0.key < $1.key }) {
+        entries.append(
+            "    \"node_modules/\(name)\": {\n      \"version\": \"\(version(specifier))\",\n"
+                + "      \"resolved\": \"https://registry.npmjs.org/\(name)/-/\(name)-\(version(specifier)).tgz\",\n"
+                + "      \"integrity\": \"sha512-\(String(repeating: "A", count: 86))==\"\n    }")
+    }
+    for index in 0..<(800 + (extra.isEmpty ? 0 : 20)) {
+        entries.append(
+            "    \"node_modules/transitive-\(index)\": {\n      \"version\": \"1.\(index % 7).\(index % 13)\",\n"
+                + "      \"resolved\": \"https://registry.npmjs.org/transitive-\(index)/-/transitive-\(index)-1.0.0.tgz\",\n"
+                + "      \"integrity\": \"sha512-\(String(repeating: "B", count: 86))==\",\n"
+                + "      \"license\": \"MIT\"\n    }")
+    }
+    return "{\n  \"name\": \"bench-api\",\n  \"lockfileVersion\": 3,\n  \"requires\": true,\n  \"packages\": {\n"
+        + entries.joined(separator: ",\n") + "\n  }\n}\n"
+}
+try write("package-lock.json", lockfile([:]))
 try git("init", "-q", "-b", "main")
 try git("add", "-A")
 try git("-c", "user.name=b", "-c", "user.email=b@example.com", "commit", "-qm", "base")
 // The pull request: mongoose added, pino bumped, three files edited.
 try write("package.json", manifest(["mongoose": "^8.5.0", "pino": "^9.4.0"]))
+try write("package-lock.json", lockfile(["mongoose": "^8.5.0", "pino": "^9.4.0"]))
 for index in 0..<3 {
     try write("src/module0/file\(index).ts", "import mongoose from 'mongoose'\nexport const m = mongoose\n")
 }

@@ -105,7 +105,9 @@ report(
     answering(returningToReview: true, tab: .whatIf, runs: 21))
 var whatIfState = state
 whatIfState.mode = .review
-_ = reducer.reduce(&whatIfState, .key(.character("4")))
+/// The key that opens a review tab (1-6).
+func tabKey(_ tab: ReviewTab) -> Key { .character(Character(String(tab.rawValue + 1))) }
+_ = reducer.reduce(&whatIfState, .key(tabKey(.whatIf)))
 print("what-if rows at this size: \(whatIfState.advice.whatIf?.rows.count ?? 0)")
 var tabState = state
 tabState.mode = .review
@@ -114,7 +116,7 @@ report(
     "switch between the Decisions and What-if tabs + render",
     median(runs: 50) {
         onWhatIf.toggle()
-        _ = reducer.reduce(&tabState, .key(.character(onWhatIf ? "4" : "1")))
+        _ = reducer.reduce(&tabState, .key(tabKey(onWhatIf ? .whatIf : .decisions)))
         _ = view.render(tabState)
     })
 report(
@@ -129,7 +131,30 @@ report(
     median(runs: 50) {
         var review = state
         review.mode = .review
+        review.review.tab = .decisions
         _ = view.render(review)
+    })
+// The review's lists with their detail pane, and the detail window (Enter), line by line.
+for tab in [ReviewTab.overview, .decisions, .findings, .checklist] {
+    var listState = state
+    listState.mode = .review
+    _ = reducer.reduce(&listState, .key(tabKey(tab)))
+    report(
+        "\(tab.title) tab: cursor move + detail pane + render",
+        median(runs: 50) {
+            _ = reducer.reduce(&listState, .key(.down))
+            _ = view.render(listState)
+        })
+}
+var windowState = state
+windowState.mode = .review
+_ = reducer.reduce(&windowState, .key(tabKey(.decisions)))
+_ = reducer.reduce(&windowState, .key(.enter))
+report(
+    "detail window (decision HOW): line down + render",
+    median(runs: 50) {
+        _ = reducer.reduce(&windowState, .key(.down))
+        _ = view.render(windowState)
     })
 
 // The engine's share, for comparison.

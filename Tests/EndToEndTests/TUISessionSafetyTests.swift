@@ -50,7 +50,7 @@ struct TUISessionSafetyTests {
         let focused = try tmux.waitFor("› ( ) None of these")
         #expect(!focused.contains("[x]"), "nothing ticked")
         try tmux.send("Enter")
-        try tmux.waitFor("Runner-up")
+        try tmux.waitFor("Overview")
         try tmux.send("q")
         try tmux.waitFor("Quit?")
         try tmux.send("y")

@@ -52,7 +52,7 @@ import Testing
         #expect(harness.question == "data.shape")
         let screen = harness.screen
         #expect(screen.contains("◆ Detected in the project: mongoose in"))
-        #expect(screen.contains("package.json (dependencies: ^8.0.0)"))
+        #expect(screen.contains("(dependencies: ^8.0.0)"))
         #expect(screen.contains("Enter: confirm · other answer: correct · c: all"))
         #expect(screen.contains("(•) Documents ◆"))
         #expect(screen.contains("◆ 3 detected"))

@@ -148,7 +148,8 @@ import Testing
         #expect(rows.count == 2)
         #expect(harness.screen.contains("Express") && harness.screen.contains("Fastify"))
         #expect(!harness.screen.contains("Socket.IO"))
-        harness.send(.enter, .down, .enter)
+        // One Enter after filtering answers with the focused match.
+        harness.send(.down, .enter)
         #expect(harness.state.answers.value(of: "current.stack") == .choices(["fastify"]))
     }
 
@@ -211,7 +212,8 @@ import Testing
         #expect(harness.state.advice.changes.first?.text == "Database: PostgreSQL → MongoDB")
         #expect(harness.screen.contains("Δ Database: PostgreSQL → MongoDB"))
         #expect(harness.screen.role(of: "Δ Database") == .changed)
-        harness.send(.enter)  // tx = yes -> tension
+        #expect(harness.state.interview.cursor == 1, "the default (No) is pre-selected")
+        harness.send(.up, .enter)  // tx = yes -> tension
         #expect(harness.state.advice.changes.contains { $0.text == "new tension: Documents with transactions" })
     }
 }

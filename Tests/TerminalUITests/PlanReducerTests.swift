@@ -8,7 +8,7 @@ import Testing
 @Suite struct PlanReducerTests {
     @Test func proposingAnOptionIsSavedAndJudged() {
         var harness = Harness()
-        harness.send(.character("r"), .character("1"), .character("p"))
+        harness.send(.character("r"), .character("2"), .character("p"))
         #expect(harness.screen.contains("Your plan: Database"))
         #expect(harness.screen.contains("PostgreSQL (recommended)"))
         harness.send(.down, .enter)
@@ -22,7 +22,7 @@ import Testing
 
     @Test func noPlanRemovesTheProposal() {
         var harness = Harness(answers: AnswerSet(proposed: ["database": ["postgresql"]]))
-        harness.send(.character("r"), .character("1"), .character("p"))
+        harness.send(.character("r"), .character("2"), .character("p"))
         #expect(harness.screen.contains("PostgreSQL (recommended, your plan)"))
         harness.send(.down, .down, .enter)
         #expect(harness.lastSaved?.proposed == [:])
@@ -31,7 +31,7 @@ import Testing
 
     @Test func escapeCancelsWithoutSaving() {
         var harness = Harness()
-        harness.send(.character("r"), .character("p"), .down, .escape)
+        harness.send(.character("r"), .character("2"), .character("p"), .down, .escape)
         #expect(harness.state.overlay == nil)
         #expect(harness.lastSaved?.proposed ?? [:] == [:])
     }

@@ -10,59 +10,67 @@ import Testing
 
     @Test func checklistTicksAreSaved() {
         var harness = Harness()
-        harness.send(.character("r"), .character("3"))
+        harness.send(.character("r"), .character("4"))
         #expect(harness.state.review.tab == .checklist)
         harness.send(.character(" "))
         #expect(harness.lastSaved?.checklistDone == ["c.backups"])
-        #expect(harness.screen.contains("[x] Back up the database."))
-        harness.send(.enter)
+        #expect(harness.screen.contains("[x] high · Back up the database."))
+        harness.send(.character(" "))
         #expect(harness.lastSaved?.checklistDone == [])
     }
 
     @Test func acceptingARiskNeedsAReasonAndIsSaved() {
         var harness = Harness(answers: Self.socketAnswers)
-        harness.send(.character("r"), .character("2"))
+        harness.send(.character("r"), .character("3"))
         #expect(harness.screen.contains("Socket.IO has no Redis adapter"))
-        harness.send(.enter)
+        harness.send(.character("a"))
         harness.send(.enter)
         #expect(harness.state.status?.text.contains("reason is required") == true)
         harness.type("single instance only")
         harness.send(.enter)
         #expect(harness.lastSaved?.acceptedRisks.first?.reason == "single instance only")
         #expect(harness.state.advice.review?.findings.first?.accepted != nil)
-        #expect(harness.screen.contains("accepted: single instance only"))
+        #expect(harness.screen.contains("Accepted as a risk: single instance only"))
     }
 
-    @Test func whatIfRowJumpsToItsQuestionAndAnsweringReturnsToTheReview() throws {
+    @Test func aWhatIfAnswerShowsItsDeltaUntilTheNextKeyAndKeepsTheRow() throws {
         var harness = Harness()
-        harness.send(.character("r"), .character("4"))
+        harness.send(.character("r"), .character("5"))
         let rows = try #require(harness.state.advice.whatIf?.rows)
-        let index = try #require(rows.firstIndex { $0.questionID == "data.shape" })
+        let index = try #require(
+            rows.firstIndex { $0.questionID == "data.shape" && $0.alternative == .choice("documents") })
         for _ in 0..<index { harness.send(.down) }
         harness.send(.enter)
         #expect(harness.state.mode == .interview)
         #expect(harness.question == "data.shape")
-        harness.send(.down, .enter)
+        #expect(harness.state.interview.cursor == 1, "the question opens on the what-if option, not the current answer")
+        harness.send(.enter)
         #expect(harness.state.mode == .review)
-        #expect(harness.state.advice.changes.first?.text == "Database: PostgreSQL → MongoDB")
+        #expect(harness.state.review.delta?.first?.text == "Database: PostgreSQL → MongoDB")
+        #expect(harness.screen.contains("Δ Database: PostgreSQL → MongoDB"))
+        let focused = try #require(harness.state.advice.whatIf?.rows.element(at: harness.state.review.cursor))
+        #expect(focused.questionID == "data.shape", "the cursor stays on the row of the question answered")
+        harness.send(.down)
+        #expect(harness.state.review.delta == nil)
+        #expect(!harness.screen.contains("What your answer changed"))
     }
 
     @Test func decisionDetailExplainsAndJumpsToTheQuestionBehindIt() {
         var harness = Harness()
-        harness.send(.character("r"), .enter)
+        harness.send(.character("r"), .character("2"), .enter)
         let screen = harness.screen
         #expect(screen.contains("Chosen: PostgreSQL"))
         #expect(screen.contains("+ Joins"))
         #expect(screen.contains("Relational data."))
         #expect(screen.contains("What does the data look like?"))
-        harness.send(.enter)
+        harness.send(.end, .enter)  // the last line: the question behind it
         #expect(harness.state.mode == .interview)
         #expect(harness.question == "data.shape")
     }
 
     @Test func exportNeedsAPreviewBeforeWriting() {
         var harness = Harness()
-        harness.send(.character("r"), .character("5"), .end, .enter)
+        harness.send(.character("r"), .character("6"), .end, .enter)
         #expect(harness.state.status?.text.contains("Preview first") == true)
         harness.send(.up, .enter)
         #expect(
@@ -106,7 +114,7 @@ import Testing
         var harness = Harness(
             answers: ReviewReducerTests.socketAnswers, reviewer: Reviewer(name: "Ada Lovelace", today: { "2026-11-27" })
         )
-        harness.send(.character("r"), .character("2"), .enter)
+        harness.send(.character("r"), .character("3"), .character("a"))
         harness.type("single instance only")
         harness.send(.enter)
         let risk = harness.lastSaved?.acceptedRisks.first
@@ -116,7 +124,7 @@ import Testing
 
     @Test func withoutANameTheRiskIsStillAccepted() {
         var harness = Harness(answers: ReviewReducerTests.socketAnswers)
-        harness.send(.character("r"), .character("2"), .enter)
+        harness.send(.character("r"), .character("3"), .character("a"))
         harness.type("ok")
         harness.send(.enter)
         #expect(harness.lastSaved?.acceptedRisks.first?.reason == "ok")
@@ -125,7 +133,7 @@ import Testing
 
     @Test func theExportFormTakesTheFrontMatterFieldsLikeStackwiseExport() {
         var harness = Harness()
-        harness.send(.character("r"), .character("5"))
+        harness.send(.character("r"), .character("6"))
         let screen = harness.screen
         for label in ["Folder:", "Status:", "Decision-makers:", "Consulted:", "Informed:"] {
             #expect(screen.contains(label))
@@ -152,7 +160,7 @@ import Testing
 
     @Test func anEmptyStatusIsRefusedBeforeExporting() {
         var harness = Harness()
-        harness.send(.character("r"), .character("5"), .down, .enter, .control("u"), .enter)
+        harness.send(.character("r"), .character("6"), .down, .enter, .control("u"), .enter)
         harness.send(.end, .up, .enter)
         #expect(harness.state.status?.text.contains("status") == true)
         #expect(!harness.effects.contains { if case .previewExport = $0 { true } else { false } })
@@ -160,7 +168,7 @@ import Testing
 
     @Test func editingAFieldAfterAPreviewAsksForANewPreview() {
         var harness = Harness()
-        harness.send(.character("r"), .character("5"))
+        harness.send(.character("r"), .character("6"))
         harness.send(.exportPreviewed(["created    docs/decisions/0001-database.md"]))
         harness.send(.enter, .end)
         harness.type("-v2")

@@ -9,8 +9,10 @@ enum TUIFixtures {
 
     /// Two sections; a single choice, a yes/no with a follow-up, a number with unit and range, a text question,
     /// a long option list; two decisions, a finding, a tension, checklist items.
-    static let kb = load(
-        """
+    static let kb = load(yaml)
+
+    /// The YAML of ``kb`` (tests that need one more element append to it).
+    static let yaml = """
         sections:
           - { id: data, title: Data, order: 1 }
           - { id: current, title: What runs today, order: 2 }
@@ -88,7 +90,7 @@ enum TUIFixtures {
         checklist:
           - { id: c.backups, text: Back up the database., category: data, priority: high, sources: [s1] }
           - { id: c.tx, text: Test transactions., category: testing, priority: medium, appliesIf: data.tx, sources: [s1] }
-        """)
+        """
 }
 
 /// Drives the state machine with keys, like the curses loop does.
@@ -109,7 +111,9 @@ struct Harness {
         )
     }
 
-    mutating func send(_ keys: Key...) {
+    mutating func send(_ keys: Key...) { send(keys) }
+
+    mutating func send(_ keys: [Key]) {
         for key in keys { effects += reducer.reduce(&state, .key(key)) }
     }
 

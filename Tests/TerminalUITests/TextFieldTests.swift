@@ -87,7 +87,7 @@ import Testing
             answers: AnswerSet(answers: [
                 "current.exists": Answer(value: .bool(true)), "current.stack": Answer(value: .choices(["socketio"])),
             ]))
-        harness.send(.character("r"), .character("2"), .enter)
+        harness.send(.character("r"), .character("3"), .character("a"))
         harness.type("single instnce")
         harness.send(.left, .left, .left)
         harness.type("a")

@@ -36,12 +36,25 @@ import Testing
         }
     }
 
-    @Test func hintBarComesFromTheKeyMap() {
+    @Test func hintBarComesFromTheKeyMapAndShowsOnlyKeysThatWorkHere() {
         let harness = Harness()
-        let hints = KeyMap.standard.hints(for: .interview)
+        let view = harness.view
+        let hints = KeyMap.standard.hints(for: .interview, actions: view.hintActions(harness.state, .interview))
         let bar = harness.screen.line(harness.state.height - 1)
         #expect(hints.count > 3)
-        for hint in hints.prefix(4) { #expect(bar.contains(hint.help)) }
+        for hint in hints.prefix(4) { #expect(bar.contains(hint.key + " " + hint.help)) }
+        #expect(!bar.contains("toggle"), "Space toggles only in multiple choice")
+    }
+
+    @Test func theHintBarKeepsKeysAndQuitAtAnyWidth() {
+        for width in [60, 80, 200] {
+            var harness = Harness(width: width, height: 24)
+            for keys in [[Key](), [.character("r")], [.character("r"), .character("4")]] {
+                harness.send(keys)
+                let bar = harness.screen.line(harness.state.height - 1)
+                #expect(bar.contains("? keys") && bar.contains("q quit"), "\(width): \(bar)")
+            }
+        }
     }
 
     @Test func inATextFieldTheHintsNameNonPrintableKeys() {

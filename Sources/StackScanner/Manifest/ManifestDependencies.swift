@@ -1,3 +1,5 @@
+import Foundation
+
 /// The declared dependencies of one package.json text, for comparing two versions of a manifest
 /// (`stackwise check --base`).
 extension PackageManifest {
@@ -8,20 +10,26 @@ extension PackageManifest {
         return manifest.dependencies
     }
 
-    /// The versions `package-lock.json` (lockfile v2/v3 `packages`, or v1 `dependencies`) resolves for direct
-    /// dependencies, by package name; empty when the text is not such a lockfile.
-    public static func lockedVersions(ofPackageLock text: String) -> [String: String] {
-        guard let json = try? JSONParser.parse(text) else { return [:] }
-        var result: [String: String] = [:]
-        for (path, entry) in json["packages"]?.objectPairs ?? [] {
-            guard path.hasPrefix("node_modules/"), let version = entry["version"]?.string else { continue }
-            let name = String(path.dropFirst("node_modules/".count))
-            if !name.contains("/node_modules/") { result[name] = version }
-        }
-        if result.isEmpty {
-            for (name, entry) in json["dependencies"]?.objectPairs ?? [] {
-                if let version = entry["version"]?.string { result[name] = version }
+    /// Dependency name -> specifier declared by the project's package.json and its `workspaces` packages, read
+    /// with the scan's bounded file access (for telling a lockfile's direct entries from transitive ones).
+    public static func declaredSpecifiers(projectAt folder: URL) -> [String: String] {
+        let files = ProjectFiles(root: folder, limits: ScanLimits())
+        guard let text = files.text("package.json"), let json = try? JSONParser.parse(text),
+            let root = try? PackageManifest(json: json, folder: "")
+        else { return [:] }
+        var manifests = [root]
+        if !root.workspaces.isEmpty {
+            for member in WorkspaceResolver(files: files).resolve(root.workspaces, source: "package.json") {
+                guard let text = files.text(ProjectFiles.join(member, "package.json")),
+                    let json = try? JSONParser.parse(text),
+                    let manifest = try? PackageManifest(json: json, folder: member)
+                else { continue }
+                manifests.append(manifest)
             }
+        }
+        var result: [String: String] = [:]
+        for dependency in manifests.flatMap(\.dependencies) where result[dependency.name] == nil {
+            result[dependency.name] = dependency.specifier
         }
         return result
     }

@@ -77,8 +77,11 @@ public struct KeyMap: Sendable {
         KeyBinding([.control("c")], .quit, "quit at once (your answers are saved)", .textField),
         KeyBinding([.tab, .right, .character("l")], .nextTab, "next tab", .review, hint: true),
         KeyBinding([.backTab, .left, .character("h")], .previousTab, "previous tab", .review),
+        KeyBinding([.character("/")], .filter, "filter the checklist", .review),
         KeyBinding([.character("a")], .acceptRisk, "accept a finding as a risk (with a reason)", .review),
         KeyBinding([.character("p")], .propose, "your plan: what you plan to use for a decision", .review),
+        KeyBinding([.enter], .select, "details of the row (a window that scrolls to its last line)", .review),
+        KeyBinding([.character(" ")], .toggle, "tick a checklist item (saved at once)", .review),
         KeyBinding([.character("i"), .escape], .interview, "back to the questions", .review, hint: true),
         KeyBinding([.character("x")], .export, "export decision records", .review),
         KeyBinding([.character("W")], .writeExport, "write the previewed records", .review),
@@ -126,8 +129,29 @@ public struct KeyMap: Sendable {
         }
     }
 
+    /// One hint of the bottom bar: the key, a short description, and the action.
+    public struct Hint: Sendable, Equatable {
+        public var key: String
+        public var help: String
+        public var action: Action
+    }
+
+    /// Hints for `actions` in this order: the first key bound to each in the context (in a text field, a key that
+    /// does not type), with its short description; actions with no key there are left out.
+    public func hints(for context: KeyContext, actions: [Action]) -> [Hint] {
+        let available = bindings(for: context)
+        return actions.compactMap { action in
+            guard let binding = available.first(where: { $0.action == action }),
+                let key = context == .textField
+                    ? binding.keys.first(where: { $0.printable == nil }) : binding.keys.first
+            else { return nil }
+            return Hint(key: key.description, help: Self.shortHelp[action] ?? binding.help, action: action)
+        }
+    }
+
     private static let shortHelp: [Action: String] = [
         .select: "select", .toggle: "toggle", .back: "back", .nextSection: "section", .filter: "filter",
         .why: "why?", .help: "keys", .quit: "quit", .nextTab: "tab", .interview: "questions", .review: "review",
+        .notSure: "not sure", .acceptRisk: "accept risk", .propose: "your plan", .writeExport: "write",
     ]
 }

@@ -3,21 +3,26 @@ import RecommendationEngine
 
 /// What changed between two reviews, in the words the live pane shows.
 public enum AdviceDiff {
-    /// What of a review the comparison needs: the choices, the raised findings and the raised tensions.
+    /// What of a review the comparison needs: the choices, the raised findings and tensions, the checklist items.
     public struct Snapshot: Sendable {
         let choices: [(decisionID: String, chosen: String?)]
         let findings: [(id: String, title: String)]
         let tensions: [(id: String, title: String)]
+        let checklist: [(id: String, text: String)]
 
         public init(_ review: Review) {
+            checklist = review.checklist.map { ($0.item.id, $0.item.text) }
             choices = review.decisions.map { ($0.decisionID, $0.chosen) }
             findings = review.findings.map { ($0.finding.id, $0.finding.title) }
             tensions = review.tensions.map { ($0.tension.id, $0.tension.title) }
         }
     }
 
-    /// The changes from the review `old` summarises to `new` (none when there was no earlier review).
-    public static func changes(from old: Snapshot?, to new: Review, in knowledgeBase: KnowledgeBase) -> [AdviceChange] {
+    /// The changes from the review `old` summarises to `new` (none when there was no earlier review); checklist
+    /// items that came or went too when `includeChecklist`.
+    public static func changes(
+        from old: Snapshot?, to new: Review, in knowledgeBase: KnowledgeBase, includeChecklist: Bool = false
+    ) -> [AdviceChange] {
         guard let old else { return [] }
         var changes: [AdviceChange] = []
         // Reviews list every decision in knowledge-base order: compare position by position (by id otherwise).
@@ -48,6 +53,15 @@ public enum AdviceDiff {
         }
         for cleared in old.tensions where !newTensions.contains(cleared.id) {
             changes.append(AdviceChange(.tensionCleared(cleared.title)))
+        }
+        guard includeChecklist else { return changes }
+        let oldItems = Set(old.checklist.map(\.id))
+        let newItems = Set(new.checklist.map(\.item.id))
+        for entry in new.checklist where !oldItems.contains(entry.item.id) {
+            changes.append(AdviceChange(.checklistAdded(entry.item.text)))
+        }
+        for removed in old.checklist where !newItems.contains(removed.id) {
+            changes.append(AdviceChange(.checklistRemoved(removed.text)))
         }
         return changes
     }

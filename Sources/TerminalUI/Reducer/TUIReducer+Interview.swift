@@ -79,7 +79,12 @@ extension TUIReducer {
     private func filterKey(_ key: Key, _ question: Question, _ state: inout TUIState) -> [TUIEffect] {
         switch key {
         case .enter:
+            // One Enter answers with the focused match (as huh's filter does).
             state.interview.isFiltering = false
+            let rows = ChoiceRow.rows(for: question, filter: state.interview.filter.text)
+            if let row = rows.element(at: state.interview.cursor) {
+                return choose(row, question, advance: true, &state)
+            }
         case .escape:
             state.interview.isFiltering = false
             state.interview.filter = TextField()
@@ -170,8 +175,7 @@ extension TUIReducer {
 
     private func advanceAfterAnswer(from questionID: String, _ state: inout TUIState) {
         if state.interview.returnToReview {
-            state.interview.returnToReview = false
-            state.mode = .review
+            returnToReview(&state)
             return
         }
         if let next = question(after: questionID, in: state) {
@@ -221,12 +225,17 @@ extension TUIReducer {
         }
     }
 
-    /// Opens a question from the review (an explanation, a what-if row); answering returns to the review.
-    func jump(to questionID: String, _ state: inout TUIState) {
+    /// Opens a question from the review (an explanation, a what-if row); answering returns to the review. `preset`
+    /// (a what-if row's answer) is pre-selected instead of the current answer.
+    func jump(to questionID: String, preset: AnswerValue? = nil, _ state: inout TUIState) {
         state.overlay = nil
         state.mode = .interview
         state.interview.returnToReview = true
         open(questionID, in: &state)
+        if let preset, let question = knowledgeBase.question(questionID) {
+            state.interview.selection = []
+            preselect(preset, ChoiceRow.rows(for: question), &state)
+        }
         if !state.applicableIDs.contains(questionID) {
             state.status = StatusLine("This question does not apply to your current answers.", role: .warning)
         }

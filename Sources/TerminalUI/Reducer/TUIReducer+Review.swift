@@ -1,31 +1,12 @@
 import KnowledgeModel
 import RecommendationEngine
 
-/// A row of the Tensions & Findings tab.
-enum IssueRow: Equatable {
-    case tension(RaisedTension)
-    case finding(RaisedFinding)
-}
-
 extension TUIReducer {
     func reviewKey(_ key: Key, _ state: inout TUIState) -> [TUIEffect] {
-        if let field = state.review.export.editing {
-            switch key {
-            case .enter, .escape, .backTab, .tab:
-                state.review.export.editing = nil
-                if key == .tab, let next = ExportForm.Field(rawValue: field.rawValue + 1) {
-                    // Tab goes on to the next field, like a form.
-                    state.review.export.editing = next
-                    state.review.cursor = next.rawValue
-                }
-            default:
-                let before = state.review.export[field].text
-                if edit(&state.review.export[field], with: key), state.review.export[field].text != before {
-                    state.review.export.preview = nil
-                }
-            }
-            return []
-        }
+        // The Δ of an answer given from the review stays until the next key.
+        state.review.delta = nil
+        if let field = state.review.export.editing { return exportFieldKey(key, field, &state) }
+        if state.review.isFiltering { return checklistFilterKey(key, &state) }
         if case .character(let digit) = key, let number = digit.wholeNumberValue,
             let tab = ReviewTab(rawValue: number - 1)
         {
@@ -33,14 +14,13 @@ extension TUIReducer {
             return []
         }
         guard let action = keyMap.action(for: key, in: .review) else { return [] }
-        let count = rowCount(state.review.tab, state)
         switch action {
-        case .up: move(&state.review.cursor, by: -1, count: count)
-        case .down: move(&state.review.cursor, by: 1, count: count)
-        case .pageUp: move(&state.review.cursor, by: -10, count: count)
-        case .pageDown: move(&state.review.cursor, by: 10, count: count)
-        case .top: state.review.cursor = 0
-        case .bottom: state.review.cursor = max(0, count - 1)
+        case .up: moveReviewCursor(by: -1, &state)
+        case .down: moveReviewCursor(by: 1, &state)
+        case .pageUp: moveReviewCursor(by: -10, &state)
+        case .pageDown: moveReviewCursor(by: 10, &state)
+        case .top: moveReviewCursor(by: -state.review.cursor - 1, &state)
+        case .bottom: moveReviewCursor(by: Int.max / 2, &state)
         case .nextTab: select(ReviewTab(rawValue: (state.review.tab.rawValue + 1) % ReviewTab.allCases.count)!, &state)
         case .previousTab:
             let all = ReviewTab.allCases.count
@@ -49,20 +29,22 @@ extension TUIReducer {
         case .toggle:
             if state.review.tab == .checklist { return toggleChecklist(&state) }
             return activate(&state)
+        case .filter:
+            guard state.review.tab == .checklist else {
+                state.status = StatusLine("/ filters the checklist (tab 4).", role: .dim)
+                return []
+            }
+            state.review.isFiltering = true
+            state.review.cursor = 0
         case .acceptRisk:
-            if case .finding(let raised)? = issueRows(state).element(at: state.review.cursor) {
-                state.overlay = .acceptRisk(
-                    findingID: raised.finding.id, reason: TextField(raised.accepted?.reason ?? ""))
-            }
+            acceptRisk(ReviewRows.subject(state.review.tab, state.review.cursor, state, knowledgeBase), &state)
         case .propose:
-            guard state.review.tab == .decisions,
-                let outcome = state.advice.review?.decisions.element(at: state.review.cursor),
-                let decision = knowledgeBase.decision(outcome.decisionID)
-            else { return [] }
-            let current = state.answers.proposed[decision.id]?.first.flatMap { id in
-                decision.options.firstIndex { $0.id == id }
+            let subject = ReviewRows.subject(state.review.tab, state.review.cursor, state, knowledgeBase)
+            guard case .decision(let id)? = subject else {
+                state.status = StatusLine("p proposes an option for a decision: go to a decision first.", role: .dim)
+                return []
             }
-            state.overlay = .propose(decisionID: decision.id, cursor: current ?? 0)
+            openPropose(id, &state)
         case .export: select(.export, &state)
         case .writeExport: return writeExport(&state)
         case .interview:
@@ -76,52 +58,88 @@ extension TUIReducer {
         return []
     }
 
-    private func select(_ tab: ReviewTab, _ state: inout TUIState) {
+    private func exportFieldKey(_ key: Key, _ field: ExportForm.Field, _ state: inout TUIState) -> [TUIEffect] {
+        switch key {
+        case .enter, .escape, .backTab, .tab:
+            state.review.export.editing = nil
+            if key == .tab, let next = ExportForm.Field(rawValue: field.rawValue + 1) {
+                // Tab goes on to the next field, like a form.
+                state.review.export.editing = next
+                state.review.cursor = next.rawValue
+            }
+        default:
+            let before = state.review.export[field].text
+            if edit(&state.review.export[field], with: key), state.review.export[field].text != before {
+                state.review.export.preview = nil
+            }
+        }
+        return []
+    }
+
+    /// Typing the checklist filter: Enter keeps it, Esc clears it, ↑/↓ move over the matches.
+    private func checklistFilterKey(_ key: Key, _ state: inout TUIState) -> [TUIEffect] {
+        switch key {
+        case .enter: state.review.isFiltering = false
+        case .escape:
+            state.review.isFiltering = false
+            state.review.filter = TextField()
+            state.review.cursor = 0
+        case .up: moveReviewCursor(by: -1, &state)
+        case .down: moveReviewCursor(by: 1, &state)
+        default:
+            let before = state.review.filter.text
+            if edit(&state.review.filter, with: key), state.review.filter.text != before { state.review.cursor = 0 }
+        }
+        return []
+    }
+
+    func select(_ tab: ReviewTab, _ state: inout TUIState) {
         state.review.tab = tab
         state.review.cursor = 0
+        state.review.isFiltering = false
+        moveReviewCursor(by: 0, &state)
     }
 
-    /// Rows the cursor moves over on a tab.
-    func rowCount(_ tab: ReviewTab, _ state: TUIState) -> Int {
-        switch tab {
-        case .decisions: return state.advice.review?.decisions.count ?? 0
-        case .findings: return issueRows(state).count
-        case .checklist: return state.advice.review?.checklist.count ?? 0
-        case .whatIf: return state.advice.whatIf?.rows.count ?? 0
-        case .export: return ExportRow.allCases.count
+    /// Moves the review cursor, skipping headings and notes (in the direction of the move, else back).
+    func moveReviewCursor(by delta: Int, _ state: inout TUIState) {
+        let tab = state.review.tab
+        let count = ReviewRows.count(tab, state, knowledgeBase)
+        guard count > 0 else {
+            state.review.cursor = 0
+            return
         }
-    }
-
-    func issueRows(_ state: TUIState) -> [IssueRow] {
-        guard let review = state.advice.review else { return [] }
-        return review.tensions.map(IssueRow.tension) + review.findings.map(IssueRow.finding)
+        let overview = tab == .overview ? ReviewRows.overview(state, knowledgeBase) : []
+        let issues = tab == .findings ? ReviewRows.issues(state, knowledgeBase) : []
+        let selectable = { (index: Int) -> Bool in
+            switch tab {
+            case .overview:
+                switch overview[index] {
+                case .heading, .note: return false
+                default: return true
+                }
+            case .findings:
+                if case .heading = issues[index] { return false }
+                return true
+            default: return true
+            }
+        }
+        let start = min(max(0, state.review.cursor.addingReportingOverflow(delta).partialValue), count - 1)
+        let step = delta < 0 ? -1 : 1
+        var index = start
+        while (0..<count).contains(index), !selectable(index) { index += step }
+        if !(0..<count).contains(index) {
+            index = start
+            while (0..<count).contains(index), !selectable(index) { index -= step }
+        }
+        state.review.cursor = (0..<count).contains(index) ? index : 0
     }
 
     private func activate(_ state: inout TUIState) -> [TUIEffect] {
-        guard let review = state.advice.review else { return [] }
+        guard state.advice.review != nil else { return [] }
         let cursor = state.review.cursor
         switch state.review.tab {
-        case .decisions:
-            if let outcome = review.decisions.element(at: cursor) {
-                state.overlay = .decision(decisionID: outcome.decisionID, cursor: 0)
-            }
-        case .findings:
-            switch issueRows(state).element(at: cursor) {
-            case .finding(let raised)?:
-                state.overlay = .acceptRisk(
-                    findingID: raised.finding.id, reason: TextField(raised.accepted?.reason ?? ""))
-            case .tension(let raised)?:
-                let questions =
-                    raised.tension.between.isEmpty ? raised.answers.map(\.questionID) : raised.tension.between
-                if let first = questions.first { jump(to: first, &state) }
-            case nil: break
-            }
-        case .checklist:
-            return toggleChecklist(&state)
-        case .whatIf:
-            if let row = state.advice.whatIf?.rows.element(at: cursor) { jump(to: row.questionID, &state) }
         case .export:
-            switch ExportRow.allCases.element(at: cursor) {
+            switch ExportRow.rows(state.review.export).element(at: cursor) {
             case .field(let field)?: state.review.export.editing = field
             case .preview?:
                 if let problem = state.review.export.problem {
@@ -130,10 +148,49 @@ extension TUIReducer {
                 }
                 return [.previewExport(state.review.export.settings, answers: state.answers)]
             case .write?: return writeExport(&state)
+            case .outcome?, nil: break
+            }
+        case .whatIf:
+            if let row = state.advice.whatIf?.rows.element(at: cursor) {
+                state.review.whatIfQuestion = row.questionID
+                jump(to: row.questionID, preset: row.alternative, &state)
+            }
+        default:
+            switch ReviewRows.subject(state.review.tab, cursor, state, knowledgeBase) {
+            case .question(let id)?: jump(to: id, &state)
+            case let subject?: state.overlay = .detail(subject, cursor: 0)
             case nil: break
             }
         }
         return []
+    }
+
+    /// `a`: accept a finding as a risk; on anything else, say what `a` does and why it does nothing here.
+    func acceptRisk(_ subject: DetailSubject?, _ state: inout TUIState) {
+        var subject = subject
+        if case .priority(let rank)? = subject, let priority = state.advice.priorities.first(where: { $0.rank == rank })
+        {
+            subject = ReviewRows.target(of: priority)
+        }
+        switch subject {
+        case .finding(let id)?:
+            let accepted = state.advice.review?.findings.first { $0.finding.id == id }?.accepted
+            state.overlay = .acceptRisk(findingID: id, reason: TextField(accepted?.reason ?? ""))
+        case .tension?:
+            state.status = StatusLine(
+                "A tension cannot be accepted as a risk: change one of the answers it is between, or follow its "
+                    + "advice (Enter shows both).", role: .warning)
+        default:
+            state.status = StatusLine("a accepts a finding as a risk: go to a finding first (tab 3).", role: .dim)
+        }
+    }
+
+    func openPropose(_ decisionID: String, _ state: inout TUIState) {
+        guard let decision = knowledgeBase.decision(decisionID) else { return }
+        let current = state.answers.proposed[decision.id]?.first.flatMap { id in
+            decision.options.firstIndex { $0.id == id }
+        }
+        state.overlay = .propose(decisionID: decision.id, cursor: current ?? 0)
     }
 
     private func writeExport(_ state: inout TUIState) -> [TUIEffect] {
@@ -144,32 +201,36 @@ extension TUIReducer {
         return [.writeExport(state.review.export.settings, answers: state.answers)]
     }
 
-    private func toggleChecklist(_ state: inout TUIState) -> [TUIEffect] {
-        guard let entry = state.advice.review?.checklist.element(at: state.review.cursor) else { return [] }
-        if state.answers.checklistDone.contains(entry.item.id) {
-            state.answers.checklistDone.remove(entry.item.id)
+    func toggleChecklist(_ state: inout TUIState) -> [TUIEffect] {
+        guard let index = ReviewRows.checklist(state).element(at: state.review.cursor),
+            let entry = state.advice.review?.checklist.element(at: index)
+        else { return [] }
+        return toggleChecklistItem(entry.item.id, &state)
+    }
+
+    func toggleChecklistItem(_ id: String, _ state: inout TUIState) -> [TUIEffect] {
+        if state.answers.checklistDone.contains(id) {
+            state.answers.checklistDone.remove(id)
         } else {
-            state.answers.checklistDone.insert(entry.item.id)
+            state.answers.checklistDone.insert(id)
         }
         refresh(&state, trackChanges: false)
         return [.save(state.answers)]
     }
 
-    func decisionOverlayKey(_ key: Key, decisionID: String, cursor: Int, _ state: inout TUIState) -> [TUIEffect] {
-        let questions = DecisionExplanation.questionsBehind(decisionID, state, knowledgeBase)
-        var cursor = cursor
-        switch keyMap.action(for: key, in: .review) {
-        case .up?: move(&cursor, by: -1, count: questions.count)
-        case .down?: move(&cursor, by: 1, count: questions.count)
-        case .select?:
-            if let questionID = questions.element(at: cursor) { jump(to: questionID, &state) }
-            return []
-        default:
-            state.overlay = nil
-            return []
+    /// Back in the review after answering a question opened from it: the Δ of that answer shows until the next
+    /// key, and the cursor stays on the row it was on (on the What-if tab: the row of the same question).
+    func returnToReview(_ state: inout TUIState) {
+        state.interview.returnToReview = false
+        state.mode = .review
+        state.review.delta = state.advice.changes
+        if state.review.tab == .whatIf, let questionID = state.review.whatIfQuestion,
+            let index = state.advice.whatIf?.rows.firstIndex(where: { $0.questionID == questionID })
+        {
+            state.review.cursor = index
         }
-        state.overlay = .decision(decisionID: decisionID, cursor: cursor)
-        return []
+        state.review.whatIfQuestion = nil
+        moveReviewCursor(by: 0, &state)
     }
 
     func acceptRiskKey(_ key: Key, findingID: String, reason: TextField, _ state: inout TUIState) -> [TUIEffect] {
@@ -194,6 +255,7 @@ extension TUIReducer {
             }
             state.overlay = nil
             refresh(&state, trackChanges: false)
+            moveReviewCursor(by: 0, &state)
             return [.save(state.answers)]
         default:
             var field = reason
@@ -201,16 +263,4 @@ extension TUIReducer {
             return []
         }
     }
-}
-
-/// The rows of the Export tab: the form's fields, then Preview and Write.
-enum ExportRow: Equatable {
-    case field(ExportForm.Field)
-    case preview, write
-
-    static let allCases: [ExportRow] = ExportForm.Field.allCases.map(ExportRow.field) + [.preview, .write]
-}
-
-extension Array {
-    func element(at index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }

@@ -78,11 +78,18 @@ public struct TUIReducer: Sendable {
             return []
         case .key(let key):
             if let overlay = state.overlay { return overlayKey(key, overlay, &state) }
-            switch state.mode {
-            case .start: return startKey(key, &state)
-            case .interview: return interviewKey(key, &state)
-            case .review: return reviewKey(key, &state)
+            // A message describes the key that caused it: the next key clears it.
+            state.status = nil
+            let mode = state.mode
+            let effects: [TUIEffect]
+            switch mode {
+            case .start: effects = startKey(key, &state)
+            case .interview: effects = interviewKey(key, &state)
+            case .review: effects = reviewKey(key, &state)
             }
+            // Entering the review: the cursor rests on a row it can select (not a heading).
+            if mode != .review, state.mode == .review { moveReviewCursor(by: 0, &state) }
+            return effects
         }
     }
 
@@ -106,8 +113,14 @@ public struct TUIReducer: Sendable {
         state.advice.whatIf = state.advice.session!.whatIf()
         state.applicableIDs = state.advice.session!.applicableQuestionIDs
         state.flaggedIDs = state.advice.session!.answeredButNotAskedIDs
+        if let review = state.advice.review, let whatIf = state.advice.whatIf {
+            state.advice.firmUp = advisor.firmUp(review, answers: state.answers, whatIf: whatIf)
+            state.advice.priorities = advisor.priorities(review, firmUp: state.advice.firmUp)
+        }
         if trackChanges, let review = state.advice.review {
-            state.advice.changes = AdviceDiff.changes(from: before, to: review, in: knowledgeBase)
+            // Answered from the review: the Δ there also names the checklist items that came or went.
+            state.advice.changes = AdviceDiff.changes(
+                from: before, to: review, in: knowledgeBase, includeChecklist: state.interview.returnToReview)
         }
         if trackChanges, let review = state.advice.review,
             let contradiction = review.contradictions.first(where: { !contradictionsBefore.contains($0.id) })
@@ -155,7 +168,25 @@ public struct TUIReducer: Sendable {
         case .number, .text:
             state.interview.input = TextField(answer?.value?.description ?? "")
         case nil:
-            break
+            // Unanswered: a choice question's default is pre-selected (Enter takes it), as huh and gum do; number and
+            // text fields stay empty (the default is named under them).
+            if question.type != .number, question.type != .text { preselect(question.defaultValue, rows, &state) }
+        }
+    }
+
+    /// Puts the cursor on (multiple choice: ticks) the rows of `value`; a number or text goes into the field.
+    func preselect(_ value: AnswerValue?, _ rows: [ChoiceRow], _ state: inout TUIState) {
+        let index = { (id: String) in
+            rows.firstIndex { if case .option(let option) = $0 { option.id == id } else { false } }
+        }
+        switch value {
+        case .choice(let id)?: state.interview.cursor = index(id) ?? state.interview.cursor
+        case .choices(let ids)?:
+            state.interview.selection = ids
+            state.interview.cursor = ids.first.flatMap(index) ?? rows.firstIndex(of: .noneOfThese) ?? 0
+        case .bool(let flag)?: state.interview.cursor = index(flag ? "yes" : "no") ?? 0
+        case .number?, .text?: state.interview.input = TextField(value?.description ?? "")
+        default: break
         }
     }
 
@@ -174,8 +205,8 @@ public struct TUIReducer: Sendable {
                 state.overlay = nil
                 return []
             }
-        case .decision(let decisionID, let cursor):
-            return decisionOverlayKey(key, decisionID: decisionID, cursor: cursor, &state)
+        case .detail(let subject, let cursor):
+            return detailKey(key, subject: subject, cursor: cursor, &state)
         case .propose(let decisionID, let cursor):
             return proposeKey(key, decisionID: decisionID, cursor: cursor, &state)
         case .acceptRisk(let findingID, let reason):

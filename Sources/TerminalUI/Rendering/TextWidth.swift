@@ -50,44 +50,51 @@ public enum TextWidth {
     }
 
     /// Word-wraps `text` into lines of at most `width` columns; words longer than a line are broken. Newlines in
-    /// the text start new lines.
-    public static func wrap(_ text: String, width: Int) -> [String] {
+    /// the text start new lines. Lines after the first of a paragraph start with `indent` spaces (hanging indent).
+    public static func wrap(_ text: String, width: Int, indent: Int = 0) -> [String] {
         guard width > 0 else { return [] }
+        let indent = max(0, min(indent, width - 1))
+        let padding = String(repeating: " ", count: indent)
         var lines: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var line = ""
             var used = 0
+            var first = true
+            var available: Int { first ? width : width - indent }
+            func flush() {
+                lines.append(first ? line : padding + line)
+                first = false
+                line = ""
+                used = 0
+            }
             for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
                 var word = String(word)
                 var wordWidth = of(word)
-                if used > 0, used + 1 + wordWidth <= width {
+                if used > 0, used + 1 + wordWidth <= available {
                     line += " " + word
                     used += 1 + wordWidth
                     continue
                 }
-                if used > 0 {
-                    lines.append(line)
-                    line = ""
-                    used = 0
-                }
-                while wordWidth > width {
+                if used > 0 { flush() }
+                while wordWidth > available {
                     var head = ""
                     var headWidth = 0
                     var rest = Substring(word)
-                    while let first = rest.first, headWidth + of(first) <= width {
-                        head.append(first)
-                        headWidth += of(first)
+                    while let next = rest.first, headWidth + of(next) <= available {
+                        head.append(next)
+                        headWidth += of(next)
                         rest = rest.dropFirst()
                     }
                     if head.isEmpty { break }
-                    lines.append(head)
+                    line = head
+                    flush()
                     word = String(rest)
                     wordWidth = of(word)
                 }
                 line = word
                 used = wordWidth
             }
-            lines.append(line)
+            lines.append(first ? line : padding + line)
         }
         return lines
     }

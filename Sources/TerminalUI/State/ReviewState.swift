@@ -1,9 +1,10 @@
 /// The tabs of the review screen.
 public enum ReviewTab: Int, Sendable, CaseIterable, Equatable {
-    case decisions, findings, checklist, whatIf, export
+    case overview, decisions, findings, checklist, whatIf, export
 
     public var title: String {
         switch self {
+        case .overview: return "Overview"
         case .decisions: return "Decisions"
         case .findings: return "Tensions & Findings"
         case .checklist: return "Checklist"
@@ -15,9 +16,17 @@ public enum ReviewTab: Int, Sendable, CaseIterable, Equatable {
 
 /// The review screen: the tab, the focused row, and the export form.
 public struct ReviewState: Sendable, Equatable {
-    public var tab: ReviewTab = .decisions
+    public var tab: ReviewTab = .overview
     public var cursor = 0
     public var export = ExportForm()
+    /// The checklist filter typed after `/` (on the item's text, category and priority).
+    public var filter = TextField()
+    /// Whether keys currently go into the checklist filter.
+    public var isFiltering = false
+    /// What the answer given from the review changed (shown as Δ lines until the next key); nil when nothing to show.
+    public var delta: [AdviceChange]?
+    /// The what-if row a question was opened from: its question, so the cursor returns to that question's row.
+    public var whatIfQuestion: String?
 
     public init() {}
 }

@@ -62,8 +62,10 @@ public enum Overlay: Sendable, Equatable {
     /// Why a question is asked, with what its answer can move (from the engine).
     case why(questionID: String, influence: QuestionInfluence)
     case confirmQuit
-    /// Trade-offs and HOW for a decision; `cursor` picks a question behind it.
-    case decision(decisionID: String, cursor: Int)
+    /// Everything about one item of the review (a decision's trade-offs and HOW, a finding's why and fix, a
+    /// tension's advice, a checklist item's full text), scrolled line by line; `cursor` is the focused line (Enter
+    /// on a question line opens that question).
+    case detail(DetailSubject, cursor: Int)
     /// "What do you plan to use?" for a decision: its options, then "no plan"; `cursor` is the focused row.
     case propose(decisionID: String, cursor: Int)
     /// Accepting a finding as a risk: the reason being typed.
@@ -83,6 +85,10 @@ public struct Advice: Sendable, Equatable {
     public var whatIf: WhatIfReport?
     /// What the last answer changed.
     public var changes: [AdviceChange] = []
+    /// Unanswered questions ranked by how much of the review their answer could change (``Review/firmUp``).
+    public var firmUp: [FirmUpQuestion] = []
+    /// The review's ranked priorities (``Review/priorities(in:)``, with ``firmUp``).
+    public var priorities: [ReviewPriority] = []
 
     public init() {}
 }
@@ -96,6 +102,8 @@ public struct AdviceChange: Sendable, Equatable {
         case findingCleared(String)
         case tensionRaised(String)
         case tensionCleared(String)
+        case checklistAdded(String)
+        case checklistRemoved(String)
     }
 
     public var kind: Kind
@@ -110,6 +118,8 @@ public struct AdviceChange: Sendable, Equatable {
         case .findingCleared(let title): return "finding cleared: \(title)"
         case .tensionRaised(let title): return "new tension: \(title)"
         case .tensionCleared(let title): return "tension resolved: \(title)"
+        case .checklistAdded(let text): return "new checklist item: \(text)"
+        case .checklistRemoved(let text): return "checklist item dropped: \(text)"
         }
     }
 }

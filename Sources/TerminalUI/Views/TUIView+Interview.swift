@@ -2,8 +2,17 @@ import KnowledgeModel
 
 extension TUIView {
     func drawInterview(_ state: TUIState, in body: Rect, _ screen: inout Screen) {
-        let sidebarWidth = body.width >= 80 ? min(28, body.width / 4) : 0
-        let adviceWidth = body.width >= 110 ? min(40, body.width / 3) : 0
+        // Widths from the content: the sidebar as wide as its section titles, the live pane as wide as its lines
+        // (a Δ line is never cut while the window has room), the question the rest.
+        let titleWidth = knowledgeBase.sections.reduce(8) { max($0, TextWidth.of($1.title)) } + 10
+        let sidebarWidth = body.width >= 80 ? min(titleWidth, body.width / 4) : 0
+        let adviceContent = adviceLines(state, width: body.width, limit: body.height).reduce(20) {
+            max($0, TextWidth.of($1.text))
+        }
+        // The question keeps at least 56 columns (or half of what is left, if more).
+        let questionMinimum = max(56, (body.width - sidebarWidth) / 2)
+        let adviceWidth =
+            body.width >= 110 ? max(34, min(adviceContent + 4, body.width - sidebarWidth - questionMinimum)) : 0
         let stripHeight = adviceWidth == 0 ? (body.height >= 24 ? 6 : 3) : 0
         if sidebarWidth > 0 {
             drawSidebar(state, in: Rect(row: body.row, column: 0, width: sidebarWidth, height: body.height), &screen)
@@ -234,11 +243,24 @@ extension TUIView {
         }
     }
 
-    /// The live pane's content: what the last answer changed, then every current choice; at most `limit` lines (the
-    /// pane shows only what fits, and a large knowledge base has thousands of choices).
+    /// The live pane's content: what the last answer changed (wrapped), how many decisions still rest on defaults or
+    /// that nothing important is left open, then every current choice; at most `limit` lines (the pane shows only
+    /// what fits, and a large knowledge base has thousands of choices).
     func adviceLines(_ state: TUIState, width: Int, limit: Int = .max) -> [(text: String, role: StyleRole)] {
         guard let review = state.advice.review else { return [("Answer a question to see advice.", .dim)] }
-        var lines: [(String, StyleRole)] = state.advice.changes.map { ("Δ " + $0.text, .changed) }
+        var lines: [(text: String, role: StyleRole)] = []
+        for change in state.advice.changes {
+            lines += TextWidth.wrap("Δ " + change.text, width: max(10, width), indent: 2).map { ($0, .changed) }
+        }
+        let resting = review.decisions.filter { $0.status == .chosen && $0.lowConfidence }.count
+        if resting > 0 {
+            let text = "? \(resting) decision\(resting == 1 ? " rests" : "s rest") on defaults"
+            lines += TextWidth.wrap(text, width: max(10, width), indent: 2).map { ($0, .warning) }
+        }
+        if state.advice.firmUp.isEmpty {
+            let text = "✓ Nothing important left open: r opens the review"
+            lines += TextWidth.wrap(text, width: max(10, width), indent: 2).map { ($0, .success) }
+        }
         let changedTitles = Set(
             state.advice.changes.compactMap { change -> String? in
                 if case .decision(let title, _, _) = change.kind { return title }

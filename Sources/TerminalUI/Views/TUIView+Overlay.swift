@@ -11,9 +11,8 @@ extension TUIView {
         switch overlay {
         case .help(let context):
             title = "Keys"
-            for binding in keyMap.bindings(for: context) {
-                lines.append((TextWidth.pad(binding.label, to: 22) + binding.help, .normal))
-            }
+            lines = helpLines(context, width: width - 4)
+            footer = "any key closes"
         case .why(let questionID, let influence):
             title = "Why is this asked?"
             lines = whyLines(questionID, influence)
@@ -31,10 +30,9 @@ extension TUIView {
                 ]
             }
             footer = "y quit · n stay"
-        case .decision(let decisionID, let cursor):
-            title = knowledgeBase.decision(decisionID)?.title ?? decisionID
-            lines = decisionLines(decisionID, cursor: cursor, state)
-            footer = "↑↓ pick a question · Enter go to it · Esc close"
+        case .detail(let subject, let cursor):
+            drawDetailWindow(subject, cursor: cursor, state, &screen)
+            return
         case .propose(let decisionID, let cursor):
             title = "Your plan: " + (knowledgeBase.decision(decisionID)?.title ?? decisionID)
             lines = planLines(decisionID, cursor: cursor, state)
@@ -59,7 +57,9 @@ extension TUIView {
         }
         var wrapped: [(text: String, role: StyleRole)] = []
         for line in lines {
-            let parts = TextWidth.wrap(line.text, width: width - 4)
+            // A line that fits is kept as it is (aligned columns keep their spaces); a longer one is wrapped.
+            let fits = TextWidth.of(line.text) <= width - 4
+            let parts = fits ? [line.text] : TextWidth.wrap(line.text, width: width - 4)
             wrapped += (parts.isEmpty ? [""] : parts).map { ($0, line.role) }
         }
         let height = min(state.height - 2, wrapped.count + 3)
@@ -116,52 +116,6 @@ extension TUIView {
             lines.append(
                 ("Rules reading it: \(influence.rules.count); checklist items: \(influence.checklistItems.count)", .dim)
             )
-        }
-        return lines
-    }
-
-    private func decisionLines(
-        _ decisionID: String, cursor: Int, _ state: TUIState
-    ) -> [(text: String, role: StyleRole)] {
-        guard let outcome = state.advice.review?.decision(decisionID), let decision = knowledgeBase.decision(decisionID)
-        else {
-            return []
-        }
-        var lines: [(String, StyleRole)] = [(decision.problem, .dim)]
-        if let chosen = outcome.chosen.flatMap(decision.option) {
-            lines.append(("Chosen: \(chosen.name) (score \(outcome.score)) — \(chosen.summary)", .title))
-            for pro in chosen.pros { lines.append(("  + " + pro, .success)) }
-            for con in chosen.cons { lines.append(("  − " + con, .warning)) }
-        }
-        lines += judgementLines(decisionID, state)
-        lines.append(("How:", .title))
-        for option in outcome.options {
-            let verdict: String
-            switch option.verdict {
-            case .chosen: verdict = "chosen"
-            case .lowerScore: verdict = "lower score"
-            case .excluded: verdict = "ruled out"
-            case .incompatible(let other, let otherOption, let reason):
-                verdict = "incompatible with \(other).\(otherOption): \(reason)"
-            case .notConsidered: verdict = "not considered"
-            }
-            lines.append(
-                ("\(option.name): \(option.score) — \(verdict)", option.verdict == .chosen ? .selected : .normal))
-            for contribution in option.contributions + option.exclusions {
-                let weight =
-                    contribution.weight == 0
-                    ? "excl" : (contribution.weight > 0 ? "+\(contribution.weight)" : "\(contribution.weight)")
-                let facts = contribution.triggeredBy.map(\.description).joined(separator: ", ")
-                lines.append(("   \(weight) \(contribution.because)" + (facts.isEmpty ? "" : " [\(facts)]"), .dim))
-            }
-        }
-        let questions = DecisionExplanation.questionsBehind(decisionID, state, knowledgeBase)
-        if !questions.isEmpty {
-            lines.append(("Questions behind it (Enter to change the answer):", .title))
-            for (index, id) in questions.enumerated() {
-                let prompt = knowledgeBase.question(id)?.prompt ?? id
-                lines.append(((index == cursor ? "› " : "  ") + prompt, index == cursor ? .focused : .normal))
-            }
         }
         return lines
     }

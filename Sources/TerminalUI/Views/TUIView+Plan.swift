@@ -22,24 +22,4 @@ extension TUIView {
             ((cursor == none ? "› " : "  ") + "No plan: let the review decide", cursor == none ? .focused : .dim))
         return lines
     }
-
-    /// Under a decision's HOW: the verdict on the user's plan, the costs that hold, the options to add alongside.
-    func judgementLines(_ decisionID: String, _ state: TUIState) -> [(text: String, role: StyleRole)] {
-        guard let review = state.advice.review, let outcome = review.decision(decisionID) else { return [] }
-        var lines: [(String, StyleRole)] = []
-        for tradeoff in outcome.tradeoffs where tradeoff.holds {
-            lines.append(("! Cost here: " + tradeoff.text + (tradeoff.advice.map { ". " + $0 } ?? ""), .warning))
-        }
-        for complement in outcome.complements {
-            lines.append(("& Alongside: \(complement.name): \(complement.because)", .normal))
-        }
-        if let verdict = review.proposals.first(where: { $0.decisionID == decisionID }) {
-            let names = verdict.proposed.map { knowledgeBase.decision(decisionID)?.option($0)?.name ?? $0 }
-            let subject = (verdict.origin == .runsToday ? "You run " : "Your plan: ") + names.joined(separator: " + ")
-            lines.append(("\(subject) — \(verdict.verdict.rawValue)", verdict.verdict == .agrees ? .success : .warning))
-            for counter in verdict.counterindications { lines.append(("  ! " + counter.text, .warning)) }
-            if let cost = verdict.switchingCost { lines.append(("  Switching cost: " + cost, .dim)) }
-        }
-        return lines
-    }
 }

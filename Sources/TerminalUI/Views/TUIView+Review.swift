@@ -2,178 +2,177 @@ import KnowledgeModel
 import RecommendationEngine
 
 extension TUIView {
+    /// The review: the tabs, the Δ of an answer given from the review, then the tab's list with a detail pane
+    /// beside it (wide windows) or under it, showing the selected row in full.
     func drawReview(_ state: TUIState, in body: Rect, _ screen: inout Screen) {
+        drawTabs(state, row: body.row, width: body.width, &screen)
+        var area = Rect(row: body.row + 1, column: 0, width: body.width, height: body.height - 1)
+        if let delta = state.review.delta {
+            let used = drawDelta(delta, in: area, &screen)
+            area = Rect(row: area.row + used, column: 0, width: area.width, height: area.height - used)
+        }
+        var lines = reviewLines(state, width: max(10, area.width - 4))
+        let subject = ReviewRows.subject(state.review.tab, state.review.cursor, state, knowledgeBase)
+        guard state.review.tab != .export, subject != nil || lines.count > 0, area.height >= 8 else {
+            drawList(state, lines, in: area, &screen)
+            return
+        }
+        if area.width >= 120 {
+            // Side by side: the list takes the width its rows need (between 40% and 60%), the detail the rest.
+            let wanted = lines.contentWidth + 6
+            let listWidth = min(max(wanted, area.width * 2 / 5), area.width * 3 / 5)
+            lines = reviewLines(state, width: listWidth - 4)
+            drawList(state, lines, in: Rect(row: area.row, column: 0, width: listWidth, height: area.height), &screen)
+            drawDetailPane(
+                subject, state,
+                in: Rect(row: area.row, column: listWidth, width: area.width - listWidth, height: area.height),
+                &screen)
+        } else {
+            // Stacked: the list on top (at least 5 rows), the detail under it.
+            let listHeight = max(5, min(lines.count + 3 + (lines.header == nil ? 0 : 1), area.height / 2))
+            drawList(state, lines, in: Rect(row: area.row, column: 0, width: area.width, height: listHeight), &screen)
+            drawDetailPane(
+                subject, state,
+                in: Rect(row: area.row + listHeight, column: 0, width: area.width, height: area.height - listHeight),
+                &screen)
+        }
+    }
+
+    private func drawTabs(_ state: TUIState, row: Int, width: Int, _ screen: inout Screen) {
+        // Full titles when they fit, else short ones ("3 Findings"), so every tab stays visible.
+        let full = ReviewTab.allCases.map { " \($0.rawValue + 1) \($0.title) " }
+        let short = ReviewTab.allCases.map { " \($0.rawValue + 1) \($0.shortTitle) " }
+        let labels = full.reduce(1) { $0 + TextWidth.of($1) + 1 } <= width ? full : short
         var column = 1
-        for tab in ReviewTab.allCases {
-            let label = " \(tab.rawValue + 1) \(tab.title) "
-            guard column + TextWidth.of(label) < body.width else { break }
-            column += screen.write(label, row: body.row, column: column, role: tab == state.review.tab ? .active : .dim)
+        for (tab, label) in zip(ReviewTab.allCases, labels) {
+            column += screen.write(
+                label, row: row, column: column, limit: max(0, width - column),
+                role: tab == state.review.tab ? .active : .dim)
             column += 1
         }
-        let rect = Rect(row: body.row + 1, column: 0, width: body.width, height: body.height - 1)
-        screen.box(rect, title: state.review.tab.title)
-        let inner = Rect(row: rect.row + 1, column: 2, width: rect.width - 4, height: rect.height - 2)
-        let lines = reviewLines(state, width: inner.width)
-        if lines.count == 0 {
-            screen.write(lines.empty, row: inner.row, column: inner.column, limit: inner.width, role: .dim)
+    }
+
+    /// The Δ box: what the answer given from the review changed. Returns the rows it took.
+    private func drawDelta(_ delta: [AdviceChange], in area: Rect, _ screen: inout Screen) -> Int {
+        let texts = delta.isEmpty ? ["Δ Nothing in the review changed."] : delta.map { "Δ " + $0.text }
+        var wrapped: [String] = []
+        for text in texts { wrapped += TextWidth.wrap(text, width: max(1, area.width - 4), indent: 2) }
+        let height = min(wrapped.count + 2, max(3, area.height / 3))
+        let rect = Rect(row: area.row, column: area.column, width: area.width, height: height)
+        screen.box(rect, title: "What your answer changed", role: .changed)
+        let visible = height - 2
+        for (offset, line) in wrapped.prefix(visible).enumerated() {
+            screen.write(line, row: rect.row + 1 + offset, column: 2, limit: area.width - 4, role: .changed)
         }
-        let header = lines.header == nil ? 0 : 1
-        if let text = lines.header {
-            screen.write(text, row: inner.row, column: inner.column, limit: inner.width, role: .title)
+        if wrapped.count > visible {
+            let more = " +\(wrapped.count - visible) more in the live pane and the tabs "
+            screen.write(more, row: rect.bottom - 1, column: max(2, rect.right - TextWidth.of(more) - 2), role: .dim)
         }
-        let range = visibleRange(
-            count: lines.count, cursor: state.review.cursor, height: inner.height - header - lines.footer.count)
-        for (offset, index) in range.enumerated() {
-            let focused = index == state.review.cursor
-            let row = lines.row(index)
+        return height
+    }
+
+    /// A tab's list in a box whose title says where the cursor is (`3/12`).
+    private func drawList(_ state: TUIState, _ lines: ReviewLines, in rect: Rect, _ screen: inout Screen) {
+        var title = state.review.tab.title
+        if lines.count > 0 { title += " · \(min(state.review.cursor + 1, lines.count))/\(lines.count)" }
+        if let note = lines.titleNote { title += " · " + note }
+        screen.box(rect, title: title)
+        let inner = Rect(row: rect.row + 1, column: rect.column + 2, width: rect.width - 4, height: rect.height - 2)
+        var top = inner.row
+        if state.review.tab == .checklist, state.review.isFiltering || !state.review.filter.isEmpty {
+            let label = screen.write("Filter: ", row: top, column: inner.column, role: .key)
+            let fieldWidth = max(8, min(30, inner.width - label - 24))
+            drawField(
+                state.review.filter, row: top, column: inner.column + label, width: fieldWidth,
+                focused: state.review.isFiltering, role: .key, &screen)
+            let hint = state.review.isFiltering ? "  Enter keeps · Esc clears" : "  / changes · Esc in it clears"
             screen.write(
-                (focused ? "› " : "  ") + row.text, row: inner.row + header + offset, column: inner.column,
-                limit: inner.width, role: focused ? .focused : row.role)
+                hint, row: top, column: inner.column + label + fieldWidth, limit: inner.width - label - fieldWidth,
+                role: .dim)
+            top += 1
         }
-        let footerTop = inner.bottom - lines.footer.count
-        for (offset, line) in lines.footer.enumerated() {
-            screen.write(line.text, row: footerTop + offset, column: inner.column, limit: inner.width, role: line.role)
+        if lines.count == 0 {
+            screen.write(lines.empty, row: top, column: inner.column, limit: inner.width, role: .dim)
+            return
+        }
+        if let header = lines.header {
+            screen.write(header, row: top, column: inner.column, limit: inner.width, role: .title)
+            top += 1
+        }
+        let height = inner.bottom - top
+        let range = visibleRange(count: lines.count, cursor: state.review.cursor, height: height)
+        for (offset, index) in range.enumerated() {
+            let focused = index == state.review.cursor && !state.review.isFiltering
+            let row = lines.row(index)
+            let pointer = row.role == .title ? "" : (focused ? "› " : "  ")
+            screen.write(
+                pointer + row.text, row: top + offset, column: inner.column, limit: inner.width,
+                role: focused ? .focused : row.role)
+        }
+        if range.lowerBound > 0 {
+            screen.write(
+                " ↑ \(range.lowerBound) more ", row: rect.row, column: max(rect.column + 2, rect.right - 16), role: .dim
+            )
+        }
+        if range.upperBound < lines.count {
+            screen.write(
+                " ↓ \(lines.count - range.upperBound) more ", row: rect.bottom - 1,
+                column: max(rect.column + 2, rect.right - 16), role: .dim)
         }
         if state.review.tab == .export, let field = state.review.export.editing, range.contains(field.rawValue) {
             let offset = 2 + Self.exportLabelWidth
             drawField(
-                state.review.export[field], row: inner.row + header + field.rawValue - range.lowerBound,
+                state.review.export[field], row: top + field.rawValue - range.lowerBound,
                 column: inner.column + offset, width: max(8, inner.width - offset), focused: true, role: .focused,
                 &screen)
         }
     }
 
-    /// Columns of the Export tab's field labels ("Decision-makers: ").
-    static let exportLabelWidth = 17
-
-    /// A tab's lines. Rows are formatted on demand, so that a redraw formats only the rows on screen (a what-if
-    /// table or checklist can have thousands).
-    struct ReviewLines {
-        var header: String?
-        var count = 0
-        var row: (Int) -> (text: String, role: StyleRole) = { _ in ("", .normal) }
-        var footer: [(text: String, role: StyleRole)] = []
-        var empty = ""
-
-        /// Rows given as a list.
-        mutating func set(_ rows: [(text: String, role: StyleRole)]) {
-            count = rows.count
-            row = { rows[$0] }
+    /// The selected row in full, wrapped; what does not fit is counted, and Enter opens it all.
+    private func drawDetailPane(_ subject: DetailSubject?, _ state: TUIState, in rect: Rect, _ screen: inout Screen) {
+        guard rect.height >= 3 else { return }
+        screen.box(rect, title: "Details")
+        let inner = Rect(row: rect.row + 1, column: rect.column + 2, width: rect.width - 4, height: rect.height - 2)
+        guard let subject else {
+            screen.write("Nothing selected.", row: inner.row, column: inner.column, limit: inner.width, role: .dim)
+            return
         }
-
-        /// `count` rows, each formatted from an element of `elements` by `format`.
-        mutating func set<Element>(
-            _ elements: [Element], _ format: @escaping (Element) -> (text: String, role: StyleRole)
-        ) {
-            count = elements.count
-            row = { format(elements[$0]) }
+        let content = DetailContent(knowledgeBase: knowledgeBase)
+        let wrapped = Self.wrap(content.lines(subject, state), width: inner.width, limit: inner.height * 4)
+        let fits = wrapped.count <= inner.height
+        let shown = fits ? inner.height : inner.height - 1
+        for (offset, line) in wrapped.prefix(shown).enumerated() {
+            screen.write(line.text, row: inner.row + offset, column: inner.column, limit: inner.width, role: line.role)
+        }
+        if !fits {
+            screen.write(
+                "↓ more · Enter shows it all", row: inner.bottom - 1, column: inner.column, limit: inner.width,
+                role: .key)
         }
     }
 
-    func reviewLines(_ state: TUIState, width: Int) -> ReviewLines {
-        var lines = ReviewLines()
-        guard let review = state.advice.review else {
-            lines.empty = "No review yet."
-            return lines
+    /// Detail lines wrapped to `width` (continuations indented), stopping after `limit` wrapped lines.
+    static func wrap(_ lines: [DetailLine], width: Int, limit: Int = .max) -> [(text: String, role: StyleRole)] {
+        var wrapped: [(text: String, role: StyleRole)] = []
+        for line in lines {
+            guard wrapped.count < limit else { break }
+            let parts = TextWidth.wrap(line.text, width: max(1, width), indent: min(line.indent, width / 3))
+            wrapped += (parts.isEmpty ? [""] : parts).map { ($0, line.role) }
         }
-        switch state.review.tab {
-        case .decisions:
-            let nameWidth = max(10, min(28, width / 3))
-            lines.header =
-                "  " + TextWidth.pad("Decision", to: nameWidth) + "  " + TextWidth.pad("Choice", to: nameWidth)
-                + "  Score  Runner-up"
-            lines.set(review.decisions) { outcome in
-                let choice: String
-                switch outcome.status {
-                case .chosen: choice = outcome.chosenAssessment?.name ?? "?"
-                case .notApplicable: choice = "(not applicable)"
-                case .infeasible: choice = "(no feasible option)"
-                }
-                let runnerUp = outcome.options.dropFirst().first.map { "\($0.name) (\($0.score))" } ?? ""
-                var flags = ""
-                if outcome.isCloseCall { flags += " close call" }
-                if outcome.lowConfidence { flags += " · rests on defaults" }
-                let score = outcome.status == .chosen ? String(outcome.score) : ""
-                let text =
-                    TextWidth.pad(outcome.title, to: nameWidth) + "  " + TextWidth.pad(choice, to: nameWidth)
-                    + "  " + TextWidth.pad(score, to: 5) + "  " + runnerUp + flags
-                return (text, outcome.status == .infeasible ? .error : (outcome.status == .chosen ? .normal : .dim))
-            }
-            lines.footer = [("Enter: trade-offs and how each choice was reached.", .dim)]
-            lines.empty = "The knowledge base has no decisions."
-        case .findings:
-            let tensions = review.tensions
-            let findings = review.findings
-            lines.count = tensions.count + findings.count
-            lines.row = { index in
-                if index < tensions.count { return ("⇄ tension: " + tensions[index].tension.title, .warning) }
-                let finding = findings[index - tensions.count]
-                let accepted = finding.accepted.map { " — accepted: \($0.reason)" } ?? ""
-                let role: StyleRole =
-                    finding.accepted != nil
-                    ? .success : (finding.finding.severity.rawValue == "high" ? .error : .warning)
-                return ("! \(finding.finding.severity.rawValue): \(finding.finding.title)\(accepted)", role)
-            }
-            lines.footer = [
-                ("Enter on a finding: accept it as a risk with a reason. Enter on a tension: go to its question.", .dim)
-            ]
-            lines.empty = "No tensions and no findings for these answers."
-        case .checklist:
-            lines.set(review.checklist) { entry in
-                let mark = entry.done ? "[x] " : "[ ] "
-                return (
-                    mark + entry.item.text + "  (\(entry.item.category.rawValue), \(entry.item.priority.rawValue))",
-                    entry.done ? .success : .normal
-                )
-            }
-            let done = review.checklist.filter(\.done).count
-            lines.footer = [("\(done) of \(review.checklist.count) done. Space ticks an item (saved at once).", .dim)]
-            lines.empty = "No checklist items apply."
-        case .whatIf:
-            let knowledgeBase = self.knowledgeBase
-            lines.set(state.advice.whatIf?.rows ?? []) { row in
-                let question = knowledgeBase.question(row.questionID)
-                let current =
-                    row.current.map { value in question.map { displayText(of: value, for: $0) } ?? value.description }
-                    ?? "unanswered"
-                let alternative =
-                    question.map { displayText(of: row.alternative, for: $0) } ?? row.alternative.description
-                let effects = row.changes.map { change in
-                    let decision = knowledgeBase.decision(change.decisionID)
-                    let from = change.from.map { decision?.option($0)?.name ?? $0 } ?? "—"
-                    let to = change.to.map { decision?.option($0)?.name ?? $0 } ?? "—"
-                    return "\(decision?.title ?? change.decisionID): \(from) → \(to)"
-                }.joined(separator: "; ")
-                return (
-                    "\(row.questionID) = \(alternative) (now \(current)) ⇒ \(effects)", row.isOpen ? .warning : .normal
-                )
-            }
-            let settled = state.advice.whatIf?.settled.count ?? 0
-            lines.footer = [
-                ("\(counted(settled, "decision")) settled. Enter: go to the question and change the answer.", .dim)
-            ]
-            lines.empty = "No single answer change would change a decision."
-        case .export:
-            let form = state.review.export
-            var rows: [(text: String, role: StyleRole)] = []
-            for field in ExportForm.Field.allCases {
-                let editing = form.editing == field
-                let label = TextWidth.pad(field.label + ":", to: Self.exportLabelWidth)
-                let value = form[field].text.isEmpty && !editing ? "—" : form[field].text
-                rows.append(
-                    (label + value + (editing ? "" : "   (\(field.hint); Enter edits)"), editing ? .selected : .normal))
-            }
-            rows.append(("Preview what will be created, updated or superseded", .normal))
-            rows.append(("Write the decision records", form.preview == nil ? .dim : .normal))
-            lines.set(rows)
-            if form.editing != nil {
-                lines.footer = [("Enter or Esc: done · Tab: next field", .dim)]
-            } else if let preview = form.preview {
-                lines.footer = [("Preview:", .title)] + preview.suffix(8).map { ($0, StyleRole.normal) }
-            } else if let result = form.result {
-                lines.footer = [("Written:", .success)] + result.suffix(8).map { ($0, StyleRole.normal) }
-            }
+        return wrapped
+    }
+
+    /// Columns of the Export tab's field labels ("Decision-makers: ").
+    static let exportLabelWidth = 17
+}
+
+extension ReviewTab {
+    /// The tab's name where the full titles do not fit.
+    var shortTitle: String {
+        switch self {
+        case .findings: return "Findings"
+        case .checklist: return "Checks"
+        default: return title
         }
-        return lines
     }
 }

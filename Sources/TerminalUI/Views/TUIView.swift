@@ -49,16 +49,20 @@ public struct TUIView: Sendable {
     }
 
     private func drawTooSmall(_ state: TUIState, _ screen: inout Screen) {
-        let lines = [
+        // Wrapped, never cut: the message must be readable in any size.
+        var lines: [(String, StyleRole)] = []
+        let texts = [
             "Terminal too small: \(state.width)×\(state.height).",
             "Stackwise needs at least \(Self.minimumWidth)×\(Self.minimumHeight).",
             "Enlarge the window (your answers are saved), or press q to quit.",
         ]
+        for (index, text) in texts.enumerated() {
+            lines += TextWidth.wrap(text, width: max(1, state.width)).map { ($0, index == 0 ? .warning : .normal) }
+        }
         let top = max(0, (state.height - lines.count) / 2)
         for (offset, line) in lines.enumerated() {
-            let wrapped = TextWidth.truncate(line, to: state.width)
-            let column = max(0, (state.width - TextWidth.of(wrapped)) / 2)
-            screen.write(wrapped, row: top + offset, column: column, role: offset == 0 ? .warning : .normal)
+            let column = max(0, (state.width - TextWidth.of(line.0)) / 2)
+            screen.write(line.0, row: top + offset, column: column, role: line.1)
         }
     }
 
@@ -90,12 +94,52 @@ public struct TUIView: Sendable {
     private func drawHints(_ state: TUIState, _ screen: inout Screen) {
         let row = state.height - 1
         screen.fill(Rect(row: row, column: 0, width: state.width, height: 1), role: .statusBar)
+        let context = context(state)
+        var hints = keyMap.hints(for: context, actions: hintActions(state, context))
+        // `? keys` and `q quit` always stay; the other hints go, least useful (last) first, until the rest fits.
+        let kept: Set<Action> = [.help, .quit]
+        let width = { (hints: [KeyMap.Hint]) in
+            hints.reduce(1) { $0 + TextWidth.of($1.key) + TextWidth.of($1.help) + 3 }
+        }
+        while width(hints) > state.width, let drop = hints.lastIndex(where: { !kept.contains($0.action) }) {
+            hints.remove(at: drop)
+        }
         var column = 1
-        for hint in keyMap.hints(for: context(state)) {
-            let width = TextWidth.of(hint.key) + 1 + TextWidth.of(hint.help) + 2
-            guard column + width <= state.width else { break }
+        for hint in hints {
             column += screen.write(hint.key, row: row, column: column, role: .key)
             column += screen.write(" " + hint.help + "  ", row: row, column: column, role: .statusBar)
+        }
+    }
+
+    /// The keys worth showing on this screen, most useful first (only keys that do something here).
+    func hintActions(_ state: TUIState, _ context: KeyContext) -> [Action] {
+        switch state.mode {
+        case .start: return context == .textField ? [.select, .back, .help, .quit] : [.select, .help, .quit]
+        case .interview:
+            if context == .textField { return [.select, .back, .why, .help, .quit] }
+            guard let question = state.interview.questionID.flatMap(knowledgeBase.question) else {
+                return [.review, .help, .quit]
+            }
+            var actions: [Action] = [.select]
+            if question.type == .multi { actions.append(.toggle) }
+            actions += [.review, .back, .why]
+            if question.type == .single || question.type == .multi { actions.append(.filter) }
+            actions.append(.nextSection)
+            if question.allowsNotSure { actions.append(.notSure) }
+            return actions + [.help, .quit]
+        case .review:
+            if context == .textField { return [.select, .back, .help, .quit] }
+            var actions: [Action] = []
+            switch state.review.tab {
+            case .overview, .decisions, .findings: actions.append(.select)
+            case .checklist: actions += [.toggle, .select, .filter]
+            case .whatIf: actions.append(.select)
+            case .export: actions.append(.select)
+            }
+            if state.review.tab == .findings { actions.append(.acceptRisk) }
+            if state.review.tab == .decisions { actions.append(.propose) }
+            if state.review.tab == .export, state.review.export.preview != nil { actions.append(.writeExport) }
+            return actions + [.nextTab, .interview, .help, .quit]
         }
     }
 }

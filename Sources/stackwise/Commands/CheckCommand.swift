@@ -15,8 +15,8 @@ struct CheckCommand: ParsableCommand {
         discussion: """
             Scans DIR (nothing is run there) and compares what it finds with the answers file and the accepted \
             decision records (--records, default DIR/docs/decisions). With --base REV only what the change since \
-            the git revision REV introduces is judged (dependencies added or changed in package.json and \
-            package-lock.json, read with git). Exit codes: 0 ok, 1 open results at or above --fail-on (drift is \
+            the git revision REV introduces is judged (dependencies added or changed in package.json files and \
+            npm, yarn and pnpm lockfiles, read with git). Exit codes: 0 ok, 1 open results at or above --fail-on (drift is \
             high, stale medium, unrecorded low), 2 bad usage or input (unknown revision, not a git repository, \
             broken record front matter, a baseline from another version), 3 a file could not be read.
             """
