@@ -25,6 +25,12 @@ enum Timing {
     /// Spawned with posix_spawn and reaped with waitpid: Foundation's `Process` adds milliseconds of its own.
     /// Reports (once) when the program does not exit with status 0, since its time then measures something else.
     static func processMilliseconds(_ executable: String, _ arguments: [String], runs: Int) -> Double {
+        processTimes(executable, arguments, runs: runs).wall
+    }
+
+    /// Median wall time and median CPU time (user + system of the child, from `wait4`) of whole runs. CPU time
+    /// barely moves with the machine's load, so ratios of CPU times stay comparable on a busy machine.
+    static func processTimes(_ executable: String, _ arguments: [String], runs: Int) -> (wall: Double, cpu: Double) {
         let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { for argument in argv { free(argument) } }
         #if os(Linux)
@@ -37,7 +43,8 @@ enum Timing {
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         var failure: String?
-        let time = medianMilliseconds(runs: runs, warmup: 2) {
+        var cpuSamples: [Double] = []
+        let wall = medianMilliseconds(runs: runs, warmup: 2) {
             var pid: pid_t = 0
             let spawned = posix_spawn(&pid, executable, &actions, nil, argv, environ)
             guard spawned == 0 else {
@@ -45,13 +52,17 @@ enum Timing {
                 return
             }
             var status: Int32 = 0
-            while waitpid(pid, &status, 0) == -1, errno == EINTR {}
+            var usage = rusage()
+            while wait4(pid, &status, 0, &usage) == -1, errno == EINTR {}
+            func milliseconds(_ time: timeval) -> Double { Double(time.tv_sec) * 1000 + Double(time.tv_usec) / 1000 }
+            cpuSamples.append(milliseconds(usage.ru_utime) + milliseconds(usage.ru_stime))
             if status != 0 {
                 failure = "\(executable) \(arguments.joined(separator: " ")) exited with status \(status)"
             }
         }
         if let failure { FileHandle.standardError.write(Data("warning: \(failure)\n".utf8)) }
-        return time
+        // The warm-up runs are not part of the CPU median either.
+        return (wall, median(Array(cpuSamples.dropFirst(2))))
     }
 
     static func format(_ milliseconds: Double) -> String {

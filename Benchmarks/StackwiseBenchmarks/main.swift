@@ -44,35 +44,42 @@ func compileEmptyProgram(_ name: String, source: String) -> String? {
 }
 
 if section("startup"), let empty = compileEmptyProgram("empty", source: "print(\"\")") {
-    report(
-        "empty Swift program (no Foundation), whole process",
-        Timing.format(Timing.processMilliseconds(empty, [], runs: runs)))
+    let times = Timing.processTimes(empty, [], runs: runs)
+    report("empty Swift program (no Foundation), whole process", Timing.format(times.wall), cpuNote(times.cpu))
 }
-var emptyFoundationTime: Double?
+var emptyFoundation: (wall: Double, cpu: Double)?
 if section("startup"),
-    let emptyFoundation = compileEmptyProgram(
+    let program = compileEmptyProgram(
         "empty-foundation", source: "import Foundation\nprint(Date().timeIntervalSince1970 > 0 ? \"\" : \"x\")")
 {
-    let time = Timing.processMilliseconds(emptyFoundation, [], runs: runs)
-    emptyFoundationTime = time
-    report("empty Swift program (Foundation), whole process", Timing.format(time))
+    let times = Timing.processTimes(program, [], runs: runs)
+    emptyFoundation = times
+    report("empty Swift program (Foundation), whole process", Timing.format(times.wall), cpuNote(times.cpu))
 }
-/// "1.23x the Foundation-linked empty program", the yardstick for start-up (goal: at most 1.5x).
-@MainActor func relativeToEmpty(_ time: Double) -> String {
-    guard let emptyFoundationTime else { return "" }
-    return String(format: "%.2fx the empty Foundation program (goal <= 1.5x)", time / emptyFoundationTime)
+/// "CPU 9.10 ms".
+func cpuNote(_ cpu: Double) -> String { "CPU " + Timing.format(cpu) }
+/// "1.23x (CPU 1.10x) the empty Foundation program", the yardstick for start-up (goal: at most 1.5x).
+@MainActor func relativeToEmpty(_ times: (wall: Double, cpu: Double)) -> String {
+    guard let emptyFoundation else { return cpuNote(times.cpu) }
+    return String(
+        format: "%@; %.2fx wall, %.2fx CPU the empty Foundation program (goal <= 1.5x)", cpuNote(times.cpu),
+        times.wall / emptyFoundation.wall, times.cpu / emptyFoundation.cpu)
 }
 let stackwise = binDirectory.appendingPathComponent("stackwise").path
 if section("startup"), FileManager.default.fileExists(atPath: stackwise) {
-    let version = Timing.processMilliseconds(stackwise, ["--version"], runs: runs)
-    report("stackwise --version, whole process", Timing.format(version), relativeToEmpty(version))
-    let stats = Timing.processMilliseconds(stackwise, ["kb", "stats"], runs: runs)
-    report("stackwise kb stats (embedded KB), whole process", Timing.format(stats), relativeToEmpty(stats))
+    let version = Timing.processTimes(stackwise, ["--version"], runs: runs)
+    report("stackwise --version, whole process", Timing.format(version.wall), relativeToEmpty(version))
+    let stats = Timing.processTimes(stackwise, ["kb", "stats"], runs: runs)
+    report("stackwise kb stats (embedded KB), whole process", Timing.format(stats.wall), relativeToEmpty(stats))
     let answers = FileManager.default.currentDirectoryPath + "/docs/examples/express-slow-under-load.yaml"
     if FileManager.default.fileExists(atPath: answers) {
+        // The yardstick: the whole review, text and JSON, against the empty Foundation program.
+        let text = Timing.processTimes(stackwise, ["review", "--answers", answers], runs: runs)
         report(
-            "stackwise review (example answers), whole process",
-            Timing.format(Timing.processMilliseconds(stackwise, ["review", "--answers", answers], runs: runs)))
+            "stackwise review (example answers, text), whole process", Timing.format(text.wall), relativeToEmpty(text))
+        let json = Timing.processTimes(stackwise, ["review", "--answers", answers, "--format", "json"], runs: runs)
+        report(
+            "stackwise review (example answers, JSON), whole process", Timing.format(json.wall), relativeToEmpty(json))
     }
 }
 

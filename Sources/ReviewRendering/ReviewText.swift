@@ -22,8 +22,8 @@ public struct ReviewText: Sendable {
 
     /// The standard view's length limit. When the review would be longer, it is shortened step by step until it
     /// fits: fewer CHECKLIST items (the note under it counts the rest), then no firm-up questions, one line per
-    /// priority's action, no reasons under YOUR PLAN, no fix lines under FINDINGS, and last no reason lines under
-    /// DECISIONS; `--detail full` always has everything.
+    /// priority's action, one line (not two) for each decision's reason and trade-off, no reasons under YOUR PLAN,
+    /// no fix lines under FINDINGS, and last no reason lines under DECISIONS; `--detail full` always has everything.
     public static let standardLineBudget = 150
 
     /// What the standard view leaves out to stay within ``standardLineBudget``.
@@ -31,13 +31,15 @@ public struct ReviewText: Sendable {
         var checklistLimit = Int.max
         var firmUpQuestions = 3
         var actionLines = 2
+        /// Lines for a decision's decisive reason and main trade-off: 2 (wrapped), or 1 (each cut to share the line).
+        var decisionLines = 2
         var planReasons = true
         var findingFixes = true
         var decisionReasons = true
 
         /// The steps after the checklist, in order.
         static let steps: [@Sendable (inout Compaction) -> Void] = [
-            { $0.firmUpQuestions = 0 }, { $0.actionLines = 1 }, { $0.planReasons = false },
+            { $0.firmUpQuestions = 0 }, { $0.actionLines = 1 }, { $0.decisionLines = 1 }, { $0.planReasons = false },
             { $0.findingFixes = false }, { $0.decisionReasons = false },
         ]
     }
@@ -45,7 +47,8 @@ public struct ReviewText: Sendable {
     public func render(_ report: ReviewReport) -> String {
         let outline = ReviewOutline(report)
         var compaction = Compaction()
-        var lines = render(report, outline, compaction)
+        let sections = SectionCache()
+        var lines = render(report, outline, compaction, sections)
         guard detail == .standard, lines.count > Self.standardLineBudget else { return lines.joined(separator: "\n") }
         var steps = Compaction.steps[...]
         while true {
@@ -54,38 +57,68 @@ public struct ReviewText: Sendable {
             var limit = max(0, shown - (lines.count - Self.standardLineBudget))
             while true {
                 compaction.checklistLimit = limit
-                lines = render(report, outline, compaction)
+                lines = render(report, outline, compaction, sections)
                 if lines.count <= Self.standardLineBudget || limit == 0 { break }
                 limit -= 1
             }
             guard lines.count > Self.standardLineBudget, let step = steps.popFirst() else { break }
             step(&compaction)
             compaction.checklistLimit = .max
-            lines = render(report, outline, compaction)
+            lines = render(report, outline, compaction, sections)
             if lines.count <= Self.standardLineBudget { break }
         }
         return lines.joined(separator: "\n")
     }
 
-    private func render(_ report: ReviewReport, _ outline: ReviewOutline, _ compaction: Compaction) -> [String] {
-        var lines: [String] = []
-        lines.append(style("Stackwise review: \(report.serviceTitle)", .bold))
-        lines += wrap(report.summaryLine, first: "", rest: "  ")
-        if !report.unansweredRequired.isEmpty {
-            lines += wrap(
-                "Required questions without an answer (defaults used): "
-                    + report.unansweredRequired.joined(separator: ", "), first: "", rest: "  ", .yellow)
+    /// The lines of each section, by the compaction settings it depends on: shortening a review re-renders only
+    /// the section a step changed (a standard review is assembled up to a dozen times).
+    private final class SectionCache {
+        private var lines: [String: [String]] = [:]
+
+        func lines(_ key: String, _ render: () -> [String]) -> [String] {
+            if let cached = lines[key] { return cached }
+            let rendered = render()
+            lines[key] = rendered
+            return rendered
         }
-        contradictionsSection(report, &lines)
-        priorities(outline, compaction, &lines)
-        plan(report, compaction, &lines)
-        firmUp(report, compaction, &lines)
-        decisions(report, outline, compaction, &lines)
-        conflicts(report, &lines)
-        findings(report, outline, compaction, &lines)
-        tensions(report, &lines)
-        assumptions(report, &lines)
-        checklist(report, outline, limit: compaction.checklistLimit, &lines)
+    }
+
+    private func render(
+        _ report: ReviewReport, _ outline: ReviewOutline, _ compaction: Compaction, _ cache: SectionCache
+    ) -> [String] {
+        func section(_ key: String, _ body: (inout [String]) -> Void) -> [String] {
+            cache.lines(key) {
+                var lines: [String] = []
+                body(&lines)
+                return lines
+            }
+        }
+        var lines: [String] = []
+        lines += section("head") { lines in
+            lines.append(style("Stackwise review: \(report.serviceTitle)", .bold))
+            lines += wrap(report.summaryLine, first: "", rest: "  ")
+            if !report.unansweredRequired.isEmpty {
+                lines += wrap(
+                    "Required questions without an answer (defaults used): "
+                        + report.unansweredRequired.joined(separator: ", "), first: "", rest: "  ", .yellow)
+            }
+            contradictionsSection(report, &lines)
+        }
+        lines += section("priorities \(compaction.actionLines)") { priorities(outline, compaction, &$0) }
+        lines += section("plan \(compaction.planReasons)") { plan(report, compaction, &$0) }
+        lines += section("firmUp \(compaction.firmUpQuestions)") { firmUp(report, compaction, &$0) }
+        lines += section("decisions \(compaction.decisionLines) \(compaction.decisionReasons)") {
+            decisions(report, outline, compaction, &$0)
+        }
+        lines += section("conflicts") { conflicts(report, &$0) }
+        lines += section("findings \(compaction.findingFixes)") { findings(report, outline, compaction, &$0) }
+        lines += section("tensions and assumptions") { lines in
+            tensions(report, &lines)
+            assumptions(report, &lines)
+        }
+        lines += section("checklist \(compaction.checklistLimit)") {
+            checklist(report, outline, limit: compaction.checklistLimit, &$0)
+        }
         if detail != .full {
             lines.append("")
             lines += wrap(
@@ -150,8 +183,15 @@ public struct ReviewText: Sendable {
             let cost = summary.mainTradeoff.map {
                 (summary.mainTradeoffHolds ? "cost here: " : "cost: ", Self.firstClause($0))
             }
-            // "+ decisive reason | cost: main trade-off" on one line.
-            lines.append(Self.fitLine([why, cost].compactMap { $0 }, indent: "    ", width: width))
+            let parts = [why, cost].compactMap { $0 }
+            if compaction.decisionLines > 1 {
+                // "+ decisive reason; cost: main trade-off", wrapped to two lines.
+                let text = parts.map { $0.0 + $0.1 }.joined(separator: "; ")
+                lines += wrap(text, first: "    ", rest: "      ", maxLines: compaction.decisionLines)
+            } else {
+                // "+ decisive reason  cost: main trade-off" on one line, each cut to share it.
+                lines.append(Self.fitLine(parts, indent: "    ", width: width))
+            }
         }
         let notApplicable = review.decisions.filter { $0.status == .notApplicable }.map(\.title)
         if !notApplicable.isEmpty {
@@ -183,62 +223,6 @@ public struct ReviewText: Sendable {
         if outcome.lowConfidence { notes.append("rests on assumptions") }
         if !notes.isEmpty { heading += " (" + notes.joined(separator: "; ") + ")" }
         return heading
-    }
-
-    /// The main clause of a reason: the text before its first "; ", ": ", " (", " - " or sentence end, at most
-    /// about 60 characters (cut at a word).
-    static func firstClause(_ text: String) -> String {
-        var end = text.endIndex
-        for separator in ["; ", ": ", " (", " - ", ". ", ", so ", ", which "] {
-            if let range = text.range(of: separator), range.lowerBound < end { end = range.lowerBound }
-        }
-        var clause = String(text[..<end])
-        if clause.hasSuffix(".") { clause.removeLast() }
-        guard clause.count > 60 else { return clause }
-        var cut = ""
-        for word in clause.split(separator: " ") {
-            if cut.count + word.count + 1 > 57 { break }
-            cut += (cut.isEmpty ? "" : " ") + word
-        }
-        return cut + "..."
-    }
-
-    /// Labelled texts on one line ("why: ... | cost: ..."), each text cut at a word to share the width fairly.
-    static func fitLine(_ parts: [(label: String, text: String)], indent: String, width: Int) -> String {
-        let separator = "  "
-        let fixed = indent.count + parts.map(\.label.count).reduce(0, +) + separator.count * max(0, parts.count - 1)
-        var room = max(0, width - fixed)
-        var budgets = [Int](repeating: 0, count: parts.count)
-        // Shortest first: a text that fits leaves its unused share to the others.
-        for (position, index) in parts.indices.sorted(by: { parts[$0].text.count < parts[$1].text.count })
-            .enumerated()
-        {
-            let share = room / (parts.count - position)
-            budgets[index] = min(parts[index].text.count, share)
-            room -= budgets[index]
-        }
-        let texts = parts.indices.map { index in
-            parts[index].label + cut(singleLine(parts[index].text), to: budgets[index])
-        }
-        return indent + texts.joined(separator: separator)
-    }
-
-    /// `text` in at most `length` characters, cut at a word and ended with "..." when shortened.
-    static func cut(_ text: String, to length: Int) -> String {
-        guard text.count > length else { return text }
-        var result = ""
-        for word in text.split(separator: " ") {
-            if result.count + word.count + 1 > length - 3 { break }
-            result += (result.isEmpty ? "" : " ") + word
-        }
-        if result.isEmpty { result = String(text.prefix(max(0, length - 3))) }
-        return result + "..."
-    }
-
-    /// "Managed containers (AWS ECS on Fargate, ...)" -> "Managed containers".
-    static func shortName(_ name: String) -> String {
-        guard let open = name.range(of: " ("), open.lowerBound != name.startIndex else { return name }
-        return String(name[..<open.lowerBound])
     }
 
     /// YOUR PLAN: a verdict per proposal (and per current-stack choice); compact unless `--detail full`.
@@ -467,7 +451,7 @@ public struct ReviewText: Sendable {
         if detail != .full {
             let shown = listed + inPriorities.count
             let hidden = report.review.checklist.count - shown
-            var note = "\(shown) high answer-specific items shown"
+            var note = "\(shown) item\(shown == 1 ? "" : "s") shown"
             if !inPriorities.isEmpty { note += " (\(inPriorities.count) of them under PRIORITIES)" }
             if hidden > 0 { note += "; \(hidden) more (medium, low, baseline, done): --detail full" }
             lines += wrap(note, first: "  ", rest: "    ", .dim)
@@ -531,22 +515,5 @@ public struct ReviewText: Sendable {
         let text = Self.singleLine(text)
         guard self.colour, colour != .plain else { return text }
         return colour.rawValue + text + "\u{1B}[0m"
-    }
-
-    func wrap(
-        _ text: String, first: String, rest: String, _ colour: Colour = .plain, maxLines: Int = Int.max
-    ) -> [String] {
-        TextLayout.wrap(Self.singleLine(text), width: width, first: first, rest: rest, maxLines: maxLines).map {
-            style($0, colour)
-        }
-    }
-
-    /// User text may hold line breaks and control characters: one line of printable text.
-    static func singleLine(_ text: String) -> String {
-        String(
-            String.UnicodeScalarView(
-                text.unicodeScalars.map { scalar in
-                    scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) ? " " : scalar
-                }))
     }
 }

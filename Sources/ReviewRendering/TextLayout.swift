@@ -10,40 +10,69 @@ public enum TextLayout {
     )
         -> [String]
     {
+        // Most texts fit on their first line as they are: one pass over the bytes instead of splitting into words.
+        if fitsUnchanged(text, width: width - first.utf8.count) { return [first + text] }
         var lines: [String] = []
         var prefix = first
+        // Lengths are kept as running counts: `String.count` walks the grapheme clusters every time it is asked.
+        let restLength = rest.count
+        var prefixLength = first.count
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var line = prefix
+            var lineLength = prefixLength
             var lineHasWord = false
             for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
                 var word = Substring(word)
-                while !word.isEmpty {
-                    let room = width - line.count - (lineHasWord ? 1 : 0)
-                    if word.count <= room {
-                        line += (lineHasWord ? " " : "") + word
+                var wordLength = word.count
+                while wordLength > 0 {
+                    let room = width - lineLength - (lineHasWord ? 1 : 0)
+                    if wordLength <= room {
+                        if lineHasWord {
+                            line += " "
+                            lineLength += 1
+                        }
+                        line += word
+                        lineLength += wordLength
                         lineHasWord = true
-                        word = ""
+                        wordLength = 0
                     } else if !lineHasWord {
                         let cut = max(1, room)
                         line += word.prefix(cut)
                         word = word.dropFirst(cut)
+                        wordLength -= cut
                         lines.append(line)
                         line = rest
+                        lineLength = restLength
                     } else {
                         lines.append(line)
                         line = rest
+                        lineLength = restLength
                         lineHasWord = false
                     }
                 }
             }
             lines.append(line)
             prefix = rest
+            prefixLength = restLength
         }
         return lines.map { $0.hasSuffix(" ") ? String($0.reversed().drop { $0 == " " }.reversed()) : $0 }
     }
 }
 
 extension TextLayout {
+    /// `text` needs no wrapping and no clean-up: at most `room` bytes (so at most `room` characters), no line break,
+    /// no leading, trailing or doubled space.
+    static func fitsUnchanged(_ text: String, width room: Int) -> Bool {
+        let bytes = text.utf8
+        guard !bytes.isEmpty, bytes.count <= room else { return false }
+        var previous = UInt8(ascii: " ")
+        for byte in bytes {
+            if byte == UInt8(ascii: "\n") || (byte == UInt8(ascii: " ") && previous == byte) { return false }
+            previous = byte
+        }
+        return previous != UInt8(ascii: " ")
+    }
+
     /// ``wrap(_:width:first:rest:)`` kept to at most `lines` lines; a cut ends with "...".
     public static func wrap(
         _ text: String, width: Int = defaultWidth, first: String = "", rest: String = "", maxLines: Int

@@ -15,33 +15,46 @@ public struct InterpolatedText: Equatable, Sendable {
 
     /// Whether `text` has any `{` at all (texts without one are plain and need no parsing).
     public static func mayInterpolate(_ text: String) -> Bool {
-        text.contains("{")
+        text.utf8.contains(UInt8(ascii: "{"))
     }
 
     /// Parses `text`; errors are positioned by character offset within the whole text.
+    ///
+    /// Works on Unicode scalars (every delimiter is ASCII, and scalars need no grapheme breaking, which made this
+    /// a measurable part of start-up); offsets are converted to characters only where they are reported.
     public static func parse(_ text: String) throws(ConditionError) -> InterpolatedText {
-        let characters = Array(text)
+        let scalars = Array(text.unicodeScalars)
+        let ascii = text.utf8.allSatisfy { $0 < 0x80 }
+        /// The character offset of scalar offset `offset` (they differ only after combining sequences).
+        func characterOffset(_ offset: Int) -> Int {
+            if ascii { return offset }
+            return String(String.UnicodeScalarView(scalars[..<min(offset, scalars.count)])).count
+        }
+        func startsExpression(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+                || "_(-".unicodeScalars.contains(scalar)
+        }
         var parts: [Part] = []
-        var literal = ""
+        var literal = String.UnicodeScalarView()
         var index = 0
-        while index < characters.count {
-            let character = characters[index]
-            let next = index + 1 < characters.count ? characters[index + 1] : nil
-            if character == "{", next == "{" {
+        while index < scalars.count {
+            let scalar = scalars[index]
+            let next = index + 1 < scalars.count ? scalars[index + 1] : nil
+            if scalar == "{", next == "{" {
                 literal.append("{")
                 index += 2
                 continue
             }
-            guard character == "{", let next, next.isLetter || next.isNumber || "_(-".contains(next) else {
-                literal.append(character)
+            guard scalar == "{", let next, startsExpression(next) else {
+                literal.append(scalar)
                 index += 1
                 continue
             }
             // An interpolation runs to the next '}' outside a quoted string.
             var end = index + 1
-            var quote: Character?
-            while end < characters.count {
-                let inner = characters[end]
+            var quote: Unicode.Scalar?
+            while end < scalars.count {
+                let inner = scalars[end]
                 if let open = quote {
                     if inner == open { quote = nil }
                 } else if inner == "\"" || inner == "'" {
@@ -51,23 +64,24 @@ public struct InterpolatedText: Equatable, Sendable {
                 }
                 end += 1
             }
-            guard end < characters.count, characters[end] == "}" else {
+            guard end < scalars.count, scalars[end] == "}" else {
                 throw ConditionError(
-                    offset: index,
+                    offset: characterOffset(index),
                     message: "'{' starts an interpolation that is never closed with '}'; write '{{' for a brace")
             }
-            let source = String(characters[(index + 1)..<end])
+            let source = String(String.UnicodeScalarView(scalars[(index + 1)..<end]))
+            let start = characterOffset(index + 1)
             do {
                 let expression = try ConditionParser.parse(source)
-                if !literal.isEmpty { parts.append(.text(literal)) }
-                literal = ""
-                parts.append(.expression(expression, offset: index + 1))
+                if !literal.isEmpty { parts.append(.text(String(literal))) }
+                literal = String.UnicodeScalarView()
+                parts.append(.expression(expression, offset: start))
             } catch {
-                throw ConditionError(offset: index + 1 + error.offset, message: error.message)
+                throw ConditionError(offset: start + error.offset, message: error.message)
             }
             index = end + 1
         }
-        if !literal.isEmpty { parts.append(.text(literal)) }
+        if !literal.isEmpty { parts.append(.text(String(literal))) }
         return InterpolatedText(parts: parts)
     }
 

@@ -92,13 +92,31 @@ import Testing
     }
 }
 
-/// A checklist priority names the decision whose chosen option brought it in, not another decision its condition
-/// also mentions (the money ledger's Redis item comes from BullMQ, not from "No cache yet").
+/// A checklist priority says why it applies: the decision whose chosen option brought it in (not another decision its
+/// condition also mentions), or the answers its condition read; never a bare "it applies to these answers".
 @Suite struct PriorityReasonEndToEndTests {
-    @Test func aChecklistPriorityNamesTheChoiceThatBroughtItIn() throws {
-        let result = try BinaryRunner.run(["review", "--answers", "docs/examples/money-ledger.yaml", "--no-pager"])
+    static func priorities(_ example: String) throws -> [[String: Any]] {
+        let result = try BinaryRunner.run(["review", "--answers", "docs/examples/\(example).yaml", "--format", "json"])
         #expect(result.status == 0, "\(result.stderr)")
-        let flat = result.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        #expect(!flat.contains("because of the chosen No cache yet"))
+        let document = try #require(
+            try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        return try #require(document["priorities"] as? [[String: Any]])
+    }
+
+    @Test func aChecklistPriorityNamesTheChoiceThatBroughtItIn() throws {
+        for example in ["money-ledger", "jwt-login-api", "high-traffic-public-api"] {
+            for priority in try Self.priorities(example) {
+                let why = priority["why"] as? String ?? ""
+                #expect(!why.contains("because of the chosen No cache yet"), "\(example): \(why)")
+                #expect(why != "It applies to these answers.", "\(example): \(priority["id"] ?? "")")
+            }
+        }
+    }
+
+    @Test func aChecklistPriorityNamesTheAnswersItsConditionRead() throws {
+        let escape = try Self.priorities("tiny-internal-tool").first { $0["id"] as? String == "nbp.6-9-escape-output" }
+        #expect(
+            (escape?["why"] as? String) == "Applies because of your answers: api.consumers = [server_rendered].",
+            "\(String(describing: escape))")
     }
 }

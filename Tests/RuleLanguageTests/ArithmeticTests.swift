@@ -163,6 +163,9 @@ import Testing
     @Test(arguments: [
         ("a {ops.instances * } b", 19, "expected a value"),
         ("a {ops.instances b", 2, "never closed"),
+        // Offsets count characters: "e\u{301}" (e and a combining accent) is one character, two scalars.
+        ("e\u{301}🇪🇺 {ops.instances * } b", 20, "expected a value"),
+        ("e\u{301} {ops.instances b", 2, "never closed"),
     ])
     func badInterpolationsArePositionedInTheText(text: String, offset: Int, message: String) {
         do {

@@ -75,28 +75,36 @@ enum InterviewOrder {
         return slot
     }
 
-    /// Per question position, the effects (`decision:ID`, `finding:ID`, `tension:ID`, `question:ID` for a question
-    /// whose `askIf` reads it) an answer to it can move.
+    /// Per question position, the effects an answer to it can move, as integers: a decision's position, then
+    /// `decisions.count + rule` for a rule's finding or tension, then `decisions.count + rules.count + question`
+    /// for a question whose `askIf` reads it.
     private static func moves(
         questions: [Question], slot: [String: Int], rules: [Rule], decisions: [Decision]
-    ) -> [Set<String>] {
-        var moves = [Set<String>](repeating: [], count: questions.count)
-        func credit(_ condition: Condition?, _ effect: String) {
-            guard let condition else { return }
+    ) -> [Set<Int>] {
+        var decisionPosition: [String: Int] = [:]
+        for position in decisions.indices { decisionPosition[decisions[position].id] = position }
+        var moves = [Set<Int>](repeating: [], count: questions.count)
+        func credit(_ condition: Condition?, _ effect: Int?) {
+            guard let condition, let effect else { return }
             for id in condition.expression.questionIDs { if let index = slot[id] { moves[index].insert(effect) } }
         }
-        for rule in rules {
-            for effect in rule.scores { credit(rule.when, "decision:" + effect.target.decision) }
-            for effect in rule.excludes { credit(rule.when, "decision:" + effect.decision) }
-            if let finding = rule.finding { credit(rule.when, "finding:" + finding.id) }
-            if let tension = rule.tension { credit(rule.when, "tension:" + tension.id) }
+        for (index, rule) in rules.enumerated() {
+            var effects = Set(rule.scores.compactMap { decisionPosition[$0.target.decision] })
+            effects.formUnion(rule.excludes.compactMap { decisionPosition[$0.decision] })
+            if rule.finding != nil || rule.tension != nil { effects.insert(decisions.count + index) }
+            guard !effects.isEmpty else { continue }
+            for id in rule.when.expression.questionIDs {
+                if let question = slot[id] { moves[question].formUnion(effects) }
+            }
         }
         // Which other questions get asked at all.
-        for question in questions { credit(question.askIf, "question:" + question.id) }
-        for decision in decisions {
-            credit(decision.appliesIf, "decision:" + decision.id)
+        for (index, question) in questions.enumerated() {
+            credit(question.askIf, decisions.count + rules.count + index)
+        }
+        for (position, decision) in decisions.enumerated() {
+            credit(decision.appliesIf, position)
             for option in decision.options {
-                for counter in option.whenNot { credit(counter.when, "decision:" + decision.id) }
+                for counter in option.whenNot { credit(counter.when, position) }
             }
         }
         return moves

@@ -4,7 +4,9 @@ import RuleLanguage
 /// The knowledge base with every condition compiled to slots and every id resolved to an index, built once per
 /// engine so that reviews do no string lookups on the hot path.
 final class CompiledKnowledgeBase: Sendable {
-    struct CompiledRule: Sendable {
+    /// A class, not a struct: the hot loops (re-firing, what-if) take a rule out of the array many thousand times
+    /// per sweep, and a struct copy retained each of its six arrays and dictionaries; a reference is one retain.
+    final class CompiledRule: Sendable {
         let index: Int
         let condition: CompiledCondition
         /// Question slots the condition and the interpolations of its texts read.
@@ -14,6 +16,20 @@ final class CompiledKnowledgeBase: Sendable {
         let scores: [(decision: Int, option: Int, weight: Int)]
         let excludes: [(decision: Int, option: Int)]
         let includes: [Int]
+
+        init(
+            index: Int, condition: CompiledCondition, reads: [Int], texts: [String: CompiledText],
+            scores: [(decision: Int, option: Int, weight: Int)], excludes: [(decision: Int, option: Int)],
+            includes: [Int]
+        ) {
+            self.index = index
+            self.condition = condition
+            self.reads = reads
+            self.texts = texts
+            self.scores = scores
+            self.excludes = excludes
+            self.includes = includes
+        }
     }
 
     struct Constraint: Sendable {

@@ -207,8 +207,10 @@ struct ReviewParts {
         }
         guard applies || !includedBy.isEmpty else { return nil }
         let checklistItem = kb.checklist[item]
+        let because = applies ? facts(checklistItem.appliesIf?.expression.questionIDs ?? []) : []
         return ChecklistEntry(
-            item: checklistItem, includedBy: includedBy, done: answers.checklistDone.contains(checklistItem.id))
+            item: checklistItem, includedBy: includedBy, done: answers.checklistDone.contains(checklistItem.id),
+            appliesBecause: because)
     }
 
     /// Which constraints collide in an infeasible component, and the fired exclusions behind it.

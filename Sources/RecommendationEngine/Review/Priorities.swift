@@ -300,7 +300,8 @@ extension Review {
     /// "Applies because of the chosen Shared Redis cache (Caching)." for an item whose condition names decisions.
     /// Only decisions whose chosen option the condition asks for (`chosen(d) == "x"`, `chosen(d) in [...]`) are
     /// named: in `chosen(caching) == "redis" or chosen(jobs) == "bullmq"` with BullMQ chosen, the jobs decision is
-    /// the reason, not the cache; a condition with no such match names every decision it reads.
+    /// the reason, not the cache; a condition with no such match names every decision it reads. An item whose
+    /// condition reads only answers names the answers ("Applies because of your answers: api.consumers = ...").
     private func appliesBecause(_ entry: ChecklistEntry) -> String {
         guard let expression = entry.item.appliesIf?.expression else { return "It applies to these answers." }
         var matching: [String] = []
@@ -318,8 +319,17 @@ extension Review {
             guard let outcome = decision(id), let option = outcome.chosenAssessment else { return nil }
             return "\(option.name) (\(outcome.title))"
         }
-        return named.isEmpty
-            ? "It applies to these answers." : "Applies because of the chosen " + named.joined(separator: " and ") + "."
+        if !named.isEmpty { return "Applies because of the chosen " + named.joined(separator: " and ") + "." }
+        let stated = entry.appliesBecause.filter { !$0.assumed }
+        if !stated.isEmpty {
+            return "Applies because of your answers: " + stated.map(\.description).joined(separator: ", ") + "."
+        }
+        if !entry.appliesBecause.isEmpty {
+            return "Applies because of assumed defaults: "
+                + entry.appliesBecause.map(\.description)
+                .joined(separator: ", ") + "."
+        }
+        return "It applies to these answers."
     }
 
     /// Applicable decisions whose chosen option has a reason that read one of `questions`.

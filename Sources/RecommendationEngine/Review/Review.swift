@@ -263,11 +263,15 @@ public struct ChecklistEntry: Sendable, Codable, Equatable {
     public var includedBy: [String]
     /// Ticked as done in the answers.
     public var done: Bool
+    /// The answers its own `appliesIf` read, when that condition holds (empty otherwise): what "it applies to these
+    /// answers" means for this item.
+    public var appliesBecause: [AnswerFact]
 
-    public init(item: ChecklistItem, includedBy: [String], done: Bool) {
+    public init(item: ChecklistItem, includedBy: [String], done: Bool, appliesBecause: [AnswerFact] = []) {
         self.item = item
         self.includedBy = includedBy
         self.done = done
+        self.appliesBecause = appliesBecause
     }
 }
 

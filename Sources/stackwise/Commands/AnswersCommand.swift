@@ -50,8 +50,9 @@ struct AnswersCheckCommand: ParsableCommand {
 
     func run() throws {
         let knowledgeBase = try knowledge.loadValid()
-        let answerSet = try AnswersInput.load(file, knowledgeBase: knowledgeBase)
-        let contradictions = RecommendationEngine(knowledgeBase: knowledgeBase).contradictions(answerSet)
+        let engine = RecommendationEngine(knowledgeBase: knowledgeBase)
+        let answerSet = try AnswersInput.load(file, engine: engine)
+        let contradictions = engine.contradictions(answerSet)
         let severity = strict ? "error" : "warning"
         let shown = file == "-" ? "<stdin>" : file
         for contradiction in contradictions {

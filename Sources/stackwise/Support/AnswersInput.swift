@@ -2,13 +2,22 @@ import AnswersFile
 import ArgumentParser
 import Foundation
 import KnowledgeModel
+import RecommendationEngine
 
 /// Reads the answers file a command was given (`-` is standard input), printing its diagnostics.
 enum AnswersInput {
     /// The answers, or an exit: 2 for bad content, 3 when the file cannot be read. Warnings are printed and
     /// reading goes on.
     static func load(_ path: String, knowledgeBase: KnowledgeBase) throws -> AnswerSet {
-        let reader = AnswersFileReader(knowledgeBase: knowledgeBase)
+        try load(path, reader: AnswersFileReader(knowledgeBase: knowledgeBase))
+    }
+
+    /// The same, with the engine the command already built (building one compiles the knowledge base).
+    static func load(_ path: String, engine: RecommendationEngine) throws -> AnswerSet {
+        try load(path, reader: AnswersFileReader(engine: engine))
+    }
+
+    private static func load(_ path: String, reader: AnswersFileReader) throws -> AnswerSet {
         let result: AnswersFileResult
         if path.isEmpty {
             Output.error("error: the answers file name is empty; give a file, or - to read standard input")

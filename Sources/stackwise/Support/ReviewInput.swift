@@ -45,7 +45,7 @@ struct ReviewInputOptions: ParsableArguments {
     func load() throws -> (RecommendationEngine, AnswerSet) {
         let knowledgeBase = try knowledge.loadValid()
         let engine = RecommendationEngine(knowledgeBase: knowledgeBase)
-        var answers = try answersFile.map { try AnswersInput.load($0, knowledgeBase: knowledgeBase) } ?? AnswerSet()
+        var answers = try answersFile.map { try AnswersInput.load($0, engine: engine) } ?? AnswerSet()
         let filled =
             try projectFolder.map { try DetectedAnswersPrefill.apply(scanning: $0, to: &answers, knowledgeBase) } ?? []
         let diagnostics =

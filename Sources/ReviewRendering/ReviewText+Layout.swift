@@ -1,0 +1,98 @@
+import KnowledgeModel
+import RecommendationEngine
+
+/// Line layout for the text review: clauses, cuts, one-line fits and wrapping with colour.
+extension ReviewText {
+    /// The main clause of a reason: the text before its first "; ", ": ", " (", " - " or sentence end, at most
+    /// about 60 characters (cut at a word).
+    static func firstClause(_ text: String) -> String {
+        var clause = String(text[..<clauseEnd(text)])
+        if clause.hasSuffix(".") { clause.removeLast() }
+        guard clause.count > 60 else { return clause }
+        var cut = ""
+        for word in clause.split(separator: " ") {
+            if cut.count + word.count + 1 > 57 { break }
+            cut += (cut.isEmpty ? "" : " ") + word
+        }
+        return cut + "..."
+    }
+
+    /// Where the main clause of `text` ends: the first "; ", ": ", " (", " - ", ". ", ", so " or ", which ", else
+    /// the end. One pass over the UTF-8 bytes (every separator is ASCII): start-up renders hundreds of these.
+    static func clauseEnd(_ text: String) -> String.Index {
+        let separators: [[UInt8]] = ["; ", ": ", " (", " - ", ". ", ", so ", ", which "].map { Array($0.utf8) }
+        let bytes = text.utf8
+        var index = bytes.startIndex
+        while index != bytes.endIndex {
+            for separator in separators where bytes[index] == separator[0] {
+                var probe = index
+                var matched = true
+                for byte in separator {
+                    guard probe != bytes.endIndex, bytes[probe] == byte else {
+                        matched = false
+                        break
+                    }
+                    probe = bytes.index(after: probe)
+                }
+                if matched { return index }
+            }
+            index = bytes.index(after: index)
+        }
+        return text.endIndex
+    }
+
+    /// Labelled texts on one line ("why: ... | cost: ..."), each text cut at a word to share the width fairly.
+    static func fitLine(_ parts: [(label: String, text: String)], indent: String, width: Int) -> String {
+        let separator = "  "
+        let fixed = indent.count + parts.map(\.label.count).reduce(0, +) + separator.count * max(0, parts.count - 1)
+        var room = max(0, width - fixed)
+        var budgets = [Int](repeating: 0, count: parts.count)
+        // Shortest first: a text that fits leaves its unused share to the others.
+        for (position, index) in parts.indices.sorted(by: { parts[$0].text.count < parts[$1].text.count })
+            .enumerated()
+        {
+            let share = room / (parts.count - position)
+            budgets[index] = min(parts[index].text.count, share)
+            room -= budgets[index]
+        }
+        let texts = parts.indices.map { index in
+            parts[index].label + cut(singleLine(parts[index].text), to: budgets[index])
+        }
+        return indent + texts.joined(separator: separator)
+    }
+
+    /// `text` in at most `length` characters, cut at a word and ended with "..." when shortened.
+    static func cut(_ text: String, to length: Int) -> String {
+        guard text.count > length else { return text }
+        var result = ""
+        for word in text.split(separator: " ") {
+            if result.count + word.count + 1 > length - 3 { break }
+            result += (result.isEmpty ? "" : " ") + word
+        }
+        if result.isEmpty { result = String(text.prefix(max(0, length - 3))) }
+        return result + "..."
+    }
+
+    /// "Managed containers (AWS ECS on Fargate, ...)" -> "Managed containers".
+    static func shortName(_ name: String) -> String {
+        guard let open = name.range(of: " ("), open.lowerBound != name.startIndex else { return name }
+        return String(name[..<open.lowerBound])
+    }
+
+    func wrap(
+        _ text: String, first: String, rest: String, _ colour: Colour = .plain, maxLines: Int = Int.max
+    ) -> [String] {
+        TextLayout.wrap(Self.singleLine(text), width: width, first: first, rest: rest, maxLines: maxLines).map {
+            style($0, colour)
+        }
+    }
+
+    /// User text may hold line breaks and control characters: one line of printable text.
+    static func singleLine(_ text: String) -> String {
+        String(
+            String.UnicodeScalarView(
+                text.unicodeScalars.map { scalar in
+                    scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) ? " " : scalar
+                }))
+    }
+}
