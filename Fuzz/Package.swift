@@ -10,7 +10,9 @@ let package = Package(
         .executableTarget(
             name: "stackwise-fuzz",
             dependencies: [.product(name: "StackwiseReaders", package: "Stackwise")],
-            path: "StackwiseFuzz")
+            path: "StackwiseFuzz",
+            // No top-level code: the entry point is `stackwise_fuzz_main`, handed to libFuzzer.
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])])
     ],
     swiftLanguageModes: [.v6]
 )

@@ -60,7 +60,9 @@ for index in 0..<(fileCount - 5) {
         "import x from '\(module)'\nimport { helper } from './helper'\n\nexport function f\(index)() {\n  return x\n}\n"
     )
 }
-// A package-lock.json (v3) of a typical service: its direct dependencies and 800 transitive packages.
+// A package-lock.json (v3) of a typical service: its direct dependencies and 800 transitive packages
+// (CHECK_LOCK_PACKAGES=N for another count).
+let transitive = ProcessInfo.processInfo.environment["CHECK_LOCK_PACKAGES"].flatMap { Int($0) } ?? 800
 func lockfile(_ extra: [String: String]) -> String {
     let direct = dependencies.merging(extra) { $1 }.merging(["vitest": "^2.0.0", "typescript": "^5.5.0"]) { $1 }
     func version(_ specifier: String) -> String {
@@ -79,7 +81,7 @@ func lockfile(_ extra: [String: String]) -> String {
                 + "      \"resolved\": \"https://registry.npmjs.org/\(name)/-/\(name)-\(version(specifier)).tgz\",\n"
                 + "      \"integrity\": \"sha512-\(String(repeating: "A", count: 86))==\"\n    }")
     }
-    for index in 0..<(800 + (extra.isEmpty ? 0 : 20)) {
+    for index in 0..<(transitive + (extra.isEmpty ? 0 : 20)) {
         entries.append(
             "    \"node_modules/transitive-\(index)\": {\n      \"version\": \"1.\(index % 7).\(index % 13)\",\n"
                 + "      \"resolved\": \"https://registry.npmjs.org/transitive-\(index)/-/transitive-\(index)-1.0.0.tgz\",\n"

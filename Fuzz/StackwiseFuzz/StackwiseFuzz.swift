@@ -3,8 +3,9 @@
 //   swift build -c release --product stackwise-fuzz --build-path .build-fuzz -Xswiftc -sanitize=fuzzer,address \
 //     -Xswiftc -use-ld=lld      (or simply: Fuzz/run)
 //
-// The file is not main.swift, so SwiftPM compiles it as a library file: no top-level entry point, only the
-// `stackwise_fuzz_main` symbol SwiftPM's link step points `main` to.
+// The target is compiled with -parse-as-library (Fuzz/Package.swift; passing it with -Xswiftc would reach every
+// executable of the main package too): no top-level entry point, only the `stackwise_fuzz_main` symbol SwiftPM's
+// link step points `main` to. Without the flag SwiftPM emits that symbol itself ("multiple definitions").
 //   .build-fuzz/release/stackwise-fuzz --target=answers Fuzz/corpus/answers -max_total_time=60
 //
 // The first argument picks the target; everything else goes to libFuzzer. A target returns normally for every
@@ -80,7 +81,8 @@ func fuzzMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<C
     if arguments.count > 1, let first = arguments[1].map({ String(cString: $0) }), first.hasPrefix("--target=") {
         guard let target = FuzzTarget(rawValue: String(first.dropFirst("--target=".count))) else {
             let names = FuzzTarget.allCases.map(\.rawValue).joined(separator: ", ")
-            fputs("error: unknown fuzz target in \(first); the targets are \(names)\n", stderr)
+            FileHandle.standardError.write(
+                Data("error: unknown fuzz target in \(first); the targets are \(names)\n".utf8))
             return 2
         }
         selectedTarget = target
