@@ -65,7 +65,7 @@ public enum ClaimFinder {
     static func splitNumber(_ word: String) -> (String, String) {
         var number = ""
         var rest = Substring(word)
-        while let c = rest.first, c.isASCII, c.isNumber || ((c == "," || c == ".") && rest.count > 1) {
+        while let c = rest.first, c.isASCII, c.isNumber || ((c == "," || c == ".") && !rest.dropFirst().isEmpty) {
             number.append(c)
             rest = rest.dropFirst()
         }
