@@ -136,7 +136,7 @@ import Testing
 
     @Test func theInterviewSaysWhenNothingImportantIsLeftOpen() {
         var open = Harness()
-        #expect(!open.state.advice.firmUp.isEmpty)
+        #expect(open.state.advice.whatIf?.rows.contains(where: \.isOpen) == true)
         #expect(!open.screen.contains("Nothing important left open"))
         var settled = Harness(
             answers: AnswerSet(answers: [
@@ -144,10 +144,24 @@ import Testing
                 "data.rps": Answer(value: .number(10)), "current.exists": Answer(value: .bool(false)),
                 "current.notes": Answer(value: .text("none")),
             ]))
-        #expect(settled.state.advice.firmUp.isEmpty)
+        #expect(settled.state.advice.whatIf?.rows.contains(where: \.isOpen) == false)
         #expect(settled.screen.contains("✓ Nothing important left open"))
         open.send(.character("r"))
         settled.send(.character("r"))
+        #expect(settled.state.advice.insightsCurrent && settled.state.advice.firmUp.isEmpty)
         #expect(settled.screen.contains("Nothing important is left open."))
+    }
+}
+
+@Suite struct TooSmallTests {
+    @Test(arguments: [(59, 17), (30, 10), (20, 12)])
+    func theTooSmallMessageIsWrappedNeverCut(size: (Int, Int)) {
+        let harness = Harness(width: size.0, height: size.1)
+        let text = (0..<size.1).map { harness.screen.line($0) }.joined(separator: " ")
+            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(text.contains("Terminal too small: \(size.0)×\(size.1)."), "\(text)")
+        #expect(text.contains("Stackwise needs at least 60×18."))
+        #expect(text.contains("Enlarge the window (your answers are saved), or press q to quit."))
+        #expect(!text.contains("…"))
     }
 }

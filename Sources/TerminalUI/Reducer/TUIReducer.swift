@@ -88,7 +88,10 @@ public struct TUIReducer: Sendable {
             case .review: effects = reviewKey(key, &state)
             }
             // Entering the review: the cursor rests on a row it can select (not a heading).
-            if mode != .review, state.mode == .review { moveReviewCursor(by: 0, &state) }
+            if mode != .review, state.mode == .review {
+                refreshInsightsIfShown(&state)
+                moveReviewCursor(by: 0, &state)
+            }
             return effects
         }
     }
@@ -113,10 +116,8 @@ public struct TUIReducer: Sendable {
         state.advice.whatIf = state.advice.session!.whatIf()
         state.applicableIDs = state.advice.session!.applicableQuestionIDs
         state.flaggedIDs = state.advice.session!.answeredButNotAskedIDs
-        if let review = state.advice.review, let whatIf = state.advice.whatIf {
-            state.advice.firmUp = advisor.firmUp(review, answers: state.answers, whatIf: whatIf)
-            state.advice.priorities = advisor.priorities(review, firmUp: state.advice.firmUp)
-        }
+        state.advice.insightsCurrent = false
+        if state.mode == .review || state.interview.returnToReview { refreshInsightsIfShown(&state) }
         if trackChanges, let review = state.advice.review {
             // Answered from the review: the Δ there also names the checklist items that came or went.
             state.advice.changes = AdviceDiff.changes(
@@ -137,6 +138,16 @@ public struct TUIReducer: Sendable {
                         + "appl\(newlyFlagged.count == 1 ? "ies" : "y"): \(names)", role: .warning)
             }
         }
+    }
+
+    /// Computes the firm-up questions and the priorities when the Overview tab shows them and they are stale.
+    func refreshInsightsIfShown(_ state: inout TUIState) {
+        guard state.review.tab == .overview, !state.advice.insightsCurrent, let review = state.advice.review,
+            let whatIf = state.advice.whatIf
+        else { return }
+        state.advice.firmUp = advisor.firmUp(review, answers: state.answers, whatIf: whatIf)
+        state.advice.priorities = advisor.priorities(review, firmUp: state.advice.firmUp)
+        state.advice.insightsCurrent = true
     }
 
     /// The first applicable question without an answer, else the first applicable question.

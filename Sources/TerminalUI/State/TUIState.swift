@@ -89,6 +89,9 @@ public struct Advice: Sendable, Equatable {
     public var firmUp: [FirmUpQuestion] = []
     /// The review's ranked priorities (``Review/priorities(in:)``, with ``firmUp``).
     public var priorities: [ReviewPriority] = []
+    /// Whether ``firmUp`` and ``priorities`` are those of the current answers: they are computed only for the review's
+    /// Overview tab (a whole-knowledge-base pass, too slow to repeat on every answer of a large knowledge base).
+    public var insightsCurrent = false
 
     public init() {}
 }

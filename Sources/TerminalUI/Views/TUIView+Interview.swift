@@ -257,7 +257,8 @@ extension TUIView {
             let text = "? \(resting) decision\(resting == 1 ? " rests" : "s rest") on defaults"
             lines += TextWidth.wrap(text, width: max(10, width), indent: 2).map { ($0, .warning) }
         }
-        if state.advice.firmUp.isEmpty {
+        // Nothing important left open: no unanswered question could change a decision (the what-if rows).
+        if state.advice.whatIf?.rows.contains(where: \.isOpen) == false {
             let text = "✓ Nothing important left open: r opens the review"
             lines += TextWidth.wrap(text, width: max(10, width), indent: 2).map { ($0, .success) }
         }
