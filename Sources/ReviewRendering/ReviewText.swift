@@ -21,8 +21,8 @@ public struct ReviewText: Sendable {
     }
 
     /// The standard view's length limit. When the review would be longer, it is shortened step by step until it
-    /// fits: fewer CHECKLIST items (the note under it counts the rest), then no firm-up questions, one line per
-    /// priority's action, one line (not two) for each decision's reason and trade-off, no reasons under YOUR PLAN,
+    /// fits: fewer CHECKLIST items (the note under it counts the rest), then no firm-up questions, one line (not
+    /// two) for each decision's reason and trade-off, one line per priority's action, no reasons under YOUR PLAN,
     /// no fix lines under FINDINGS, and last no reason lines under DECISIONS; `--detail full` always has everything.
     public static let standardLineBudget = 150
 
@@ -39,7 +39,7 @@ public struct ReviewText: Sendable {
 
         /// The steps after the checklist, in order.
         static let steps: [@Sendable (inout Compaction) -> Void] = [
-            { $0.firmUpQuestions = 0 }, { $0.actionLines = 1 }, { $0.decisionLines = 1 }, { $0.planReasons = false },
+            { $0.firmUpQuestions = 0 }, { $0.decisionLines = 1 }, { $0.actionLines = 1 }, { $0.planReasons = false },
             { $0.findingFixes = false }, { $0.decisionReasons = false },
         ]
     }

@@ -19,7 +19,7 @@ extension RecommendationEngine {
     public func whatIf(_ answers: AnswerSet, parallelThreshold: Int) -> WhatIfReport {
         var evaluation = evaluate(answers)
         var rows = WhatIfRows(engine: self, parallelThreshold: parallelThreshold)
-        var resolver = LocalResolver(compiled: compiled)
+        var resolver = LocalResolver(compiled: compiled, nodeBudget: solverNodeBudget)
         return rows.report(answers: answers, evaluation: &evaluation, resolver: &resolver)
     }
 

@@ -16,8 +16,18 @@ struct LocalResolver: Sendable {
     /// Bounds the memory of the caches (entries); they are emptied when full.
     private static let cacheLimit = 20_000
 
-    init(compiled: CompiledKnowledgeBase) {
+    /// Search nodes per component and phase for a real change (the review itself).
+    let nodeBudget: Int
+    /// Search nodes per component and phase for a what-if alternative (``resolve`` with `hinted`): 1/300 of
+    /// ``nodeBudget``. A what-if search starts from the current choice, so a search cut short keeps that choice
+    /// (it can only miss a change, never invent one); without this cap a knowledge base whose components exhaust
+    /// the budget made the what-if sweep re-spend it for every alternative answer (80 s for the hard overlay).
+    let whatIfNodeBudget: Int
+
+    init(compiled: CompiledKnowledgeBase, nodeBudget: Int = ComponentSearch.defaultNodeBudget) {
         self.compiled = compiled
+        self.nodeBudget = max(1, nodeBudget)
+        self.whatIfNodeBudget = max(1, nodeBudget / 300)
     }
 
     /// Re-solves every component of active decisions that contains a decision of `affected`, or a member of the
@@ -42,7 +52,7 @@ struct LocalResolver: Sendable {
         reach.sort()
         placed.reset(count: compiled.decisions.count)
         var solved: [Solved] = []
-        let solver = ConstraintSolver(compiled: compiled)
+        let solver = ConstraintSolver(compiled: compiled, nodeBudget: hinted ? whatIfNodeBudget : nodeBudget)
         for start in reach where firing.decisionApplies[start] && !placed.contains(start) {
             let members = component(from: start, firing: firing, visited: &visited)
             for member in members { _ = placed.insert(member) }

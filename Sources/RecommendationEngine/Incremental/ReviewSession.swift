@@ -44,7 +44,7 @@ public struct ReviewSession: Sendable, Equatable {
     public init(engine: RecommendationEngine, answers: AnswerSet) {
         self.engine = engine
         self.answers = answers
-        resolver = LocalResolver(compiled: engine.compiled)
+        resolver = LocalResolver(compiled: engine.compiled, nodeBudget: engine.solverNodeBudget)
         whatIfResolver = resolver
         whatIfRows = WhatIfRows(engine: engine)
         let compiled = engine.compiled

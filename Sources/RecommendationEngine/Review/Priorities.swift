@@ -140,7 +140,10 @@ extension Review {
             var title = lead.finding.title
             if group.findings.count > 1 {
                 let others = group.findings.count - 1
-                title += " (+\(others) related finding\(others == 1 ? "" : "s"))"
+                let plural = others == 1 ? "" : "s"
+                title +=
+                    group.cause.map { " (+\(others) more finding\(plural) from your answer to \($0.questionID))" }
+                    ?? " (+\(others) related finding\(plural))"
             }
             let questions = Set(group.findings.flatMap { $0.answers.filter { !$0.assumed }.map(\.questionID) })
             add(
