@@ -22,7 +22,8 @@ let (layer, loadDiagnostics) = KnowledgeBaseLoader().loadLayer(folder: folder, d
 let (knowledgeBase, diagnostics) = KnowledgeBaseBuilder.build(layers: [layer], loadDiagnostics: loadDiagnostics)
 // Show positions as absolute paths so that IDEs and the build log can jump to them.
 let root = folder.deletingLastPathComponent().path
-for diagnostic in diagnostics {
+// Claims still waiting for a section source are listed by `stackwise kb lint`, not repeated as build warnings.
+for diagnostic in diagnostics where !diagnostic.isUnsourcedClaim {
     var shown = diagnostic
     if let location = diagnostic.location {
         shown.location = SourceLocation(file: root + "/" + location.file, line: location.line, column: location.column)

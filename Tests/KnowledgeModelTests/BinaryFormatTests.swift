@@ -234,7 +234,10 @@ import Testing
             decisions: decisions, rules: rules, checklist: checklist,
             sources: [
                 Source(
-                    id: "src", title: "T", publisher: "P", url: "https://example.com/a?b=\"c\"", verified: "2026-01-01")
+                    id: "src", title: "T", publisher: "P", url: "https://example.com/a?b=\"c\"", verified: "2026-01-01"),
+                Source(
+                    id: "src.pool", title: "T: Pool", publisher: "P", url: "https://example.com/a#pool",
+                    verified: "2026-12-04", section: "Pool options", partOf: "src"),
             ],
             references: [
                 ReferenceSet(

@@ -7,7 +7,10 @@ import Testing
 @Suite struct LintTests {
     @Test func shippedKnowledgeBaseIsClean() {
         let base = KnowledgeBaseLayer(wholeOf: StackwiseKnowledge.embedded, name: "KnowledgeBase")
-        let diagnostics = KnowledgeBaseBuilder.build(layers: [base]).1
+        // Claims still waiting for a section source are counted by ClaimSourceLintTests.
+        let diagnostics = KnowledgeBaseBuilder.build(layers: [base]).1.filter {
+            !$0.isUnsourcedClaim
+        }
         #expect(diagnostics.isEmpty, "\(diagnostics.map(\.description))")
     }
 

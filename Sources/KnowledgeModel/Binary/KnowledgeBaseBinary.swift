@@ -8,7 +8,7 @@
 /// that a Swift string literal holds byte for byte, and it is read in place without copying.
 public enum KnowledgeBaseBinary {
     /// Bumped whenever the layout changes; a payload of another version is rejected.
-    public static let formatVersion = 6
+    public static let formatVersion = 7
     static let magic: [UInt8] = Array("SWKB".utf8)
 
     /// The payload for a knowledge base.
@@ -123,13 +123,18 @@ extension Source {
         writer.string(publisher)
         writer.string(url)
         writer.string(verified)
+        writer.optional(section) { $0.string($1) }
+        writer.optional(partOf) { $0.string($1) }
         writer.location(location)
     }
 
     init(reading reader: inout BinaryReader) throws(KnowledgeBaseBinaryError) {
         self.init(
             id: try reader.string(), title: try reader.string(), publisher: try reader.string(),
-            url: try reader.string(), verified: try reader.string(), location: try reader.location())
+            url: try reader.string(), verified: try reader.string(),
+            section: try reader.optional { reader throws(KnowledgeBaseBinaryError) in try reader.string() },
+            partOf: try reader.optional { reader throws(KnowledgeBaseBinaryError) in try reader.string() },
+            location: try reader.location())
     }
 }
 

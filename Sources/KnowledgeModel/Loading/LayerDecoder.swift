@@ -340,7 +340,7 @@ public struct LayerDecoder {
     }
 
     private func decodeSource(_ node: YAMLNode) -> (Source, Bool)? {
-        let keys = ["id", "title", "publisher", "url", "verified", "override"]
+        let keys = ["id", "title", "publisher", "url", "verified", "section", "partOf", "override"]
         guard let f = Fields(node, kind: "a source", allowed: keys, sink: sink) else { return nil }
         guard let id = f.identifier("id", allowDots: true), let title = f.string("title", required: true),
             let publisher = f.string("publisher", required: true), let url = f.string("url", required: true),
@@ -361,8 +361,17 @@ public struct LayerDecoder {
                 "'url' must be one web address without spaces or control characters, found '\(url)'",
                 at: f.value("url")?.location)
         }
+        let section = f.string("section", required: f.value("section") != nil)
+        let partOf = f.identifier("partOf", required: false, allowDots: true)
+        if partOf != nil, section == nil {
+            sink.error(
+                "a source with 'partOf' stands for one section of that document: add 'section' (its heading)",
+                at: f.value("partOf")?.location)
+        }
         return (
-            Source(id: id, title: title, publisher: publisher, url: url, verified: verified, location: node.location),
+            Source(
+                id: id, title: title, publisher: publisher, url: url, verified: verified, section: section,
+                partOf: partOf, location: node.location),
             f.bool("override") ?? false
         )
     }

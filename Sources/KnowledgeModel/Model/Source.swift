@@ -7,16 +7,24 @@ public struct Source: Sendable, Codable, Hashable, Identifiable {
     public var url: String
     /// When someone last checked the source still says this: `YYYY-MM-DD`.
     public var verified: String
+    /// The heading of the part of the document the facts come from ("Pool options"), for a source that stands
+    /// for one section; nil for a whole document. Numeric and dated claims cite a source with a section.
+    public var section: String?
+    /// The id of the whole-document source this section belongs to, if the knowledge base has one.
+    public var partOf: String?
     public var location: SourceLocation?
 
     public init(
-        id: String, title: String, publisher: String, url: String, verified: String, location: SourceLocation? = nil
+        id: String, title: String, publisher: String, url: String, verified: String, section: String? = nil,
+        partOf: String? = nil, location: SourceLocation? = nil
     ) {
         self.id = id
         self.title = title
         self.publisher = publisher
         self.url = url
         self.verified = verified
+        self.section = section
+        self.partOf = partOf
         self.location = location
     }
 }

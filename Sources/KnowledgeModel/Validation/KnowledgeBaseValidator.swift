@@ -14,6 +14,7 @@ public struct KnowledgeBaseValidator {
         InterpolationCheck(),
         RuleEffectCheck(),
         CitationCheck(),
+        ClaimSourceCheck(),
         UsageCheck(),
         FeasibilityCheck(),
         DecisionJudgementCheck(),
