@@ -19,8 +19,9 @@ public struct ReviewReport: Sendable {
 
     /// Reviews `answers` with `engine`.
     public init(engine: RecommendationEngine, answers: AnswerSet) {
-        var review = engine.review(answers)
-        engine.addInsights(to: &review, answers: answers, whatIf: engine.whatIf(answers))
+        let evaluated = engine.reviewAndWhatIf(answers)
+        var review = evaluated.review
+        engine.addInsights(to: &review, answers: answers, whatIf: evaluated.whatIf)
         let unanswered = engine.applicableQuestions(answers).filter { $0.required && answers.value(of: $0.id) == nil }
         self.init(
             knowledgeBase: engine.knowledgeBase, answers: answers, review: review,

@@ -141,6 +141,19 @@ import Testing
         }
     }
 
+    @Test func oneEvaluationForReviewAndWhatIfEqualsTwo() {
+        let kb = StackwiseKnowledge.embedded
+        let engine = RecommendationEngine(knowledgeBase: kb)
+        var rng = SeededGenerator(state: 7)
+        var answers = AnswerSet()
+        for _ in 0..<6 {
+            for _ in 0..<8 { Self.edit(&answers, in: kb, &rng) }
+            let both = engine.reviewAndWhatIf(answers)
+            #expect(Self.difference(both.review, engine.review(answers)) == "")
+            #expect(both.whatIf == engine.whatIf(answers))
+        }
+    }
+
     @Test func aSessionStartedFromAnswersEqualsTheFullReview() {
         let engine = RecommendationEngine(knowledgeBase: StackwiseKnowledge.embedded)
         var answers = AnswerSet()

@@ -23,6 +23,17 @@ extension RecommendationEngine {
         return rows.report(answers: answers, evaluation: &evaluation, resolver: &resolver)
     }
 
+    /// The review and its what-if report from one evaluation: the same as ``review(_:)`` and ``whatIf(_:)``, but the
+    /// answers are evaluated and the decisions solved once (a knowledge base whose components exhaust the solver's
+    /// budget paid for that search twice).
+    public func reviewAndWhatIf(_ answers: AnswerSet) -> (review: Review, whatIf: WhatIfReport) {
+        var evaluation = evaluate(answers)
+        let review = ReviewBuilder(engine: self, answers: answers, evaluation: evaluation).build()
+        var rows = WhatIfRows(engine: self, parallelThreshold: WhatIfRows.parallelThreshold)
+        var resolver = LocalResolver(compiled: compiled, nodeBudget: solverNodeBudget)
+        return (review, rows.report(answers: answers, evaluation: &evaluation, resolver: &resolver))
+    }
+
     /// Numeric literals each question is compared with, anywhere in the knowledge base.
     var thresholds: [[Double]] { compiled.thresholds }
 }
