@@ -54,8 +54,9 @@ struct ComponentSearch: ~Copyable {
     private(set) var target = Int.min
     var best = Int.min
 
-    /// The default ``nodeBudget``: about half a second of search in a release build.
-    static let defaultNodeBudget = 300_000
+    /// The default ``nodeBudget``: about a quarter of a second of search per phase in a release build, so that a
+    /// whole review of the hardest overlays stays under a second (the real knowledge base needs 67 nodes).
+    static let defaultNodeBudget = 150_000
 
     init(
         structure: ComponentStructure, firing: RuleFiring, compiled: CompiledKnowledgeBase,
