@@ -6,10 +6,10 @@
 /// whose `appliesIf` or options' `whenNot` read it, the findings and tensions of rules that read it, and the
 /// questions whose `askIf` reads it (an answer that decides what else is asked).
 enum InterviewOrder {
-    /// Question positions (into `kb.questions`) in interview order.
+    /// Question positions (into `kb.questions`) in interview order, and each question's decisiveness (by position).
     static func positions(
         questions: [Question], sections: [Section], rules: [Rule], decisions: [Decision]
-    ) -> [Int] {
+    ) -> (order: [Int], decisiveness: [Int]) {
         let slot = slots(questions)
         let moves = Self.moves(questions: questions, slot: slot, rules: rules, decisions: decisions)
         let sectionOrder = Dictionary(
@@ -58,13 +58,7 @@ enum InterviewOrder {
             // A cycle among askIf conditions (which lint reports) leaves the rest in authored order.
             order += members.filter { !placed.contains($0) }
         }
-        return order
-    }
-
-    /// How many decisions, findings and tensions an answer to the question at `position` can move.
-    static func moves(of position: Int, in kb: KnowledgeBase) -> Int {
-        let all = moves(questions: kb.questions, slot: slots(kb.questions), rules: kb.rules, decisions: kb.decisions)
-        return all.indices.contains(position) ? all[position].count : 0
+        return (order, moves.map(\.count))
     }
 
     private static func slots(_ questions: [Question]) -> [String: Int] {

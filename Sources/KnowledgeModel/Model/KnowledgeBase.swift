@@ -25,6 +25,8 @@ public struct KnowledgeBase: Sendable, Codable, Equatable {
     private var ruleIndex: [String: Int] = [:]
     /// Question positions in interview order (``questionsInInterviewOrder``), computed once.
     private var interviewOrder: [Int] = []
+    /// Per question position, its decisiveness (``decisiveness(ofQuestion:)``), computed with the order.
+    private var questionDecisiveness: [Int] = []
     /// Question id -> place in interview order.
     private var interviewRank: [String: Int] = [:]
 
@@ -96,7 +98,7 @@ public struct KnowledgeBase: Sendable, Codable, Equatable {
         checklistIndex = index(checklist)
         sourceIndex = index(sources)
         ruleIndex = index(rules)
-        interviewOrder = InterviewOrder.positions(
+        (interviewOrder, questionDecisiveness) = InterviewOrder.positions(
             questions: questions, sections: sections, rules: rules, decisions: decisions)
         interviewRank.reserveCapacity(interviewOrder.count)
         for (rank, position) in interviewOrder.enumerated() { interviewRank[questions[position].id] = rank }
@@ -136,7 +138,7 @@ public struct KnowledgeBase: Sendable, Codable, Equatable {
     /// The decisiveness behind ``questionsInInterviewOrder``: how many decisions, findings, tensions and questions an answer to
     /// the question can move.
     public func decisiveness(ofQuestion id: String) -> Int {
-        questionIndex[id].map { InterviewOrder.moves(of: $0, in: self) } ?? 0
+        questionIndex[id].map { questionDecisiveness[$0] } ?? 0
     }
 
     /// All findings rules can raise, in rule order.

@@ -18,6 +18,11 @@ extension RecommendationEngine {
     /// (`.max`: one thread). The report is the same either way.
     public func whatIf(_ answers: AnswerSet, parallelThreshold: Int) -> WhatIfReport {
         var evaluation = evaluate(answers)
+        return whatIf(answers, evaluation: &evaluation, parallelThreshold: parallelThreshold)
+    }
+
+    /// The what-if sweep from an evaluation already made (used as scratch, restored on return).
+    private func whatIf(_ answers: AnswerSet, evaluation: inout Evaluation, parallelThreshold: Int) -> WhatIfReport {
         var rows = WhatIfRows(engine: self, parallelThreshold: parallelThreshold)
         var resolver = LocalResolver(compiled: compiled, nodeBudget: solverNodeBudget)
         return rows.report(answers: answers, evaluation: &evaluation, resolver: &resolver)
@@ -29,9 +34,7 @@ extension RecommendationEngine {
     public func reviewAndWhatIf(_ answers: AnswerSet) -> (review: Review, whatIf: WhatIfReport) {
         var evaluation = evaluate(answers)
         let review = ReviewBuilder(engine: self, answers: answers, evaluation: evaluation).build()
-        var rows = WhatIfRows(engine: self, parallelThreshold: WhatIfRows.parallelThreshold)
-        var resolver = LocalResolver(compiled: compiled, nodeBudget: solverNodeBudget)
-        return (review, rows.report(answers: answers, evaluation: &evaluation, resolver: &resolver))
+        return (review, whatIf(answers, evaluation: &evaluation, parallelThreshold: WhatIfRows.parallelThreshold))
     }
 
     /// Numeric literals each question is compared with, anywhere in the knowledge base.
