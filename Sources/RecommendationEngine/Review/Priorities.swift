@@ -50,7 +50,8 @@ public struct ReviewPriority: Sendable, Equatable {
     /// It follows from what the user stated (an answer given, a plan, what runs today), not only from an option
     /// the review chose or a default it assumed (the second ranking key).
     public var stated: Bool
-    /// A checklist item whose omission does harm that cannot be undone (``ChecklistItem/irreversible``).
+    /// A checklist item whose omission, or a finding that left alone, does harm that cannot be undone
+    /// (``ChecklistItem/irreversible``, ``Finding/irreversible``).
     public var irreversible: Bool
 
     public init(
@@ -95,7 +96,8 @@ extension Review {
     /// 1. severity (high first);
     /// 2. problems before additions: conflicts, findings, proposal verdicts and tensions (something already wrong
     ///    with the answers, the plan or what runs) before checklist items and questions;
-    /// 3. irreversible before reversible (``ChecklistItem/irreversible``: data lost, money wrong, data disclosed);
+    /// 3. irreversible before reversible (``ChecklistItem/irreversible``, ``Finding/irreversible``: data lost,
+    ///    money wrong, data disclosed);
     /// 4. what follows from what the user stated (an answer given, a plan, what runs today) before what follows
     ///    only from an option the review chose or a default it assumed;
     /// 5. how many decisions or risks it touches (a finding group: its findings plus the decisions whose chosen
@@ -142,13 +144,17 @@ extension Review {
                 let others = group.findings.count - 1
                 let plural = others == 1 ? "" : "s"
                 title +=
-                    group.cause.map { " (+\(others) more finding\(plural) from your answer to \($0.questionID))" }
+                    group.cause.map { cause in
+                        let source = group.causeOption.map { "\($0) in your answer to" } ?? "your answer to"
+                        return " (+\(others) more finding\(plural) from \(source) \(cause.questionID))"
+                    }
                     ?? " (+\(others) related finding\(plural))"
             }
             let questions = Set(group.findings.flatMap { $0.answers.filter { !$0.assumed }.map(\.questionID) })
             add(
                 .finding, lead.finding.id, group.severity, title, lead.because, lead.finding.remediation,
-                touches: group.findings.count + decisionsReading(questions))
+                touches: group.findings.count + decisionsReading(questions),
+                irreversible: group.findings.contains { $0.finding.irreversible })
         }
         for raised in tensions {
             riskCandidate[raised.ruleID] = candidates.count
