@@ -34,6 +34,9 @@ public struct FindingGroup: Sendable, Equatable {
     /// The highest severity in the group.
     public var severity: Severity { lead.finding.severity }
 
+    /// Left alone, one of its findings does harm that cannot be undone (``Finding/irreversible``).
+    public var irreversible: Bool { findings.contains { $0.finding.irreversible } }
+
     /// The cause as text: `current.instances = 4`, or `current.stack includes socketio` for one option of a
     /// multiple-choice answer (`lacks` when the answer does not include it).
     public var causeDescription: String? {
@@ -50,8 +53,9 @@ public struct FindingGroup: Sendable, Equatable {
 }
 
 extension Review {
-    /// The open findings grouped by shared cause, as an ordered fix plan: most severe group first, then the group
-    /// that resolves more findings, then review order of the lead finding. See ``FindingGroup`` for the rule.
+    /// The open findings grouped by shared cause, as an ordered fix plan: most severe group first, then a group
+    /// whose harm cannot be undone (as priorities rank), then the group that resolves more findings, then review
+    /// order of the lead finding. See ``FindingGroup`` for the rule.
     public func findingGroups(in knowledgeBase: KnowledgeBase) -> [FindingGroup] {
         let questionOrder = { (id: String) in knowledgeBase.questionPosition(id) ?? Int.max }
         let open = findings.enumerated().filter { $0.element.accepted == nil }
@@ -95,6 +99,7 @@ extension Review {
         }
         return groups.sorted { lhs, rhs in
             if lhs.group.severity != rhs.group.severity { return lhs.group.severity > rhs.group.severity }
+            if lhs.group.irreversible != rhs.group.irreversible { return lhs.group.irreversible }
             if lhs.group.findings.count != rhs.group.findings.count {
                 return lhs.group.findings.count > rhs.group.findings.count
             }

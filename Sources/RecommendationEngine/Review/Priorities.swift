@@ -136,7 +136,24 @@ extension Review {
         // The candidate that stands for each risk rule (a finding group, a tension): a checklist item that only those
         // rules include is a step of that risk, not a priority of its own.
         var riskCandidate: [String: Int] = [:]
+        // A proposal the review argues against is one priority: the findings about it (ruled out, "when not to use"
+        // entries that hold; ids `proposal.DECISION.OPTION...`) are folded into its verdict, not listed beside it.
+        var verdictOf: [String: String] = [:]  // finding id prefix -> decision id
+        for verdict in proposals where verdict.verdict == .differs || verdict.verdict == .ruledOut {
+            verdictOf["proposal.\(verdict.decisionID)."] = verdict.decisionID
+        }
+        var folded: [String: (severity: Severity, irreversible: Bool, count: Int)] = [:]
         for group in findingGroups(in: knowledgeBase) {
+            if let decisionID = verdictOf.first(where: { prefix, _ in
+                group.findings.allSatisfy { $0.finding.id.hasPrefix(prefix) }
+            })?.value {
+                let before = folded[decisionID] ?? (.low, false, 0)
+                folded[decisionID] = (
+                    max(before.severity, group.severity), before.irreversible || group.irreversible,
+                    before.count + group.findings.count
+                )
+                continue
+            }
             for raised in group.findings { riskCandidate[raised.ruleID] = candidates.count }
             let lead = group.lead
             var title = lead.finding.title
@@ -154,7 +171,7 @@ extension Review {
             add(
                 .finding, lead.finding.id, group.severity, title, lead.because, lead.finding.remediation,
                 touches: group.findings.count + decisionsReading(questions),
-                irreversible: group.findings.contains { $0.finding.irreversible })
+                irreversible: group.irreversible)
         }
         for raised in tensions {
             riskCandidate[raised.ruleID] = candidates.count
@@ -197,10 +214,13 @@ extension Review {
                 ? "Drop \(proposed) for \(recommended)."
                 : "Reconsider \(proposed); \(recommended) fits these answers better."
             if let cost = verdict.switchingCost { action += " Switching cost: \(cost)" }
+            let findings = folded[verdict.decisionID]
             add(
-                .proposal, verdict.decisionID, ruledOut ? .high : .medium,
+                .proposal, verdict.decisionID, max(ruledOut ? .high : .medium, findings?.severity ?? .low),
                 "\(verdict.title): \(subject), the review \(ruledOut ? "rules it out" : "recommends \(recommended)")",
-                why, action, touches: 1 + verdict.reasonsAgainst.count + verdict.counterindications.count)
+                why, action,
+                touches: 1 + verdict.reasonsAgainst.count + verdict.counterindications.count + (findings?.count ?? 0),
+                irreversible: findings?.irreversible ?? false)
         }
         if !firmUp.isEmpty {
             // The what-if ranking of unanswered questions (``RecommendationEngine/addInsights(to:answers:whatIf:)``).
