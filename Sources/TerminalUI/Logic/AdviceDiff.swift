@@ -5,14 +5,16 @@ import RecommendationEngine
 public enum AdviceDiff {
     /// What of a review the comparison needs: the choices, the raised findings and tensions, the checklist items.
     public struct Snapshot: Sendable {
-        let choices: [(decisionID: String, chosen: String?)]
+        /// Each decision's choice; `tie` when it rests on a 0-0 tie (no preference).
+        let choices: [(decisionID: String, chosen: String?, tie: Bool)]
         let findings: [(id: String, title: String)]
         let tensions: [(id: String, title: String)]
         let checklist: [(id: String, text: String)]
 
-        public init(_ review: Review) {
-            checklist = review.checklist.map { ($0.item.id, $0.item.text) }
-            choices = review.decisions.map { ($0.decisionID, $0.chosen) }
+        /// The checklist is summarised only when `includeChecklist` (it is the longest part of a review).
+        public init(_ review: Review, includeChecklist: Bool = true) {
+            checklist = includeChecklist ? review.checklist.map { ($0.item.id, $0.item.text) } : []
+            choices = review.decisions.map { ($0.decisionID, $0.chosen, $0.hasNoPreference) }
             findings = review.findings.map { ($0.finding.id, $0.finding.title) }
             tensions = review.tensions.map { ($0.tension.id, $0.tension.title) }
         }
@@ -29,14 +31,23 @@ public enum AdviceDiff {
         let aligned =
             old.choices.count == new.decisions.count
             && zip(old.choices, new.decisions).allSatisfy { $0.decisionID == $1.decisionID }
-        let byID = aligned ? [:] : Dictionary(old.choices.map { ($0.decisionID, $0.chosen) }) { first, _ in first }
+        let byID =
+            aligned ? [:] : Dictionary(old.choices.map { ($0.decisionID, ($0.chosen, $0.tie)) }) { first, _ in first }
         for (position, outcome) in new.decisions.enumerated() {
-            let before = aligned ? old.choices[position].chosen : byID[outcome.decisionID] ?? nil
-            guard before != outcome.chosen else { continue }
+            let before =
+                aligned
+                ? (old.choices[position].chosen, old.choices[position].tie) : byID[outcome.decisionID] ?? (nil, false)
+            guard before.0 != outcome.chosen || before.1 != outcome.hasNoPreference else { continue }
             let decision = knowledgeBase.decision(outcome.decisionID)
-            let name = { (id: String?) in id.map { decision?.option($0)?.name ?? $0 } }
+            // A 0-0 tie is named as what it is, not as the option listed first.
+            let name = { (id: String?, tie: Bool) in
+                tie ? DecisionExplanation.noPreference : id.map { decision?.option($0)?.name ?? $0 }
+            }
             changes.append(
-                AdviceChange(.decision(title: outcome.title, from: name(before), to: name(outcome.chosen))))
+                AdviceChange(
+                    .decision(
+                        title: outcome.title, from: name(before.0, before.1),
+                        to: name(outcome.chosen, outcome.hasNoPreference))))
         }
         let oldFindings = Set(old.findings.map(\.id))
         let newFindings = Set(new.findings.map(\.finding.id))

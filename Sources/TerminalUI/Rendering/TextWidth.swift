@@ -25,7 +25,13 @@ public enum TextWidth {
 
     /// Columns a string takes.
     public static func of(_ text: String) -> Int {
-        text.reduce(0) { $0 + of($1) }
+        // ASCII text (most of it) is measured on its bytes, without splitting it into grapheme clusters.
+        var columns = 0
+        for byte in text.utf8 {
+            guard byte < 0x80 else { return text.reduce(0) { $0 + of($1) } }
+            if byte >= 0x20, byte < 0x7F { columns += 1 }
+        }
+        return columns
     }
 
     /// The longest prefix of `text` that fits in `width` columns, with `…` when something was cut.

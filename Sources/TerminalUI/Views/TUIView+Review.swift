@@ -19,7 +19,9 @@ extension TUIView {
         }
         if area.width >= 120 {
             // Side by side: the list takes the width its rows need (between 40% and 60%), the detail the rest.
-            let wanted = lines.contentWidth + 6
+            var key = "width.\(state.review.tab.rawValue).\(area.width)"
+            if state.review.tab == .checklist { key += "." + state.review.filter.text }
+            let wanted = state.advice.derived.number(key) { lines.contentWidth() } + 6
             let listWidth = min(max(wanted, area.width * 2 / 5), area.width * 3 / 5)
             lines = reviewLines(state, width: listWidth - 4)
             drawList(state, lines, in: Rect(row: area.row, column: 0, width: listWidth, height: area.height), &screen)

@@ -118,7 +118,7 @@ public struct TUIView: Sendable {
         case .interview:
             if context == .textField { return [.select, .back, .why, .help, .quit] }
             guard let question = state.interview.questionID.flatMap(knowledgeBase.question) else {
-                return [.review, .help, .quit]
+                return [.review, .serviceName, .help, .quit]
             }
             var actions: [Action] = [.select]
             if question.type == .multi { actions.append(.toggle) }
@@ -126,12 +126,13 @@ public struct TUIView: Sendable {
             if question.type == .single || question.type == .multi { actions.append(.filter) }
             actions.append(.nextSection)
             if question.allowsNotSure { actions.append(.notSure) }
-            return actions + [.help, .quit]
+            return actions + [.serviceName, .help, .quit]
         case .review:
             if context == .textField { return [.select, .back, .help, .quit] }
             var actions: [Action] = []
             switch state.review.tab {
-            case .overview, .decisions, .findings: actions.append(.select)
+            case .overview: actions += [.select, .serviceName]
+            case .decisions, .findings: actions.append(.select)
             case .checklist: actions += [.toggle, .select, .filter]
             case .whatIf: actions.append(.select)
             case .export: actions.append(.select)
