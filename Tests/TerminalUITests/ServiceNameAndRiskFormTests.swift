@@ -1,4 +1,5 @@
 import KnowledgeModel
+import RecommendationEngine
 import Testing
 
 @testable import TerminalUI
@@ -187,5 +188,25 @@ import Testing
         harness.send(.down, .enter)
         #expect(harness.screen.contains("No preference"))
         #expect(harness.screen.contains("team familiarity"))
+    }
+}
+
+@Suite struct AdviceDiffChecklistTests {
+    @Test func anAnswerFromTheReviewNamesTheChecklistItemsThatCameAndWent() throws {
+        let kb = TUIFixtures.kb
+        let engine = RecommendationEngine(knowledgeBase: kb)
+        let without = engine.review(AnswerSet(answers: ["data.tx": Answer(value: .bool(false))]))
+        let with = engine.review(AnswerSet(answers: ["data.tx": Answer(value: .bool(true))]))
+        let added = AdviceDiff.changes(
+            from: AdviceDiff.Snapshot(without), to: with, in: kb, includeChecklist: true
+        ).map(\.text)
+        #expect(added.contains("new checklist item: Test transactions."), "\(added)")
+        let dropped = AdviceDiff.changes(
+            from: AdviceDiff.Snapshot(with), to: without, in: kb, includeChecklist: true
+        ).map(\.text)
+        #expect(dropped.contains("checklist item dropped: Test transactions."), "\(dropped)")
+        #expect(!dropped.contains { $0.contains("Back up the database.") }, "an item in both is not listed")
+        let quiet = AdviceDiff.changes(from: AdviceDiff.Snapshot(with), to: without, in: kb).map(\.text)
+        #expect(!quiet.contains { $0.contains("checklist") }, "the interview's Δ leaves the checklist out")
     }
 }

@@ -19,9 +19,15 @@ enum DecisionExplanation {
                 }
             }
         }
-        for row in state.advice.whatIf?.rows ?? [] where row.changes.contains(where: { $0.decisionID == decisionID }) {
-            ids.insert(row.questionID)
+        // The what-if rows by the decisions they change, gathered once per review (thousands of rows at scale).
+        let byDecision = state.advice.derived.whatIfQuestions {
+            var map: [String: [String]] = [:]
+            for row in state.advice.whatIf?.rows ?? [] {
+                for change in row.changes { map[change.decisionID, default: []].append(row.questionID) }
+            }
+            return map
         }
+        ids.formUnion(byDecision[decisionID] ?? [])
         return knowledgeBase.inInterviewOrder(ids)
     }
 }

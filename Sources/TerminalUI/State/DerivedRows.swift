@@ -10,8 +10,25 @@ final class DerivedRows: Sendable, Equatable {
         var issues: [IssueRow]?
         var checklist: (filter: String, indices: [Int])?
         var details: [DetailSubject: [DetailLine]] = [:]
+        /// A detail's lines wrapped to a width (each with the index of the line it comes from).
+        var wrapped: [WrapKey: [WrappedLine]] = [:]
+        /// For each decision, the questions whose what-if rows change it.
+        var whatIfQuestions: [String: [String]]?
         /// Widths and counts, by what they measure (e.g. the Decisions tab's columns at a width).
         var numbers: [String: Int] = [:]
+    }
+
+    /// A detail wrapped to a width.
+    struct WrapKey: Hashable {
+        var subject: DetailSubject
+        var width: Int
+    }
+
+    /// One wrapped line of a detail: its text and role, and the index of the detail line it belongs to.
+    struct WrappedLine: Equatable {
+        var text: String
+        var role: StyleRole
+        var line: Int
     }
 
     private let storage = Mutex(Storage())
@@ -48,6 +65,21 @@ final class DerivedRows: Sendable, Equatable {
         let lines = compute()
         storage.withLock { $0.details[subject] = lines }
         return lines
+    }
+
+    func wrapped(_ subject: DetailSubject, width: Int, _ compute: () -> [WrappedLine]) -> [WrappedLine] {
+        let key = WrapKey(subject: subject, width: width)
+        if let lines = storage.withLock({ $0.wrapped[key] }) { return lines }
+        let lines = compute()
+        storage.withLock { $0.wrapped[key] = lines }
+        return lines
+    }
+
+    func whatIfQuestions(_ compute: () -> [String: [String]]) -> [String: [String]] {
+        if let map = storage.withLock({ $0.whatIfQuestions }) { return map }
+        let map = compute()
+        storage.withLock { $0.whatIfQuestions = map }
+        return map
     }
 
     func number(_ key: String, _ compute: () -> Int) -> Int {

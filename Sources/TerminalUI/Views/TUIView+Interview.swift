@@ -74,7 +74,7 @@ extension TUIView {
             }
         }
         let total = state.applicableIDs.count
-        let answered = state.applicableIDs.filter { state.answers.answers[$0] != nil }.count
+        let answered = answeredCount(state)
         if inner.height > 2 {
             let barWidth = max(1, inner.width - 8)
             let filled = total == 0 ? 0 : barWidth * answered / total

@@ -73,8 +73,7 @@ public struct TUIView: Sendable {
         switch state.mode {
         case .start: title += " · start"
         case .interview:
-            let answered = state.applicableIDs.filter { state.answers.answers[$0] != nil }.count
-            title += " · interview \(answered)/\(state.applicableIDs.count)"
+            title += " · interview \(answeredCount(state))/\(state.applicableIDs.count)"
         case .review: title += " · review"
         }
         let used = screen.write(title, row: 0, column: 0, role: .statusBar)
@@ -109,6 +108,11 @@ public struct TUIView: Sendable {
             column += screen.write(hint.key, row: row, column: column, role: .key)
             column += screen.write(" " + hint.help + "  ", row: row, column: column, role: .statusBar)
         }
+    }
+
+    /// How many of the questions asked are answered (counted once per answer: every answer refreshes the advice).
+    func answeredCount(_ state: TUIState) -> Int {
+        state.advice.derived.number("answered") { state.applicableIDs.count { state.answers.answers[$0] != nil } }
     }
 
     /// The keys worth showing on this screen, most useful first (only keys that do something here).
