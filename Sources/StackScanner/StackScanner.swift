@@ -107,6 +107,7 @@ public struct StackScanner: Sendable {
         for signal in signals { assembler.addSignal(signal) }
         assembler.settleConnectorClients()
         assembler.settleTemplateEngines()
+        assembler.settleBearerStrategies()
         // REST is inferred last, from the framework and API styles found.
         for signal in restSignal(assembler) { assembler.addSignal(signal) }
 

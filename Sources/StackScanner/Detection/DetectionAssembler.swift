@@ -142,7 +142,8 @@ struct DetectionAssembler {
     /// two or more message brokers (a service keeps its data in one or two stores and uses one broker). In such a
     /// tool the databases, caches and brokers reached only through bare clients are systems it talks to, not its
     /// own stack, and so are protocol libraries that are also clients (`@grpc/grpc-js`; `ws` beside another
-    /// realtime channel that serves the tool); an embedded store (SQLite, an in-process cache) stays its own.
+    /// realtime channel that serves the tool); an embedded store (SQLite, an in-process cache) stays its own. An
+    /// OAuth/OIDC client library there is a client too, unless something keeps the logins it would sign in.
     /// Call before inferring from what is used.
     mutating func settleConnectorClients() {
         let inUse = order.compactMap { byName[$0] }.filter(\.isInUse)
@@ -165,11 +166,45 @@ struct DetectionAssembler {
                 client =
                     isProtocolClient(detection)
                     && inUse.contains { $0.category == .realtime && !protocolClients.map(\.name).contains($0.name) }
+            case .auth:
+                // An OAuth/OIDC client library (`openid-client`) with nothing to hand a sign-in to: the tool fetches
+                // tokens for the systems it connects to (a monitor's client-credentials grant).
+                client = isProtocolClient(detection) && !keepsLogins(inUse)
             default: client = false
             }
             if client { byName[detection.name]?.status = .talksTo }
         }
     }
+
+    /// A generic bearer-token strategy (`passport-http-bearer`) beside a Passport JWT strategy (`passport-jwt`):
+    /// the service's own bearer tokens are JWTs, which the JWT strategy verifies, so the second bearer strategy takes
+    /// tokens someone else issued, an OAuth 2.0 provider's access tokens exchanged for a session ("sign in with
+    /// Facebook" in an API), not API keys. The API-keys detection becomes OAuth 2.0 sign-in, with the reason.
+    mutating func settleBearerStrategies() {
+        guard let keys = byName["api-keys"], keys.isInUse, let oauth = technologies["oauth2"] else { return }
+        let packagesSeen = Set(keys.evidence.compactMap(\.package))
+        guard !packagesSeen.isEmpty, packagesSeen.isSubset(of: Self.genericBearerStrategies),
+            let jwt = byName["jwt"], jwt.isInUse,
+            let strategy = jwt.evidence.compactMap(\.package).first(where: {
+                packages[$0]?.detects.contains("passport") == true
+            })
+        else { return }
+        byName["api-keys"] = nil
+        order.removeAll { $0 == "api-keys" }
+        let evidence = keys.evidence.map { item in
+            var note = item
+            if item.file.hasSuffix("package.json") {
+                note.detail += " (a bearer strategy beside \(strategy): takes OAuth 2.0 provider access tokens)"
+            }
+            return note
+        }
+        add(oauth, status: keys.status, confidence: min(keys.confidence, .medium), evidence: evidence)
+    }
+
+    /// Bearer-token strategies that accept whatever token their verify callback checks.
+    private static let genericBearerStrategies: Set<String> = [
+        "passport-http-bearer", "@passport-next/passport-http-bearer",
+    ]
 
     /// Whether every package behind a detection is a bare client: it reveals only databases, caches, brokers and
     /// drivers, no ORM, queue or adapter.
@@ -181,6 +216,23 @@ struct DetectionAssembler {
             return mapping.detects.allSatisfy { id in
                 guard let technology = technologies[id] else { return false }
                 return [.databases, .cache, .messaging].contains(technology.category) || technology.driver
+            }
+        }
+    }
+
+    /// Whether something keeps a user's login once a provider has signed them in: Passport, a server or cookie
+    /// session, or middleware that checks a JWT on every request (`express-jwt`, `passport-jwt`). A bare JWT
+    /// library (`jsonwebtoken`) does not count: it signs and checks whatever the code asks.
+    private func keepsLogins(_ inUse: [Detection]) -> Bool {
+        inUse.contains { detection in
+            switch detection.name {
+            case "passport", "express-session", "cookie-session": return true
+            case "jwt":
+                return detection.evidence.contains { evidence in
+                    guard let mapping = evidence.package.flatMap({ packages[$0] }) else { return false }
+                    return mapping.adapts != nil || mapping.detects.contains("passport")
+                }
+            default: return false
             }
         }
     }
