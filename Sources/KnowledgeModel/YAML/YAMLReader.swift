@@ -80,7 +80,9 @@ public struct YAMLReader: Sendable {
         }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            // The basic resolver: tags are never read here (scalars stay text; null is recognised below), and the
+            // default one compiles seven regular expressions at first use, a tenth of a short command's start-up.
+            root = try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             throw DiagnosticsError([Self.diagnostic(for: error, file: displayPath)])
         } catch {
