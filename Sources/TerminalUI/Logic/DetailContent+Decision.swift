@@ -61,13 +61,22 @@ extension DetailContent {
         var lines: [DetailLine] = []
         let chosen = outcome.chosen.flatMap(decision.option)
         let summary = outcome.summary(in: knowledgeBase)
-        var headline = "Chosen: \(outcome.chosenAssessment?.name ?? outcome.chosen ?? "?") (score \(outcome.score))"
+        let name = outcome.chosenAssessment?.name ?? outcome.chosen ?? "?"
+        if outcome.hasNoPreference {
+            // A 0-0 tie: the first-listed option is not a recommendation.
+            lines.append(
+                DetailLine("No preference: " + DecisionExplanation.noPreferenceReason + ".", .warning, indent: 2))
+            lines.append(
+                DetailLine(
+                    "Every option scores 0 for these answers: \(name) is only listed first (HOW below lists them all).",
+                    .dim, indent: 2))
+            return lines
+        }
+        var headline = "Chosen: \(name) (score \(outcome.score))"
         if let runnerUp = summary.runnerUp { headline += " over \(runnerUp.name) (\(runnerUp.score))" }
         lines.append(DetailLine(headline, .title, indent: 2))
         if let chosen { lines.append(DetailLine(chosen.summary, indent: 2)) }
-        if outcome.hasNoPreference {
-            lines.append(DetailLine("Nothing in the answers favours it over the runner-up: listed first.", .warning))
-        } else if let reason = summary.decisiveReason {
+        if let reason = summary.decisiveReason {
             lines.append(DetailLine("Decisive: " + reason.because, indent: 10))
         }
         var marks: [String] = []
@@ -99,13 +108,18 @@ extension DetailContent {
         var text = subject + " — "
         switch verdict.verdict {
         case .agrees: text += "agrees with the review"
+        case .differs where outcome.hasNoPreference:
+            text +=
+                DecisionExplanation.noPreference + ": nothing in your answers favours another option, so it is "
+                + "as good a pick as any"
         case .differs:
             text += "differs: the review recommends \(verdict.recommended.map(name) ?? "another option")"
             if let margin = verdict.margin { text += " by \(margin)" }
         case .ruledOut: text += "ruled out" + (verdict.incompatibility.map { ": " + $0 } ?? "")
         case .notApplicable: text += "the decision does not apply"
         }
-        var lines = [DetailLine(text, verdict.verdict == .agrees ? .success : .warning, indent: 2)]
+        let fine = verdict.verdict == .agrees || (verdict.verdict == .differs && outcome.hasNoPreference)
+        var lines = [DetailLine(text, fine ? .success : .warning, indent: 2)]
         for reason in verdict.reasonsFor.prefix(3) {
             lines.append(DetailLine("  for the recommendation: " + reason.because, indent: 4))
         }
