@@ -11,19 +11,21 @@ public enum Suggestions {
     /// skipped without a comparison, and at most ``maximumCandidates`` are looked at.
     public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
         guard word.utf8.count <= maximumWordLength * 4, word.count <= maximumWordLength else { return nil }
-        let lowered = word.lowercased()
+        let lowered = Array(word.lowercased())
         let length = lowered.count
         let limit = max(2, length / 3)
         var best: (candidate: String, distance: Int)?
+        var rows = DistanceRows(capacity: length + limit + 1)
         var examined = 0
         for candidate in candidates {
             examined += 1
             if examined > maximumCandidates { break }
             guard candidate.utf8.count <= (length + limit) * 4 else { continue }
-            let other = candidate.lowercased()
+            let other = Array(candidate.lowercased())
             guard abs(other.count - length) <= limit else { continue }
-            let distance = editDistance(lowered, other)
-            if distance <= limit, distance < (best?.distance ?? Int.max) {
+            // Only a candidate closer than the best so far can win, so its distance is computed no further.
+            let cutoff = min(limit, (best?.distance ?? Int.max) - 1)
+            if let distance = boundedEditDistance(lowered, other, cutoff: cutoff, rows: &rows) {
                 best = (candidate, distance)
             }
         }
@@ -34,6 +36,53 @@ public enum Suggestions {
     public static func hint(for word: String, in candidates: some Sequence<String>) -> String {
         guard let match = closest(to: word, in: candidates) else { return "" }
         return "; did you mean '\(match)'?"
+    }
+
+    /// Three reusable rows of the edit-distance table, so comparing many candidates allocates once.
+    struct DistanceRows {
+        var previousPrevious: [Int]
+        var previous: [Int]
+        var current: [Int]
+
+        init(capacity: Int) {
+            previousPrevious = [Int](repeating: 0, count: capacity)
+            previous = previousPrevious
+            current = previousPrevious
+        }
+
+        mutating func reserve(_ count: Int) {
+            guard previous.count < count else { return }
+            self = DistanceRows(capacity: count)
+        }
+    }
+
+    /// ``editDistance(_:_:)`` when it is at most `cutoff`, else nil: it stops at the first row whose smallest entry
+    /// exceeds `cutoff` (entries never decrease from one row to the next, transpositions included).
+    static func boundedEditDistance(_ a: [Character], _ b: [Character], cutoff: Int, rows: inout DistanceRows) -> Int? {
+        guard cutoff >= 0 else { return nil }
+        if a.isEmpty { return b.count <= cutoff ? b.count : nil }
+        if b.isEmpty { return a.count <= cutoff ? a.count : nil }
+        guard abs(a.count - b.count) <= cutoff else { return nil }
+        rows.reserve(b.count + 1)
+        for j in 0...b.count { rows.previous[j] = j }
+        for i in 1...a.count {
+            rows.current[0] = i
+            var smallest = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                var value = min(rows.previous[j] + 1, rows.current[j - 1] + 1, rows.previous[j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    value = min(value, rows.previousPrevious[j - 2] + 1)
+                }
+                rows.current[j] = value
+                smallest = min(smallest, value)
+            }
+            if smallest > cutoff { return nil }
+            swap(&rows.previousPrevious, &rows.previous)
+            swap(&rows.previous, &rows.current)
+        }
+        let distance = rows.previous[b.count]
+        return distance <= cutoff ? distance : nil
     }
 
     /// Levenshtein distance with adjacent transpositions counted as one edit.

@@ -11,4 +11,27 @@ import Testing
     @Test func staysQuietWhenNothingIsClose() {
         #expect(Suggestions.closest(to: "zzzzzz", in: ["weight", "when"]) == nil)
     }
+
+    @Test func theBoundedDistanceAgreesWithTheFullOneWithinItsCutoff() {
+        // Words with transpositions, insertions, repeated letters and non-ASCII characters.
+        let words = [
+            "", "a", "ab", "ba", "abc", "acb", "weight", "wieght", "wiehgt", "traffic.peak_rps", "trafic.peak_rsp",
+            "data.shape", "data.shpae", "dätä", "data", "aaaa", "aaab", "ca", "abc.def.ghi", "ab.cdef.ghi",
+        ]
+        var rows = Suggestions.DistanceRows(capacity: 1)
+        for a in words {
+            for b in words {
+                let full = Suggestions.editDistance(a, b)
+                for cutoff in 0...6 {
+                    let bounded = Suggestions.boundedEditDistance(Array(a), Array(b), cutoff: cutoff, rows: &rows)
+                    #expect(bounded == (full <= cutoff ? full : nil), "\(a) \(b) cutoff \(cutoff)")
+                }
+            }
+        }
+    }
+
+    @Test func theFirstOfEquallyCloseCandidatesWins() {
+        #expect(Suggestions.closest(to: "cat", in: ["bat", "cut", "car"]) == "bat")
+        #expect(Suggestions.closest(to: "Wieght", in: ["height", "weight"]) == "weight")
+    }
 }

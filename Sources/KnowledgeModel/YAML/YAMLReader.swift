@@ -80,7 +80,9 @@ public struct YAMLReader: Sendable {
         }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            // The encoding is given: Yams' default reads the whole environment on every parse (and prints to
+            // standard output when YAMS_DEFAULT_ENCODING is set). Swift strings are UTF-8.
+            root = try Yams.compose(yaml: text, .default, .default, .utf8)
         } catch let error as YamlError {
             throw DiagnosticsError([Self.diagnostic(for: error, file: displayPath)])
         } catch {
