@@ -14,6 +14,9 @@ public enum Suggestions {
         let lowered = Array(word.lowercased())
         let length = lowered.count
         let limit = max(2, length / 3)
+        // Ids are ASCII: compared as bytes, which for ASCII text (without CR, which joins LF into one character)
+        // gives the same distance as comparing characters, without breaking each candidate into characters.
+        let asciiWord = asciiLowercased(word)
         var best: (candidate: String, distance: Int)?
         var rows = DistanceRows(capacity: length + limit + 1)
         var examined = 0
@@ -21,15 +24,28 @@ public enum Suggestions {
             examined += 1
             if examined > maximumCandidates { break }
             guard candidate.utf8.count <= (length + limit) * 4 else { continue }
-            let other = Array(candidate.lowercased())
-            guard abs(other.count - length) <= limit else { continue }
             // Only a candidate closer than the best so far can win, so its distance is computed no further.
             let cutoff = min(limit, (best?.distance ?? Int.max) - 1)
-            if let distance = boundedEditDistance(lowered, other, cutoff: cutoff, rows: &rows) {
-                best = (candidate, distance)
+            let distance: Int?
+            if let asciiWord, let other = asciiLowercased(candidate) {
+                distance = boundedEditDistance(asciiWord, other, cutoff: cutoff, rows: &rows)
+            } else {
+                distance = boundedEditDistance(lowered, Array(candidate.lowercased()), cutoff: cutoff, rows: &rows)
             }
+            if let distance { best = (candidate, distance) }
         }
         return best?.candidate
+    }
+
+    /// The lower-cased bytes of an ASCII text without carriage returns; nil for any other text.
+    static func asciiLowercased(_ text: String) -> [UInt8]? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            guard byte < 0x80, byte != 0x0D else { return nil }
+            bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+        }
+        return bytes
     }
 
     /// A ready-to-append hint: `; did you mean 'x'?`, or an empty string.
@@ -58,7 +74,9 @@ public enum Suggestions {
 
     /// ``editDistance(_:_:)`` when it is at most `cutoff`, else nil: it stops at the first row whose smallest entry
     /// exceeds `cutoff` (entries never decrease from one row to the next, transpositions included).
-    static func boundedEditDistance(_ a: [Character], _ b: [Character], cutoff: Int, rows: inout DistanceRows) -> Int? {
+    static func boundedEditDistance<Element: Equatable>(
+        _ a: [Element], _ b: [Element], cutoff: Int, rows: inout DistanceRows
+    ) -> Int? {
         guard cutoff >= 0 else { return nil }
         if a.isEmpty { return b.count <= cutoff ? b.count : nil }
         if b.isEmpty { return a.count <= cutoff ? a.count : nil }

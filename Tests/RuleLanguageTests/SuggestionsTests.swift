@@ -23,8 +23,13 @@ import Testing
             for b in words {
                 let full = Suggestions.editDistance(a, b)
                 for cutoff in 0...6 {
+                    let expected = full <= cutoff ? full : nil
                     let bounded = Suggestions.boundedEditDistance(Array(a), Array(b), cutoff: cutoff, rows: &rows)
-                    #expect(bounded == (full <= cutoff ? full : nil), "\(a) \(b) cutoff \(cutoff)")
+                    #expect(bounded == expected, "\(a) \(b) cutoff \(cutoff)")
+                    if let asciiA = Suggestions.asciiLowercased(a), let asciiB = Suggestions.asciiLowercased(b) {
+                        let bytes = Suggestions.boundedEditDistance(asciiA, asciiB, cutoff: cutoff, rows: &rows)
+                        #expect(bytes == expected, "\(a) \(b) cutoff \(cutoff) as bytes")
+                    }
                 }
             }
         }
@@ -33,5 +38,9 @@ import Testing
     @Test func theFirstOfEquallyCloseCandidatesWins() {
         #expect(Suggestions.closest(to: "cat", in: ["bat", "cut", "car"]) == "bat")
         #expect(Suggestions.closest(to: "Wieght", in: ["height", "weight"]) == "weight")
+        // Other text is compared by characters: "é" written as e + U+0301 is one (by scalars "cafex" would be
+        // closer), and so is CR LF (by bytes "crlf\nid" would be closer).
+        #expect(Suggestions.closest(to: "cafe\u{301}", in: ["cafex", "caf\u{E9}"]) == "caf\u{E9}")
+        #expect(Suggestions.closest(to: "crlf\r\nid", in: ["crlfXid", "crlf\nid"]) == "crlfXid")
     }
 }
