@@ -161,20 +161,29 @@ for factor in [1, 10, 100] where section("engine") {
         }
         report("what-if sweep on one thread, \(label)", Timing.format(oneThread))
     }
-    report("review + what-if, \(label)", Timing.format(reviewTime + whatIfTime))
+    // What a review costs the CLI and the TUI: one evaluation serves the review and its what-if sweep.
+    let combined = Timing.medianMilliseconds(runs: factor == 100 ? 11 : runs) { _ = engine.reviewAndWhatIf(answers) }
+    report(
+        "review + what-if (one evaluation), \(label)", Timing.format(combined),
+        "separately: \(Timing.format(reviewTime + whatIfTime))")
 }
 
-// MARK: Profiling aids (for perf): BENCH_ONLY=profile-review|profile-whatif repeats one review or what-if sweep
-// on the KB scaled by BENCH_FACTOR (default 1); BENCH_ONLY=profile-solver repeats the 60x8/300 random instances.
+// MARK: Profiling aids (for perf): BENCH_ONLY=profile-review|profile-whatif|profile-both repeats one review, one
+// what-if sweep or both from one evaluation, on the KB scaled by BENCH_FACTOR (default 1); BENCH_ONLY=profile-solver
+// repeats the 60x8/300 random instances.
 
-if only == "profile-review" || only == "profile-whatif" {
+if only == "profile-review" || only == "profile-whatif" || only == "profile-both" {
     let factor = Int(ProcessInfo.processInfo.environment["BENCH_FACTOR"] ?? "") ?? 1
     let kb = SyntheticKnowledgeBase.scaled(real, by: factor)
     let engine = RecommendationEngine(knowledgeBase: kb)
     let answers = sampleAnswers(for: kb)
     let repeats = max(30, 1000 / factor)
     for _ in 0..<repeats {
-        if only == "profile-review" { _ = engine.review(answers) } else { _ = engine.whatIf(answers) }
+        switch only {
+        case "profile-review": _ = engine.review(answers)
+        case "profile-whatif": _ = engine.whatIf(answers)
+        default: _ = engine.reviewAndWhatIf(answers)
+        }
     }
 }
 

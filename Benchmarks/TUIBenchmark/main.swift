@@ -83,9 +83,20 @@ print("answered question: \(question.id)")
         _ = view.render(answered)
     }
 }
-// Profiling aid (for perf): TUI_PROFILE=answer|interview|cursor repeats one kind of key press many times and stops.
+// Profiling aid (for perf): TUI_PROFILE=answer|interview|cursor|tab1..tab6|window repeats one kind of key press many
+// times and stops (tabN: cursor moves on review tab N; window: line down in a decision's detail window).
 if let profile = ProcessInfo.processInfo.environment["TUI_PROFILE"] {
-    if profile == "cursor" {
+    if profile.hasPrefix("tab") || profile == "window" {
+        var review = state
+        review.mode = .review
+        let tab = Int(profile.dropFirst(3)) ?? 2
+        _ = reducer.reduce(&review, .key(.character(Character(String(tab)))))
+        if profile == "window" { _ = reducer.reduce(&review, .key(.enter)) }
+        for _ in 0..<300 {
+            _ = reducer.reduce(&review, .key(.down))
+            _ = view.render(review)
+        }
+    } else if profile == "cursor" {
         for _ in 0..<300 {
             _ = reducer.reduce(&state, .key(.down))
             _ = view.render(state)

@@ -10,6 +10,12 @@ public enum TextLayout {
     )
         -> [String]
     {
+        wrap(text, width: width, first: first, rest: rest, stopAfter: .max)
+    }
+
+    /// The first `stopAfter` lines of ``wrap(_:width:first:rest:)`` (all of them when there are fewer), without
+    /// laying out the rest.
+    static func wrap(_ text: String, width: Int, first: String, rest: String, stopAfter: Int) -> [String] {
         // Most texts fit on their first line as they are: one pass over the bytes instead of splitting into words.
         if fitsUnchanged(text, width: width - first.utf8.count) { return [first + text] }
         var lines: [String] = []
@@ -17,6 +23,9 @@ public enum TextLayout {
         // Lengths are kept as running counts: `String.count` walks the grapheme clusters every time it is asked.
         let restLength = rest.count
         var prefixLength = first.count
+        func trimmed(_ lines: [String]) -> [String] {
+            lines.map { $0.hasSuffix(" ") ? String($0.reversed().drop { $0 == " " }.reversed()) : $0 }
+        }
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var line = prefix
             var lineLength = prefixLength
@@ -41,10 +50,12 @@ public enum TextLayout {
                         word = word.dropFirst(cut)
                         wordLength -= cut
                         lines.append(line)
+                        if lines.count >= stopAfter { return trimmed(lines) }
                         line = rest
                         lineLength = restLength
                     } else {
                         lines.append(line)
+                        if lines.count >= stopAfter { return trimmed(lines) }
                         line = rest
                         lineLength = restLength
                         lineHasWord = false
@@ -52,10 +63,11 @@ public enum TextLayout {
                 }
             }
             lines.append(line)
+            if lines.count >= stopAfter { return trimmed(lines) }
             prefix = rest
             prefixLength = restLength
         }
-        return lines.map { $0.hasSuffix(" ") ? String($0.reversed().drop { $0 == " " }.reversed()) : $0 }
+        return trimmed(lines)
     }
 }
 
@@ -77,7 +89,10 @@ extension TextLayout {
     public static func wrap(
         _ text: String, width: Int = defaultWidth, first: String = "", rest: String = "", maxLines: Int
     ) -> [String] {
-        let all = wrap(text, width: width, first: first, rest: rest)
+        // One line more than is kept tells whether anything was cut.
+        let all = wrap(
+            text, width: width, first: first, rest: rest,
+            stopAfter: maxLines > 0 && maxLines < .max ? maxLines + 1 : .max)
         guard maxLines > 0, all.count > maxLines else { return all }
         var kept = Array(all.prefix(maxLines))
         var last = kept[maxLines - 1]

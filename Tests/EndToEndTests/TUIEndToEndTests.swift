@@ -18,6 +18,7 @@ struct TUIEndToEndTests {
 
     @Test func finishAnInterviewWithKeysOnly() throws {
         let tmux = try TmuxSession(command("--session '\(sessionFile)'"), width: 200, height: 40)
+        try tmux.skipServiceName()
         try tmux.waitFor("What does the data look like?")
         try tmux.send("Down", "Enter")
         try tmux.waitFor("Do several records change together?")
@@ -56,6 +57,7 @@ struct TUIEndToEndTests {
 
     @Test func goBackChangeAnAnswerAndSeeTheLivePaneChange() throws {
         let tmux = try TmuxSession(command("--session '\(sessionFile)'"), width: 120, height: 32)
+        try tmux.skipServiceName()
         try tmux.waitFor("What does the data look like?")
         try tmux.send("Enter")
         try tmux.waitFor("Do several records change together?")
@@ -71,6 +73,7 @@ struct TUIEndToEndTests {
         try "version: 1\nanswers:\n  current.exists: yes\n".write(
             toFile: sessionFile, atomically: true, encoding: .utf8)
         let tmux = try TmuxSession(command("--session '\(sessionFile)'"))
+        try tmux.skipServiceName()
         try tmux.waitFor("What does the data look like?")
         try tmux.send("Tab", "Enter")
         try tmux.waitFor("What does it use?")
@@ -83,6 +86,7 @@ struct TUIEndToEndTests {
 
     @Test func resizeMidQuestionAndKeepGoing() throws {
         let tmux = try TmuxSession(command("--session '\(sessionFile)'"), width: 120, height: 32)
+        try tmux.skipServiceName()
         try tmux.waitFor("What does the data look like?")
         try tmux.send("Down")
         try tmux.resize(width: 50, height: 15)
@@ -123,6 +127,7 @@ struct TUIEndToEndTests {
     @Test(arguments: [(60, 18), (200, 60)])
     func runsAtTheSmallestAndALargeSize(size: (Int, Int)) throws {
         let tmux = try TmuxSession(command("--session '\(sessionFile)'"), width: size.0, height: size.1)
+        try tmux.skipServiceName()
         let screen = try tmux.waitFor("What does the data look like?")
         #expect(!screen.contains("too small"))
         #expect(screen.contains("Live recommendations"))

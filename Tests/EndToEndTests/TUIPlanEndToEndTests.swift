@@ -17,6 +17,7 @@ struct TUIPlanEndToEndTests {
         let command =
             "cd '\(workspace.path)' && XDG_STATE_HOME='\(state)' '\(BinaryRunner.binary.path)' --session '\(sessionFile)' --base '\(kb)'"
         let tmux = try TmuxSession(command, width: size.0, height: size.1)
+        try tmux.skipServiceName()
         try tmux.waitFor("What does the data look like?")
         try tmux.send("r")
         try tmux.waitFor("Overview")

@@ -21,6 +21,7 @@ struct TUISessionSafetyTests {
         try "not a folder".write(toFile: path("A_FILE"), atomically: true, encoding: .utf8)
         let target = path("A_FILE/x.yaml")
         let tmux = try TmuxSession(command("--session '\(target)'"), width: 120, height: 32)
+        try tmux.skipServiceName()
         let first = try tmux.waitFor("What does the data look like?")
         #expect(first.split(separator: "\n").first?.contains("NOT SAVED") == true, "\(first)")
         try tmux.send("Enter")
@@ -45,6 +46,7 @@ struct TUISessionSafetyTests {
         try "version: 1\nanswers:\n  data.shape: relational\n  data.tx: false\n  data.rps: 10\n  current.exists: yes\n"
             .write(toFile: session, atomically: true, encoding: .utf8)
         let tmux = try TmuxSession(command("--session '\(session)'"), width: 120, height: 32)
+        try tmux.skipServiceName()
         try tmux.waitFor("What does it use?")
         try tmux.send("End")
         let focused = try tmux.waitFor("› ( ) None of these")
@@ -109,6 +111,7 @@ struct TUISessionSafetyTests {
     @Test func resumeOpensTheMostRecentSessionWithAnswersWhereverItWasSaved() throws {
         let elsewhere = path("elsewhere/payments.yaml")
         let first = try TmuxSession(command("--session '\(elsewhere)'"), width: 120, height: 32)
+        try first.skipServiceName()
         try first.waitFor("What does the data look like?")
         try first.send("Down", "Enter")
         try first.waitFor("Do several records change together?")
@@ -122,6 +125,7 @@ struct TUISessionSafetyTests {
         try empty.send("q")
         try empty.waitFor("__EXIT__=0")
         let resumed = try TmuxSession(command("--resume"), width: 120, height: 32)
+        try resumed.skipServiceName()
         let screen = try resumed.waitFor("Do several records change together?")
         #expect(screen.contains("interview 1/4"), "\(screen)")
         try resumed.send("q")

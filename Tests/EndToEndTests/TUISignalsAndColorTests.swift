@@ -19,6 +19,7 @@ struct TUISignalsAndColorTests {
 
     @Test func ctrlCRestoresTheTerminalExits130AndKeepsTheAnswers() throws {
         let tmux = try TmuxSession(command("--session '\(sessionFile)'", suffix: Self.terminalCheck))
+        try tmux.skipServiceName()
         try tmux.waitFor("What does the data look like?")
         try tmux.send("Down", "Enter")
         try tmux.waitFor("Do several records change together?")
@@ -36,6 +37,7 @@ struct TUISignalsAndColorTests {
 
     @Test func sighupRestoresTheTerminalAndExits129() throws {
         let tmux = try TmuxSession(command("--session '\(sessionFile)'", suffix: Self.terminalCheck))
+        try tmux.skipServiceName()
         try tmux.waitFor("What does the data look like?")
         try tmux.send("Down", "Enter")
         try tmux.waitFor("Do several records change together?")
@@ -51,6 +53,7 @@ struct TUISignalsAndColorTests {
     func noColorDrawsWithoutAnyColourSequence(flag: String, environment: [String: String]) throws {
         let tmux = try TmuxSession(
             command("--session '\(sessionFile)' \(flag)"), width: 120, height: 32, environment: environment)
+        try tmux.skipServiceName()
         try tmux.waitFor("What does the data look like?")
         try tmux.send("r")  // the review: tabs, status bar, findings
         try tmux.waitFor("Decisions")
@@ -62,6 +65,7 @@ struct TUISignalsAndColorTests {
     @Test func withoutNoColorTheScreenHasColours() throws {
         // The control for the test above: the same screen with colours allowed does contain colour sequences.
         let tmux = try TmuxSession(command("--session '\(sessionFile)'"), width: 120, height: 32)
+        try tmux.skipServiceName()
         try tmux.waitFor("What does the data look like?")
         try tmux.send("r")
         try tmux.waitFor("Decisions")

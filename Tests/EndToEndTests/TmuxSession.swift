@@ -44,6 +44,12 @@ final class TmuxSession {
         unlink("\(folder)/tmux-\(getuid())/\(socket)")
     }
 
+    /// A session without a service name asks for it first: Enter skips it (an empty name) and the interview shows.
+    func skipServiceName() throws {
+        try waitFor("What is this service called?")
+        try send("Enter")
+    }
+
     /// Sends tmux key names (`Down`, `Enter`, `C-c`) or literal text with `literal: true`.
     func send(_ keys: String..., literal: Bool = false) throws {
         try run(["send-keys", "-t", "t"] + (literal ? ["-l"] : []) + keys)

@@ -106,6 +106,32 @@ import Testing
         #expect(message(header + Array("^_".utf8) + [0xC3, 0x28]).contains("not valid UTF-8"))
     }
 
+    /// The interview order is stored (computing it costs every start-up about a millisecond): it reads back as
+    /// computed, and a stored order that is not a permutation of the questions is refused.
+    @Test func theInterviewOrderIsStoredAndChecked() throws {
+        let kb = try everyFieldKnowledgeBase()
+        let count = kb.questions.count
+        #expect(count >= 2 && count < 32)
+        let payload = KnowledgeBaseBinary.encode(kb)
+        let decoded = try KnowledgeBaseBinary.decode(payload)
+        #expect(decoded.questionsInInterviewOrder.map(\.id) == kb.questionsInInterviewOrder.map(\.id))
+        for question in kb.questions {
+            #expect(decoded.decisiveness(ofQuestion: question.id) == kb.decisiveness(ofQuestion: question.id))
+        }
+        // The payload ends with the order and the decisiveness, each a count and one single-digit number per
+        // question (digits end at `]` + value). Repeating the order's first position makes it no permutation.
+        let orderStart = payload.count - 2 * (count + 1)
+        #expect(payload[orderStart] == 0x5D + UInt8(count))
+        var damaged = payload
+        damaged[orderStart + 2] = damaged[orderStart + 1]
+        #expect(throws: KnowledgeBaseBinaryError.self) { try KnowledgeBaseBinary.decode(damaged) }
+        do {
+            _ = try KnowledgeBaseBinary.decode(damaged)
+        } catch {
+            #expect(error.description.contains("the interview order is not a permutation"))
+        }
+    }
+
     @Test func deeplyNestedConditionsAreRefusedNotRecursedInto() throws {
         // 600 nested `not`s: more than the reader follows; the payload is refused with a message.
         // (built directly: the parser itself refuses nesting deeper than 64 levels)

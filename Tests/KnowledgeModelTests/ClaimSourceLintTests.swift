@@ -78,6 +78,6 @@ import Testing
         let unsourced = KnowledgeBaseBuilder.build(layers: [base]).1.filter {
             $0.isUnsourcedClaim
         }
-        #expect(unsourced.count <= 64, "\(unsourced.count) claims without a section source")
+        #expect(unsourced.count <= 1, "\(unsourced.count) claims without a section source")
     }
 }

@@ -208,6 +208,26 @@ import Testing
         expectDiagnostic(diagnostics, "option 'none' of 'data.kind' is marked 'exclusive', but only a multiple-choice")
     }
 
+    @Test func interpolationFollowedByItsOwnUnitIsAWarning() {
+        let diagnostics = lintOverlay(
+            """
+            questions:
+              - { id: data.p99, section: data, prompt: P, help: H, type: number, unit: ms, range: [1, 1000] }
+            rules:
+              - id: org.unit
+                when: data.p99 < 100
+                because: "A p99 of {data.p99} ms is tight; {data.p99} is what the answers say, {data.p99 * 2} ms."
+                score: { database.postgresql: 1 }
+            """)
+        let repeated = diagnostics.filter { $0.message.contains("already shows its unit 'ms'") }
+        #expect(repeated.count == 2, "\(diagnostics)")
+        #expect(repeated.allSatisfy { $0.severity == .warning })
+        expectDiagnostic(
+            diagnostics,
+            "interpolation in 'because' already shows its unit 'ms', and the text repeats it: remove the word after the braces",
+            at: "overlay/test.yaml:6:25", severity: .warning)
+    }
+
     @Test func conditionTypeErrors() {
         let diagnostics = lintOverlay(
             """

@@ -139,4 +139,28 @@ import Testing
         for line in lines { #expect(line.count <= 40) }
         #expect(TextLayout.wrap("short", width: 40, maxLines: 1) == ["short"])
     }
+
+    /// A line limit lays out only the lines it keeps, so what it keeps must be the full layout's first lines.
+    @Test func wrapWithALineLimitKeepsTheFullLayoutsFirstLines() {
+        let texts = [
+            "Back up the database automatically and restore a backup into a scratch environment at least once.",
+            "first paragraph\nsecond  paragraph with  doubled spaces and a verylongwordthatmustbebrokenacrosslines",
+            String(repeating: "x", count: 130), "a b c", "",
+        ]
+        for text in texts {
+            for width in [12, 20, 40, 80] {
+                let full = TextLayout.wrap(text, width: width, first: "  - ", rest: "    ")
+                for maxLines in 1...4 {
+                    let limited = TextLayout.wrap(text, width: width, first: "  - ", rest: "    ", maxLines: maxLines)
+                    if full.count <= maxLines {
+                        #expect(limited == full)
+                    } else {
+                        #expect(limited.count == maxLines)
+                        #expect(Array(limited.dropLast()) == Array(full.prefix(maxLines - 1)))
+                        #expect(limited.last?.hasSuffix("...") == true)
+                    }
+                }
+            }
+        }
+    }
 }

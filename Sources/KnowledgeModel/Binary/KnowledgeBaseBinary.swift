@@ -5,10 +5,12 @@
 /// bytes), then the body: the knowledge base field by field in the order the `write(to:)` functions write them.
 /// Every number is a varint of 5-bit digits in printable ASCII (see ``BinaryDigits``), every string an index into
 /// the table, each condition its source text plus its parsed expression tree. So the whole payload is UTF-8 text
-/// that a Swift string literal holds byte for byte, and it is read in place without copying.
+/// that a Swift string literal holds byte for byte, and it is read in place without copying. The body ends with the
+/// interview order and each question's decisiveness (computed from the whole knowledge base, so stored rather than
+/// recomputed at every start-up).
 public enum KnowledgeBaseBinary {
     /// Bumped whenever the layout changes; a payload of another version is rejected.
-    public static let formatVersion = 7
+    public static let formatVersion = 8
     static let magic: [UInt8] = Array("SWKB".utf8)
 
     /// The payload for a knowledge base.
@@ -54,11 +56,13 @@ extension KnowledgeBase {
             writer.string(contradiction.message)
             writer.location(contradiction.location)
         }
+        writer.array(interviewOrder) { $0.int($1) }
+        writer.array(questionDecisiveness) { $0.int($1) }
     }
 
     init(reading reader: inout BinaryReader) throws(KnowledgeBaseBinaryError) {
         // The writer wrote the arrays in their final order: keep it rather than sorting again.
-        self.init(
+        try self.init(
             ordered: try reader.array { reader throws(KnowledgeBaseBinaryError) in try Section(reading: &reader) },
             questions: try reader.array { reader throws(KnowledgeBaseBinaryError) in try Question(reading: &reader) },
             decisions: try reader.array { reader throws(KnowledgeBaseBinaryError) in try Decision(reading: &reader) },
@@ -75,7 +79,29 @@ extension KnowledgeBase {
                 Contradiction(
                     id: try reader.string(), when: try Condition(reading: &reader), message: try reader.string(),
                     location: try reader.location())
-            })
+            },
+            interview: try Self.readInterviewOrder(&reader))
+    }
+
+    /// The stored interview order, checked to be a permutation of the questions with one decisiveness each (the
+    /// count is checked against the questions when the knowledge base is made).
+    private static func readInterviewOrder(
+        _ reader: inout BinaryReader
+    ) throws(KnowledgeBaseBinaryError) -> (order: [Int], decisiveness: [Int]) {
+        let start = reader.position
+        let order = try reader.array { reader throws(KnowledgeBaseBinaryError) in try reader.int() }
+        let decisiveness = try reader.array { reader throws(KnowledgeBaseBinaryError) in try reader.int() }
+        var seen = [Bool](repeating: false, count: order.count)
+        for position in order {
+            guard seen.indices.contains(position), !seen[position] else {
+                throw KnowledgeBaseBinaryError(offset: start, message: "the interview order is not a permutation")
+            }
+            seen[position] = true
+        }
+        guard decisiveness.count == order.count else {
+            throw KnowledgeBaseBinaryError(offset: start, message: "the interview order and decisiveness disagree")
+        }
+        return (order, decisiveness)
     }
 }
 

@@ -24,9 +24,9 @@ public struct KnowledgeBase: Sendable, Codable, Equatable {
     private var sourceIndex: [String: Int] = [:]
     private var ruleIndex: [String: Int] = [:]
     /// Question positions in interview order (``questionsInInterviewOrder``), computed once.
-    private var interviewOrder: [Int] = []
+    private(set) var interviewOrder: [Int] = []
     /// Per question position, its decisiveness (``decisiveness(ofQuestion:)``), computed with the order.
-    private var questionDecisiveness: [Int] = []
+    private(set) var questionDecisiveness: [Int] = []
     /// Question id -> place in interview order.
     private var interviewRank: [String: Int] = [:]
 
@@ -47,12 +47,13 @@ public struct KnowledgeBase: Sendable, Codable, Equatable {
         buildIndexes()
     }
 
-    /// A knowledge base whose arrays are already in their final order (read back from the compact binary form).
+    /// A knowledge base whose arrays are already in their final order (read back from the compact binary form),
+    /// with its interview order when that was stored too.
     init(
         ordered sections: [Section], questions: [Question], decisions: [Decision], rules: [Rule],
         checklist: [ChecklistItem], sources: [Source], references: [ReferenceSet], detection: DetectionCatalog,
-        contradictions: [Contradiction]
-    ) {
+        contradictions: [Contradiction], interview: (order: [Int], decisiveness: [Int])? = nil
+    ) throws(KnowledgeBaseBinaryError) {
         self.contradictions = contradictions
         self.sections = sections
         self.questions = questions
@@ -62,7 +63,14 @@ public struct KnowledgeBase: Sendable, Codable, Equatable {
         self.sources = sources
         self.references = references
         self.detection = detection
-        buildIndexes()
+        if let interview {
+            guard interview.order.count == questions.count else {
+                throw KnowledgeBaseBinaryError(offset: 0, message: "the interview order does not cover the questions")
+            }
+            buildIndexes(interview: interview)
+        } else {
+            buildIndexes()
+        }
     }
 
     enum CodingKeys: String, CodingKey {
@@ -83,7 +91,8 @@ public struct KnowledgeBase: Sendable, Codable, Equatable {
         buildIndexes()
     }
 
-    private mutating func buildIndexes() {
+    /// The lookups by id, and the interview order (computed unless `interview` gives it).
+    private mutating func buildIndexes(interview: (order: [Int], decisiveness: [Int])? = nil) {
         func index<T: Identifiable>(_ items: [T]) -> [String: Int] where T.ID == String {
             var result: [String: Int] = [:]
             result.reserveCapacity(items.count)
@@ -98,8 +107,9 @@ public struct KnowledgeBase: Sendable, Codable, Equatable {
         checklistIndex = index(checklist)
         sourceIndex = index(sources)
         ruleIndex = index(rules)
-        (interviewOrder, questionDecisiveness) = InterviewOrder.positions(
-            questions: questions, sections: sections, rules: rules, decisions: decisions)
+        (interviewOrder, questionDecisiveness) =
+            interview
+            ?? InterviewOrder.positions(questions: questions, sections: sections, rules: rules, decisions: decisions)
         interviewRank.reserveCapacity(interviewOrder.count)
         for (rank, position) in interviewOrder.enumerated() { interviewRank[questions[position].id] = rank }
     }

@@ -382,13 +382,29 @@ extension Review {
 
     /// A checklist item's text is its action; its first sentence (cut at a word near 70 characters) is its title.
     private func checklistTitle(_ text: String) -> String {
-        let sentence = text.range(of: ". ").map { String(text[..<$0.lowerBound]) } ?? text
-        var title = ""
-        for word in sentence.split(separator: " ") {
-            if title.count + word.count + 1 > 70 {
-                return title + "..."
+        // The first sentence (up to ". "), cut at a word boundary to at most 70 characters. Lengths are running
+        // counts and the sentence end is found over the bytes: this runs for every checklist candidate.
+        var sentenceEnd = text.endIndex
+        var previous: UInt8 = 0
+        for index in text.utf8.indices {
+            let byte = text.utf8[index]
+            if previous == UInt8(ascii: "."), byte == UInt8(ascii: " ") {
+                sentenceEnd = text.utf8.index(before: index)
+                break
             }
-            title += (title.isEmpty ? "" : " ") + word
+            previous = byte
+        }
+        var title = ""
+        var length = 0
+        for word in text[..<sentenceEnd].split(separator: " ") {
+            let wordLength = word.count
+            if length + wordLength + 1 > 70 { return title + "..." }
+            if length > 0 {
+                title += " "
+                length += 1
+            }
+            title += word
+            length += wordLength
         }
         return title
     }

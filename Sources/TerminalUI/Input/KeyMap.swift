@@ -7,6 +7,8 @@ public enum Action: String, Sendable, CaseIterable, Equatable {
     case propose
     /// Project scans: confirm every detected answer; show what was detected and why.
     case confirmDetected, showDetected
+    /// Name or rename the service (saved with the answers).
+    case serviceName
     /// Text-field editing.
     case cursorLeft, cursorRight, textStart, textEnd, deleteBackward, deleteForward, clearText
 }
@@ -62,6 +64,7 @@ public struct KeyMap: Sendable {
         KeyBinding([.character("r")], .review, "open the review", .interview, hint: true),
         KeyBinding([.character("c")], .confirmDetected, "confirm every detected answer (project scan)", .interview),
         KeyBinding([.character("d")], .showDetected, "what the project scan detected, and why", .interview),
+        KeyBinding([.character("s")], .serviceName, "name or rename the service (saved with the answers)", .interview),
         KeyBinding([.character("?")], .help, "all keys", .everywhere, hint: true),
         KeyBinding([.character("q")], .quit, "quit (your answers are saved)", .everywhere, hint: true),
         KeyBinding([.function(1)], .help, "all keys", .textField, hint: true),
@@ -78,13 +81,16 @@ public struct KeyMap: Sendable {
         KeyBinding([.tab, .right, .character("l")], .nextTab, "next tab", .review, hint: true),
         KeyBinding([.backTab, .left, .character("h")], .previousTab, "previous tab", .review),
         KeyBinding([.character("/")], .filter, "filter the checklist", .review),
-        KeyBinding([.character("a")], .acceptRisk, "accept a finding as a risk (with a reason)", .review),
+        KeyBinding(
+            [.character("a")], .acceptRisk, "accept a finding as a risk (reason; optional scope, owner, expiry)",
+            .review),
         KeyBinding([.character("p")], .propose, "your plan: what you plan to use for a decision", .review),
         KeyBinding([.enter], .select, "details of the row (a window that scrolls to its last line)", .review),
         KeyBinding([.character(" ")], .toggle, "tick a checklist item (saved at once)", .review),
         KeyBinding([.character("i"), .escape], .interview, "back to the questions", .review, hint: true),
         KeyBinding([.character("x")], .export, "export decision records", .review),
         KeyBinding([.character("W")], .writeExport, "write the previewed records", .review),
+        KeyBinding([.character("s")], .serviceName, "name or rename the service (saved with the answers)", .review),
     ])
 
     /// The action a key triggers in a context (context bindings first, then the general ones).
@@ -153,5 +159,6 @@ public struct KeyMap: Sendable {
         .select: "select", .toggle: "toggle", .back: "back", .nextSection: "section", .filter: "filter",
         .why: "why?", .help: "keys", .quit: "quit", .nextTab: "tab", .interview: "questions", .review: "review",
         .notSure: "not sure", .acceptRisk: "accept risk", .propose: "your plan", .writeExport: "write",
+        .serviceName: "name",
     ]
 }

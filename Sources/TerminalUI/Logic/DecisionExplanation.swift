@@ -4,6 +4,12 @@ import RecommendationEngine
 /// The questions behind a decision: those whose answers triggered a rule on any of its options, then those
 /// whose alternative answers would change it (what-if), in interview order.
 enum DecisionExplanation {
+    /// What the interface says instead of a choice when nothing in the answers favours one option (a 0-0 tie that
+    /// only the order of the options would settle: ``DecisionOutcome/hasNoPreference``), as the review does.
+    static let noPreference = "no preference"
+    /// Why there is no preference, and how to choose.
+    static let noPreferenceReason = "nothing in your answers favours one option; pick by team familiarity"
+
     static func questionsBehind(_ decisionID: String, _ state: TUIState, _ knowledgeBase: KnowledgeBase) -> [String] {
         var ids: Set<String> = []
         if let outcome = state.advice.review?.decision(decisionID) {
@@ -13,9 +19,15 @@ enum DecisionExplanation {
                 }
             }
         }
-        for row in state.advice.whatIf?.rows ?? [] where row.changes.contains(where: { $0.decisionID == decisionID }) {
-            ids.insert(row.questionID)
+        // The what-if rows by the decisions they change, gathered once per review (thousands of rows at scale).
+        let byDecision = state.advice.derived.whatIfQuestions {
+            var map: [String: [String]] = [:]
+            for row in state.advice.whatIf?.rows ?? [] {
+                for change in row.changes { map[change.decisionID, default: []].append(row.questionID) }
+            }
+            return map
         }
+        ids.formUnion(byDecision[decisionID] ?? [])
         return knowledgeBase.inInterviewOrder(ids)
     }
 }

@@ -61,13 +61,22 @@ extension DetailContent {
         var lines: [DetailLine] = []
         let chosen = outcome.chosen.flatMap(decision.option)
         let summary = outcome.summary(in: knowledgeBase)
-        var headline = "Chosen: \(outcome.chosenAssessment?.name ?? outcome.chosen ?? "?") (score \(outcome.score))"
+        let name = outcome.chosenAssessment?.name ?? outcome.chosen ?? "?"
+        if outcome.hasNoPreference {
+            // A 0-0 tie: the first-listed option is not a recommendation.
+            lines.append(
+                DetailLine("No preference: " + DecisionExplanation.noPreferenceReason + ".", .warning, indent: 2))
+            lines.append(
+                DetailLine(
+                    "Every option scores 0 for these answers: \(name) is only listed first (HOW below lists them all).",
+                    .dim, indent: 2))
+            return lines
+        }
+        var headline = "Chosen: \(name) (score \(outcome.score))"
         if let runnerUp = summary.runnerUp { headline += " over \(runnerUp.name) (\(runnerUp.score))" }
         lines.append(DetailLine(headline, .title, indent: 2))
         if let chosen { lines.append(DetailLine(chosen.summary, indent: 2)) }
-        if outcome.hasNoPreference {
-            lines.append(DetailLine("Nothing in the answers favours it over the runner-up: listed first.", .warning))
-        } else if let reason = summary.decisiveReason {
+        if let reason = summary.decisiveReason {
             lines.append(DetailLine("Decisive: " + reason.because, indent: 10))
         }
         var marks: [String] = []

@@ -23,13 +23,19 @@ struct DetailLine: Equatable {
 struct DetailContent {
     let knowledgeBase: KnowledgeBase
 
+    /// Every line about `subject` (computed once per review and subject: the detail pane and the window redraw
+    /// with every key).
     func lines(_ subject: DetailSubject, _ state: TUIState) -> [DetailLine] {
+        state.advice.derived.detail(subject) { computeLines(subject, state) }
+    }
+
+    private func computeLines(_ subject: DetailSubject, _ state: TUIState) -> [DetailLine] {
         guard let review = state.advice.review else { return [] }
         switch subject {
         case .decision(let id): return decisionLines(id, state)
         case .finding(let id):
             guard let raised = review.findings.first(where: { $0.finding.id == id }) else { return [] }
-            return findingLines(raised)
+            return findingLines(raised, expired: raised.accepted == nil ? state.answers.acceptedRisk(for: id) : nil)
         case .tension(let id):
             guard let raised = review.tensions.first(where: { $0.tension.id == id }) else { return [] }
             return tensionLines(raised)
@@ -95,7 +101,8 @@ struct DetailContent {
             }
     }
 
-    private func findingLines(_ raised: RaisedFinding) -> [DetailLine] {
+    /// A finding; `expired` is its acceptance when that has run out (the finding is open again).
+    private func findingLines(_ raised: RaisedFinding, expired: AcceptedRisk?) -> [DetailLine] {
         let finding = raised.finding
         var lines = [
             DetailLine(finding.title, .title),
@@ -111,12 +118,27 @@ struct DetailContent {
                     "Accepted as a risk: \(accepted.reason)" + (by.isEmpty ? "" : " (\(by))")
                         + " — a: change or un-accept",
                     .success, indent: 2))
+            lines += acceptanceTerms(accepted)
+        } else if let expired {
+            lines.append(
+                DetailLine(
+                    "The acceptance expired on \(expired.expires ?? "?"): it no longer hides this finding ("
+                        + "\(expired.reason)). a: renew it with a new date, or un-accept it.", .warning, indent: 2))
+            lines += acceptanceTerms(expired)
         } else {
             lines.append(DetailLine("Not accepted. a: accept it as a risk, with a reason.", .dim))
         }
         lines += answerLines(raised.answers, heading: "Raised by these answers (Enter changes one):")
         lines += sourceLines(raised.sources)
         return lines
+    }
+
+    /// An acceptance's scope, owner and expiry, when given.
+    private func acceptanceTerms(_ risk: AcceptedRisk) -> [DetailLine] {
+        let terms = [
+            risk.scope.map { "scope: " + $0 }, risk.owner.map { "owner: " + $0 }, risk.expires.map { "until " + $0 },
+        ].compactMap { $0 }
+        return terms.isEmpty ? [] : [DetailLine("  " + terms.joined(separator: " · "), .dim, indent: 4)]
     }
 
     private func tensionLines(_ raised: RaisedTension) -> [DetailLine] {

@@ -2,7 +2,7 @@ import KnowledgeModel
 import RecommendationEngine
 
 /// What a row of the review stands for: the detail pane and the detail window show it in full.
-public enum DetailSubject: Sendable, Equatable {
+public enum DetailSubject: Sendable, Hashable {
     case decision(String)
     case finding(String)
     case tension(String)
@@ -39,7 +39,12 @@ enum ReviewRows {
     /// At most this many firm-up questions on the Overview tab.
     static let firmUpShown = 8
 
+    /// The Overview tab's rows (computed once per review).
     static func overview(_ state: TUIState, _ knowledgeBase: KnowledgeBase) -> [OverviewRow] {
+        state.advice.derived.overview { computeOverview(state, knowledgeBase) }
+    }
+
+    private static func computeOverview(_ state: TUIState, _ knowledgeBase: KnowledgeBase) -> [OverviewRow] {
         guard let review = state.advice.review else { return [] }
         var rows: [OverviewRow] = [.heading("Priorities")]
         rows += state.advice.priorities.map(OverviewRow.priority)
@@ -70,7 +75,12 @@ enum ReviewRows {
         return rows
     }
 
+    /// The Tensions & Findings tab's rows (computed once per review).
     static func issues(_ state: TUIState, _ knowledgeBase: KnowledgeBase) -> [IssueRow] {
+        state.advice.derived.issues { computeIssues(state, knowledgeBase) }
+    }
+
+    private static func computeIssues(_ state: TUIState, _ knowledgeBase: KnowledgeBase) -> [IssueRow] {
         guard let review = state.advice.review else { return [] }
         var rows = review.tensions.map(IssueRow.tension)
         for group in review.findingGroups(in: knowledgeBase) {
@@ -90,10 +100,12 @@ enum ReviewRows {
         guard let checklist = state.advice.review?.checklist else { return [] }
         let needle = state.review.filter.text.lowercased().trimmingCharacters(in: .whitespaces)
         guard !needle.isEmpty else { return Array(checklist.indices) }
-        return checklist.indices.filter { index in
-            let item = checklist[index].item
-            return item.text.lowercased().contains(needle) || item.category.rawValue.contains(needle)
-                || item.priority.rawValue.contains(needle) || item.id.lowercased().contains(needle)
+        return state.advice.derived.checklist(filter: needle) {
+            checklist.indices.filter { index in
+                let item = checklist[index].item
+                return item.text.lowercased().contains(needle) || item.category.rawValue.contains(needle)
+                    || item.priority.rawValue.contains(needle) || item.id.lowercased().contains(needle)
+            }
         }
     }
 

@@ -15,6 +15,7 @@ extension TUIReducer {
             case .quit?: state.overlay = .confirmQuit
             case .help?: state.overlay = .help(.interview)
             case .select?, .review?: state.mode = .review
+            case .serviceName?: editServiceName(&state)
             default: break
             }
             return []
@@ -71,6 +72,7 @@ extension TUIReducer {
         case .review: state.mode = .review
         case .confirmDetected: return confirmAllDetected(&state)
         case .showDetected: showDetected(&state)
+        case .serviceName: editServiceName(&state)
         default: break
         }
         return []

@@ -51,6 +51,7 @@ extension TUIReducer {
             state.mode = .interview
             state.interview.returnToReview = false
             if state.interview.questionID == nil { open(firstOpenQuestion(state), in: &state) }
+        case .serviceName: editServiceName(&state)
         case .help: state.overlay = .help(.review)
         case .quit: state.overlay = .confirmQuit
         default: break
@@ -175,8 +176,8 @@ extension TUIReducer {
         }
         switch subject {
         case .finding(let id)?:
-            let accepted = state.advice.review?.findings.first { $0.finding.id == id }?.accepted
-            state.overlay = .acceptRisk(findingID: id, reason: TextField(accepted?.reason ?? ""))
+            // The form starts with the earlier acceptance, expired or not (to change, renew or un-accept it).
+            state.overlay = .acceptRisk(findingID: id, form: RiskForm(state.answers.acceptedRisk(for: id)))
         case .tension?:
             state.status = StatusLine(
                 "A tension cannot be accepted as a risk: change one of the answers it is between, or follow its "
@@ -233,36 +234,5 @@ extension TUIReducer {
         }
         state.review.whatIfQuestion = nil
         moveReviewCursor(by: 0, &state)
-    }
-
-    func acceptRiskKey(_ key: Key, findingID: String, reason: TextField, _ state: inout TUIState) -> [TUIEffect] {
-        switch key {
-        case .escape, .backTab:
-            state.overlay = nil
-            return []
-        case .enter:
-            let trimmed = reason.text.trimmingCharacters(in: .whitespaces)
-            let alreadyAccepted = state.answers.acceptedRisk(for: findingID) != nil
-            state.answers.acceptedRisks.removeAll { $0.findingID == findingID }
-            if trimmed.isEmpty {
-                guard alreadyAccepted else {
-                    state.status = StatusLine("A reason is required to accept a risk.", role: .warning)
-                    return []
-                }
-                state.status = StatusLine("Risk no longer accepted.", role: .dim)
-            } else {
-                state.answers.acceptedRisks.append(
-                    AcceptedRisk(findingID: findingID, reason: trimmed, by: reviewer.name, date: reviewer.today()))
-                state.status = StatusLine("Risk accepted.", role: .success)
-            }
-            state.overlay = nil
-            refresh(&state, trackChanges: false)
-            moveReviewCursor(by: 0, &state)
-            return [.save(state.answers)]
-        default:
-            var field = reason
-            if edit(&field, with: key) { state.overlay = .acceptRisk(findingID: findingID, reason: field) }
-            return []
-        }
     }
 }

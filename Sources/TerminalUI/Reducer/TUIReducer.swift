@@ -103,12 +103,16 @@ public struct TUIReducer: Sendable {
         let previouslyFlagged = Set(state.flaggedIDs)
         // Only a summary of the previous review is kept: a second reference to it would make the session copy
         // the whole review when it patches it.
-        let before = state.advice.review.map(AdviceDiff.Snapshot.init)
+        let includeChecklist = state.interview.returnToReview
+        let before = state.advice.review.map { AdviceDiff.Snapshot($0, includeChecklist: includeChecklist) }
         let contradictionsBefore = Set(state.advice.review?.contradictions.map(\.id) ?? [])
+        // Acceptances past their expiry date hide nothing: the engine sees the answers without them (the answers
+        // keep them, and the findings list says they expired).
+        let answers = answersForAdvice(state.answers)
         if state.advice.session == nil {
-            state.advice.session = advisor.startSession(state.answers)
+            state.advice.session = advisor.startSession(answers)
         } else {
-            state.advice.session!.update(to: state.answers)
+            state.advice.session!.update(to: answers)
         }
         // Kept current after every answer (the session recomputes only the rows the answer can disturb), so that
         // opening the What-if tab never waits for a whole sweep. (The session is used in place: a copy held while
@@ -121,7 +125,7 @@ public struct TUIReducer: Sendable {
         if trackChanges, let review = state.advice.review {
             // Answered from the review: the Δ there also names the checklist items that came or went.
             state.advice.changes = AdviceDiff.changes(
-                from: before, to: review, in: knowledgeBase, includeChecklist: state.interview.returnToReview)
+                from: before, to: review, in: knowledgeBase, includeChecklist: includeChecklist)
         }
         if trackChanges, let review = state.advice.review,
             let contradiction = review.contradictions.first(where: { !contradictionsBefore.contains($0.id) })
@@ -138,6 +142,13 @@ public struct TUIReducer: Sendable {
                         + "appl\(newlyFlagged.count == 1 ? "ies" : "y"): \(names)", role: .warning)
             }
         }
+    }
+
+    /// The answers the advice is computed from: without the acceptances that expired before today.
+    func answersForAdvice(_ answers: AnswerSet) -> AnswerSet {
+        guard let today = reviewer.today(), answers.acceptedRisks.contains(where: { $0.isExpired(today: today) })
+        else { return answers }
+        return answers.withoutExpiredAcceptances(today: today).answers
     }
 
     /// Computes the firm-up questions and the priorities when the Overview tab shows them and they are stale.
@@ -220,8 +231,10 @@ public struct TUIReducer: Sendable {
             return detailKey(key, subject: subject, cursor: cursor, &state)
         case .propose(let decisionID, let cursor):
             return proposeKey(key, decisionID: decisionID, cursor: cursor, &state)
-        case .acceptRisk(let findingID, let reason):
-            return acceptRiskKey(key, findingID: findingID, reason: reason, &state)
+        case .acceptRisk(let findingID, let form):
+            return acceptRiskKey(key, findingID: findingID, form: form, &state)
+        case .serviceName(let name):
+            return serviceNameKey(key, name: name, &state)
         }
     }
 

@@ -25,22 +25,32 @@ public enum TextWidth {
 
     /// Columns a string takes.
     public static func of(_ text: String) -> Int {
-        text.reduce(0) { $0 + of($1) }
+        // ASCII text (most of it) is measured on its bytes, without splitting it into grapheme clusters.
+        var columns = 0
+        for byte in text.utf8 {
+            guard byte < 0x80 else { return text.reduce(0) { $0 + of($1) } }
+            if byte >= 0x20, byte < 0x7F { columns += 1 }
+        }
+        return columns
     }
 
     /// The longest prefix of `text` that fits in `width` columns, with `…` when something was cut.
     public static func truncate(_ text: String, to width: Int) -> String {
         guard width > 0 else { return "" }
-        if of(text) <= width { return text }
-        var result = ""
+        // Short ASCII text fits as it is; otherwise one pass that stops as soon as the text is known not to fit (a
+        // row can be far longer than the screen).
+        if text.utf8.count <= width, text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
         var used = 0
-        for character in text {
-            let columns = of(character)
-            if used + columns > width - 1 { break }
-            result.append(character)
+        var cut: String.Index?
+        var index = text.startIndex
+        while index < text.endIndex {
+            let columns = of(text[index])
+            if cut == nil, used + columns > width - 1 { cut = index }
             used += columns
+            if used > width { return String(text[..<(cut ?? index)]) + "…" }
+            index = text.index(after: index)
         }
-        return result + "…"
+        return text
     }
 
     /// `text` padded with spaces (or truncated) to exactly `width` columns.
@@ -114,7 +124,10 @@ public enum TextWidth {
 
 /// Removes C0/C1 control characters (ESC, BEL, CSI...) from untrusted text; tabs and newlines become spaces.
 public func sanitizedForTerminal(_ text: String) -> String {
-    String(
+    // Most text has no control character: a scan of its bytes (0xC2 leads U+0080...U+00BF, the C1 controls among
+    // them) leaves it as it is.
+    guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }) else { return text }
+    return String(
         String.UnicodeScalarView(
             text.unicodeScalars.compactMap { scalar in
                 if scalar == "\t" || scalar == "\n" || scalar == "\r" { return " " }

@@ -68,8 +68,10 @@ public enum Overlay: Sendable, Equatable {
     case detail(DetailSubject, cursor: Int)
     /// "What do you plan to use?" for a decision: its options, then "no plan"; `cursor` is the focused row.
     case propose(decisionID: String, cursor: Int)
-    /// Accepting a finding as a risk: the reason being typed.
-    case acceptRisk(findingID: String, reason: TextField)
+    /// Accepting a finding as a risk: its reason, scope, owner and expiry date being typed.
+    case acceptRisk(findingID: String, form: RiskForm)
+    /// Naming (or renaming) the service: the name being typed.
+    case serviceName(TextField)
     /// What a project scan detected and why (the evidence), scrolled by `scroll` lines.
     case detected(scroll: Int)
     /// A notice with a title (e.g. what was dropped from an older session).
@@ -79,16 +81,20 @@ public enum Overlay: Sendable, Equatable {
 /// The emerging recommendations, refreshed after every answer.
 public struct Advice: Sendable, Equatable {
     /// The engine's session for the current answers (kept between key presses so that each refresh is incremental).
-    public var session: ReviewSession?
+    // Every change to what the review screen shows starts a new ``derived`` (observers without `oldValue`: the
+    // session is still updated in place, never copied).
+    public var session: ReviewSession? { didSet { derived = DerivedRows() } }
     /// The review of the current answers (the session's: one copy, patched in place after each answer).
     public var review: Review? { session?.review }
-    public var whatIf: WhatIfReport?
+    public var whatIf: WhatIfReport? { didSet { derived = DerivedRows() } }
     /// What the last answer changed.
     public var changes: [AdviceChange] = []
     /// Unanswered questions ranked by how much of the review their answer could change (``Review/firmUp``).
-    public var firmUp: [FirmUpQuestion] = []
+    public var firmUp: [FirmUpQuestion] = [] { didSet { derived = DerivedRows() } }
     /// The review's ranked priorities (``Review/priorities(in:)``, with ``firmUp``).
-    public var priorities: [ReviewPriority] = []
+    public var priorities: [ReviewPriority] = [] { didSet { derived = DerivedRows() } }
+    /// Rows, lines and widths derived from the above, computed once per change of the advice.
+    var derived = DerivedRows()
     /// Whether ``firmUp`` and ``priorities`` are those of the current answers: they are computed only for the review's
     /// Overview tab (a whole-knowledge-base pass, too slow to repeat on every answer of a large knowledge base).
     public var insightsCurrent = false

@@ -9,12 +9,9 @@ extension TUIView {
         let lines = content.lines(subject, state)
         let width = state.width < 100 ? state.width - 2 : min(120, state.width * 4 / 5)
         let textWidth = width - 4
-        var wrapped: [(text: String, role: StyleRole, line: Int)] = []
-        for (index, line) in lines.enumerated() {
-            let parts = TextWidth.wrap(line.text, width: textWidth - 2, indent: min(line.indent, textWidth / 3))
-            for part in parts.isEmpty ? [""] : parts {
-                wrapped.append((part, line.role, index))
-            }
+        // Wrapped once per review, subject and width: moving line by line only redraws.
+        let wrapped = state.advice.derived.wrapped(subject, width: textWidth - 2) {
+            Self.wrap(lines, width: textWidth - 2)
         }
         let height = min(state.height - 2, wrapped.count + 3)
         let rect = Rect(

@@ -74,7 +74,7 @@ extension TUIView {
             }
         }
         let total = state.applicableIDs.count
-        let answered = state.applicableIDs.filter { state.answers.answers[$0] != nil }.count
+        let answered = answeredCount(state)
         if inner.height > 2 {
             let barWidth = max(1, inner.width - 8)
             let filled = total == 0 ? 0 : barWidth * answered / total
@@ -252,7 +252,9 @@ extension TUIView {
         for change in state.advice.changes {
             lines += TextWidth.wrap("Δ " + change.text, width: max(10, width), indent: 2).map { ($0, .changed) }
         }
-        let resting = review.decisions.filter { $0.status == .chosen && $0.lowConfidence }.count
+        let resting = state.advice.derived.number("decisions.resting") {
+            review.decisions.count { $0.status == .chosen && $0.lowConfidence }
+        }
         if resting > 0 {
             let text = "? \(resting) decision\(resting == 1 ? " rests" : "s rest") on defaults"
             lines += TextWidth.wrap(text, width: max(10, width), indent: 2).map { ($0, .warning) }
@@ -272,12 +274,15 @@ extension TUIView {
             let name: String
             switch outcome.status {
             case .chosen:
-                name = outcome.chosenAssessment?.name ?? outcome.chosen ?? "?"
+                // A 0-0 tie is not a choice: the first-listed option is not presented as the recommendation.
+                name =
+                    outcome.hasNoPreference
+                    ? DecisionExplanation.noPreference : outcome.chosenAssessment?.name ?? outcome.chosen ?? "?"
             case .infeasible: name = "no feasible option"
             case .notApplicable: continue
             }
             var flags = ""
-            if outcome.isCloseCall { flags += " ≈" }
+            if outcome.isCloseCall, !outcome.hasNoPreference { flags += " ≈" }
             if outcome.lowConfidence { flags += " ?" }
             let role: StyleRole =
                 outcome.status == .infeasible ? .error : (changedTitles.contains(outcome.title) ? .changed : .normal)

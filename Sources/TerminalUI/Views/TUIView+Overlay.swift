@@ -8,6 +8,8 @@ extension TUIView {
         var lines: [(text: String, role: StyleRole)] = []
         var footer = "any key closes"
         var scroll = 0
+        /// Text fields drawn over lines of the window: the line, the column in it, the field, whether it has focus.
+        var fields: [(line: Int, column: Int, field: TextField, focused: Bool)] = []
         switch overlay {
         case .help(let context):
             title = "Keys"
@@ -37,15 +39,34 @@ extension TUIView {
             title = "Your plan: " + (knowledgeBase.decision(decisionID)?.title ?? decisionID)
             lines = planLines(decisionID, cursor: cursor, state)
             footer = "↑↓ pick · Enter propose · Esc cancel"
-        case .acceptRisk(let findingID, _):
+        case .acceptRisk(let findingID, let form):
             title = "Accept a risk"
             let finding = state.advice.review?.findings.first { $0.finding.id == findingID }
             lines = [(finding?.finding.title ?? findingID, .title)]
             lines += (finding.map { "Fix: " + $0.finding.remediation }).map { [($0, .dim)] } ?? []
             lines.append(("", .normal))
-            lines.append(("Why is this risk acceptable?", .normal))
-            lines.append(("", .normal))  // the reason field is drawn here
-            footer = "Enter accept (empty un-accepts) · Esc cancel"
+            for field in RiskForm.Field.allCases {
+                // The label, then the field drawn over the rest of the line.
+                fields.append((lines.count, Self.riskLabelWidth, form[field], field == form.focus))
+                lines.append((field.label + ":", field == form.focus ? .key : .normal))
+            }
+            lines.append(("", .normal))
+            if let problem = form.problem {
+                lines.append(("✗ " + problem, .error))
+            } else {
+                lines.append((form.focus.label + ": " + form.focus.hint, .dim))
+            }
+            footer = "Tab next field · Enter accept (empty reason un-accepts) · Esc cancel"
+        case .serviceName(let name):
+            title = "Service name"
+            lines = [
+                ("What is this service called?", .title),
+                ("It names the review, the decision records and this session; s changes it later.", .dim),
+                ("", .normal),
+            ]
+            fields.append((lines.count, 0, name, true))
+            lines.append(("", .normal))
+            footer = "Enter save · Esc skip"
         case .detected(let offset):
             title = "Detected in " + (state.scan?.folder ?? "the project")
             lines = DetectedOverview.lines(state, knowledgeBase)
@@ -56,7 +77,9 @@ extension TUIView {
             lines = noticeLines.map { ($0, .normal) }
         }
         var wrapped: [(text: String, role: StyleRole)] = []
+        var wrappedStart: [Int] = []
         for line in lines {
+            wrappedStart.append(wrapped.count)
             // A line that fits is kept as it is (aligned columns keep their spaces); a longer one is wrapped.
             let fits = TextWidth.of(line.text) <= width - 4
             let parts = fits ? [line.text] : TextWidth.wrap(line.text, width: width - 4)
@@ -82,12 +105,18 @@ extension TUIView {
                 role: .dim)
         }
         screen.write(footer, row: rect.bottom - 2, column: rect.column + 2, limit: width - 4, role: .dim)
-        if case .acceptRisk(_, let reason) = overlay, visible > 0 {
-            let row = rect.row + min(wrapped.count, visible)
+        for field in fields {
+            let offset = wrappedStart[field.line] - first
+            guard offset >= 0, offset < visible else { continue }
             drawField(
-                reason, row: row, column: rect.column + 2, width: width - 4, focused: true, role: .selected, &screen)
+                field.field, row: rect.row + 1 + offset, column: rect.column + 2 + field.column,
+                width: width - 4 - field.column, focused: field.focused, role: field.focused ? .selected : .normal,
+                &screen)
         }
     }
+
+    /// Columns of the risk form's labels ("Expires: ").
+    static let riskLabelWidth = 10
 
     private func whyLines(_ questionID: String, _ influence: QuestionInfluence) -> [(text: String, role: StyleRole)] {
         guard let question = knowledgeBase.question(questionID) else { return [] }

@@ -19,7 +19,9 @@ extension TUIView {
         }
         if area.width >= 120 {
             // Side by side: the list takes the width its rows need (between 40% and 60%), the detail the rest.
-            let wanted = lines.contentWidth + 6
+            var key = "width.\(state.review.tab.rawValue).\(area.width)"
+            if state.review.tab == .checklist { key += "." + state.review.filter.text }
+            let wanted = state.advice.derived.number(key) { lines.contentWidth() } + 6
             let listWidth = min(max(wanted, area.width * 2 / 5), area.width * 3 / 5)
             lines = reviewLines(state, width: listWidth - 4)
             drawList(state, lines, in: Rect(row: area.row, column: 0, width: listWidth, height: area.height), &screen)
@@ -138,7 +140,9 @@ extension TUIView {
             return
         }
         let content = DetailContent(knowledgeBase: knowledgeBase)
-        let wrapped = Self.wrap(content.lines(subject, state), width: inner.width, limit: inner.height * 4)
+        let wrapped = state.advice.derived.wrapped(subject, width: inner.width) {
+            Self.wrap(content.lines(subject, state), width: inner.width)
+        }
         let fits = wrapped.count <= inner.height
         let shown = fits ? inner.height : inner.height - 1
         for (offset, line) in wrapped.prefix(shown).enumerated() {
@@ -151,13 +155,14 @@ extension TUIView {
         }
     }
 
-    /// Detail lines wrapped to `width` (continuations indented), stopping after `limit` wrapped lines.
-    static func wrap(_ lines: [DetailLine], width: Int, limit: Int = .max) -> [(text: String, role: StyleRole)] {
-        var wrapped: [(text: String, role: StyleRole)] = []
-        for line in lines {
-            guard wrapped.count < limit else { break }
+    /// Detail lines wrapped to `width` (continuations indented), each with the index of its line.
+    static func wrap(_ lines: [DetailLine], width: Int) -> [DerivedRows.WrappedLine] {
+        var wrapped: [DerivedRows.WrappedLine] = []
+        for (index, line) in lines.enumerated() {
             let parts = TextWidth.wrap(line.text, width: max(1, width), indent: min(line.indent, width / 3))
-            wrapped += (parts.isEmpty ? [""] : parts).map { ($0, line.role) }
+            wrapped += (parts.isEmpty ? [""] : parts).map {
+                DerivedRows.WrappedLine(text: $0, role: line.role, line: index)
+            }
         }
         return wrapped
     }

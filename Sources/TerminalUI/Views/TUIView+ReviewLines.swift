@@ -11,24 +11,24 @@ extension TUIView {
         var empty = ""
         /// Shown in the list's title after the position (e.g. "2 of 9 done").
         var titleNote: String?
-        /// Columns the widest row needs (of those measured), for sharing the width with the detail pane.
-        var contentWidth = 0
+        /// Columns the widest row needs (of the first 200), for sharing the width with the detail pane; measured
+        /// only when asked (the caller keeps it per review: it formats up to 200 rows).
+        func contentWidth() -> Int {
+            (0..<min(count, 200)).reduce(0) { max($0, TextWidth.of(row($1).text) + 2) }
+        }
 
         /// Rows given as a list.
         mutating func set(_ rows: [(text: String, role: StyleRole)]) {
             count = rows.count
             row = { rows[$0] }
-            contentWidth = rows.reduce(0) { max($0, TextWidth.of($1.text) + 2) }
         }
 
-        /// `count` rows, each formatted from an element of `elements` by `format`; the content width is measured on
-        /// at most the first 200.
+        /// `count` rows, each formatted from an element of `elements` by `format` when it is drawn.
         mutating func set<Element>(
             _ elements: [Element], _ format: @escaping (Element) -> (text: String, role: StyleRole)
         ) {
             count = elements.count
             row = { format(elements[$0]) }
-            contentWidth = elements.prefix(200).reduce(0) { max($0, TextWidth.of(format($1).text) + 2) }
         }
     }
 
@@ -40,13 +40,14 @@ extension TUIView {
         }
         switch state.review.tab {
         case .overview:
-            lines.set(ReviewRows.overview(state, knowledgeBase).map(overviewRow))
+            lines.set(ReviewRows.overview(state, knowledgeBase), overviewRow)
             lines.empty = "Nothing to review yet."
         case .decisions:
-            decisionLines(review, width: width, &lines)
+            decisionLines(review, state.advice.derived, width: width, &lines)
         case .findings:
-            lines.set(ReviewRows.issues(state, knowledgeBase).map(issueRow))
-            let open = review.findings.filter { $0.accepted == nil }.count
+            let answers = state.answers
+            lines.set(ReviewRows.issues(state, knowledgeBase)) { issueRow($0, answers) }
+            let open = state.advice.derived.number("findings.open") { review.findings.count { $0.accepted == nil } }
             lines.titleNote = "\(counted(review.tensions.count, "tension")), \(counted(open, "open finding"))"
             lines.empty = "No tensions and no findings for these answers."
         case .checklist:
@@ -58,7 +59,7 @@ extension TUIView {
                     mark + "\(entry.item.priority.rawValue) · " + entry.item.text, entry.done ? .success : .normal
                 )
             }
-            let done = checklist.filter(\.done).count
+            let done = state.advice.derived.number("checklist.done") { checklist.count(where: \.done) }
             lines.titleNote = "\(done) of \(checklist.count) done"
             lines.empty =
                 checklist.isEmpty ? "No checklist items apply." : "No item matches the filter (Esc in it clears)."
@@ -103,12 +104,18 @@ extension TUIView {
         }
     }
 
-    private func issueRow(_ row: IssueRow) -> (text: String, role: StyleRole) {
+    /// A row of the Tensions & Findings tab; a finding whose acceptance has run out (open again although
+    /// `answers` still holds the acceptance) says so.
+    private func issueRow(_ row: IssueRow, _ answers: AnswerSet) -> (text: String, role: StyleRole) {
         switch row {
         case .heading(let text): return (text, .title)
         case .tension(let raised): return ("⇄ tension: " + raised.tension.title, .warning)
         case .finding(let raised):
-            let accepted = raised.accepted.map { " — accepted: \($0.reason)" } ?? ""
+            var accepted =
+                raised.accepted.map { " — accepted\($0.expires.map { " until " + $0 } ?? ""): \($0.reason)" } ?? ""
+            if raised.accepted == nil, let expired = answers.acceptedRisk(for: raised.finding.id) {
+                accepted = " — acceptance expired \(expired.expires ?? "")"
+            }
             let role: StyleRole =
                 raised.accepted != nil ? .success : (raised.finding.severity == .high ? .error : .warning)
             return ("! \(raised.finding.severity.rawValue): \(raised.finding.title)\(accepted)", role)
@@ -116,11 +123,12 @@ extension TUIView {
     }
 
     /// Decision, choice (with its marks), and the compact why: columns sized by their content.
-    private func decisionLines(_ review: Review, width: Int, _ lines: inout ReviewLines) {
+    private func decisionLines(_ review: Review, _ derived: DerivedRows, width: Int, _ lines: inout ReviewLines) {
         let knowledgeBase = self.knowledgeBase
         let choice = { (outcome: DecisionOutcome) -> String in
             switch outcome.status {
             case .chosen:
+                if outcome.hasNoPreference { return DecisionExplanation.noPreference }
                 var text = outcome.chosenAssessment?.name ?? "?"
                 if outcome.isCloseCall { text += " ≈" }
                 if outcome.lowConfidence { text += " ?" }
@@ -129,9 +137,14 @@ extension TUIView {
             case .infeasible: return "no feasible option"
             }
         }
+        // Column widths from the first 300 decisions, measured once per review.
         let sample = review.decisions.prefix(300)
-        let titleWidth = min(sample.reduce(8) { max($0, TextWidth.of($1.title)) }, max(10, width * 3 / 10))
-        let choiceWidth = min(sample.reduce(6) { max($0, TextWidth.of(choice($1))) }, max(8, width * 3 / 10))
+        let titleWidth = min(
+            derived.number("decisions.title") { sample.reduce(8) { max($0, TextWidth.of($1.title)) } },
+            max(10, width * 3 / 10))
+        let choiceWidth = min(
+            derived.number("decisions.choice") { sample.reduce(6) { max($0, TextWidth.of(choice($1))) } },
+            max(8, width * 3 / 10))
         lines.header =
             "  " + TextWidth.pad("Decision", to: titleWidth) + "  " + TextWidth.pad("Choice", to: choiceWidth)
             + "  Why"
@@ -139,16 +152,16 @@ extension TUIView {
             let why: String
             switch outcome.status {
             case .chosen:
+                if outcome.hasNoPreference {
+                    why = DecisionExplanation.noPreferenceReason
+                    break
+                }
                 let summary = outcome.summary(in: knowledgeBase)
                 var parts: [String] = []
                 if let runnerUp = summary.runnerUp {
                     parts.append("over \(runnerUp.name) (\(outcome.score)–\(runnerUp.score))")
                 }
-                if outcome.hasNoPreference {
-                    parts.append("nothing favours it: listed first")
-                } else if let reason = summary.decisiveReason {
-                    parts.append(reason.because)
-                }
+                if let reason = summary.decisiveReason { parts.append(reason.because) }
                 why = parts.joined(separator: ": ")
             case .notApplicable:
                 why =

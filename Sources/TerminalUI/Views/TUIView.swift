@@ -73,8 +73,7 @@ public struct TUIView: Sendable {
         switch state.mode {
         case .start: title += " · start"
         case .interview:
-            let answered = state.applicableIDs.filter { state.answers.answers[$0] != nil }.count
-            title += " · interview \(answered)/\(state.applicableIDs.count)"
+            title += " · interview \(answeredCount(state))/\(state.applicableIDs.count)"
         case .review: title += " · review"
         }
         let used = screen.write(title, row: 0, column: 0, role: .statusBar)
@@ -111,6 +110,11 @@ public struct TUIView: Sendable {
         }
     }
 
+    /// How many of the questions asked are answered (counted once per answer: every answer refreshes the advice).
+    func answeredCount(_ state: TUIState) -> Int {
+        state.advice.derived.number("answered") { state.applicableIDs.count { state.answers.answers[$0] != nil } }
+    }
+
     /// The keys worth showing on this screen, most useful first (only keys that do something here).
     func hintActions(_ state: TUIState, _ context: KeyContext) -> [Action] {
         switch state.mode {
@@ -118,7 +122,7 @@ public struct TUIView: Sendable {
         case .interview:
             if context == .textField { return [.select, .back, .why, .help, .quit] }
             guard let question = state.interview.questionID.flatMap(knowledgeBase.question) else {
-                return [.review, .help, .quit]
+                return [.review, .serviceName, .help, .quit]
             }
             var actions: [Action] = [.select]
             if question.type == .multi { actions.append(.toggle) }
@@ -126,12 +130,13 @@ public struct TUIView: Sendable {
             if question.type == .single || question.type == .multi { actions.append(.filter) }
             actions.append(.nextSection)
             if question.allowsNotSure { actions.append(.notSure) }
-            return actions + [.help, .quit]
+            return actions + [.serviceName, .help, .quit]
         case .review:
             if context == .textField { return [.select, .back, .help, .quit] }
             var actions: [Action] = []
             switch state.review.tab {
-            case .overview, .decisions, .findings: actions.append(.select)
+            case .overview: actions += [.select, .serviceName]
+            case .decisions, .findings: actions.append(.select)
             case .checklist: actions += [.toggle, .select, .filter]
             case .whatIf: actions.append(.select)
             case .export: actions.append(.select)

@@ -23,6 +23,9 @@ struct InterviewRunner {
         state = reducer.initialState(state)
         if let scan = start.scan { _ = reducer.reduce(&state, .projectScanned(scan)) }
         if !start.notices.isEmpty { state.overlay = .notice(title: "Some answers are not used", lines: start.notices) }
+        // Started on a session (`--session`, `--resume`, an answers file) without a service name: ask for it first
+        // (the start screen's "New review" asks it itself).
+        if !start.startScreen { reducer.askServiceNameIfMissing(&state) }
         let session = SessionFile(path: start.path, store: store)
         // Only answers that differ from the file's are written (a file opened as it is stays untouched).
         session.save(state.answers)
