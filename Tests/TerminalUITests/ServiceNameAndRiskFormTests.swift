@@ -178,6 +178,16 @@ import Testing
         #expect(lines.contains { $0.hasPrefix("Database: PostgreSQL") }, "a real choice is still named")
     }
 
+    @Test func aPlanForATieIsNotToldTheFirstListedOptionIsRecommended() throws {
+        var harness = Harness(kb: Self.kb, answers: AnswerSet(proposed: ["queue": ["beta"]]), width: 200, height: 40)
+        let verdict = try #require(harness.state.advice.review?.proposals.first { $0.decisionID == "queue" })
+        #expect(verdict.verdict == .differs, "the engine settles the tie by list order: \(verdict)")
+        harness.send(.character("r"), .character("1"))
+        let row = (0..<40).map(harness.screen.line).first { $0.contains("Job queue: your plan") } ?? ""
+        #expect(row.contains("no preference"), "\(row)")
+        #expect(!row.contains("recommended"), "\(row)")
+    }
+
     @Test func theDecisionsTabAndDetailSayNoPreferenceAndPickByTeamFamiliarity() {
         var harness = Harness(kb: Self.kb, width: 200, height: 40)
         harness.send(.character("r"), .character("2"))

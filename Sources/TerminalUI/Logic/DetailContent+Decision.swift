@@ -108,13 +108,18 @@ extension DetailContent {
         var text = subject + " — "
         switch verdict.verdict {
         case .agrees: text += "agrees with the review"
+        case .differs where outcome.hasNoPreference:
+            text +=
+                DecisionExplanation.noPreference + ": nothing in your answers favours another option, so it is "
+                + "as good a pick as any"
         case .differs:
             text += "differs: the review recommends \(verdict.recommended.map(name) ?? "another option")"
             if let margin = verdict.margin { text += " by \(margin)" }
         case .ruledOut: text += "ruled out" + (verdict.incompatibility.map { ": " + $0 } ?? "")
         case .notApplicable: text += "the decision does not apply"
         }
-        var lines = [DetailLine(text, verdict.verdict == .agrees ? .success : .warning, indent: 2)]
+        let fine = verdict.verdict == .agrees || (verdict.verdict == .differs && outcome.hasNoPreference)
+        var lines = [DetailLine(text, fine ? .success : .warning, indent: 2)]
         for reason in verdict.reasonsFor.prefix(3) {
             lines.append(DetailLine("  for the recommendation: " + reason.because, indent: 4))
         }

@@ -40,7 +40,7 @@ extension TUIView {
         }
         switch state.review.tab {
         case .overview:
-            lines.set(ReviewRows.overview(state, knowledgeBase), overviewRow)
+            lines.set(ReviewRows.overview(state, knowledgeBase)) { overviewRow($0, review) }
             lines.empty = "Nothing to review yet."
         case .decisions:
             decisionLines(review, state.advice.derived, width: width, &lines)
@@ -71,7 +71,7 @@ extension TUIView {
         return lines
     }
 
-    private func overviewRow(_ row: OverviewRow) -> (text: String, role: StyleRole) {
+    private func overviewRow(_ row: OverviewRow, _ review: Review) -> (text: String, role: StyleRole) {
         switch row {
         case .heading(let text): return (text, .title)
         case .note(let text): return ("  " + text, .dim)
@@ -87,6 +87,9 @@ extension TUIView {
             let outcome: String
             switch verdict.verdict {
             case .agrees: outcome = "agrees"
+            case .differs where review.decision(verdict.decisionID)?.hasNoPreference == true:
+                // A 0-0 tie: the first-listed option is no recommendation against the plan.
+                outcome = DecisionExplanation.noPreference + ": nothing in your answers favours another option"
             case .differs: outcome = "differs: \(verdict.recommended.map(name) ?? "another option") recommended"
             case .ruledOut: outcome = "ruled out"
             case .notApplicable: outcome = "does not apply"
