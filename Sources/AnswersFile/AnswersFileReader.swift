@@ -225,10 +225,14 @@ public struct AnswersFileReader: Sendable {
     /// Warns about answers to questions whose `askIf` does not hold: they are kept but not used.
     private func warnAboutInapplicableAnswers(_ answerSet: AnswerSet, answersNode: YAMLNode?, sink: DiagnosticSink) {
         guard case .mapping(let pairs)? = answersNode?.content else { return }
+        // Which questions are asked depends on all the answers: worked out once, when a conditional one is answered.
+        var asked: Set<String>?
         for (key, _) in pairs {
             guard let id = key.scalar, answerSet.value(of: id) != nil, let question = knowledgeBase.question(id),
-                let askIf = question.askIf, !engine.isApplicable(id, answerSet)
+                let askIf = question.askIf
             else { continue }
+            if asked == nil { asked = Set(engine.applicableQuestions(answerSet).map(\.id)) }
+            guard asked?.contains(id) == false else { continue }
             sink.warning(
                 "'\(id)' is only asked when \(askIf.source), which does not hold for these answers; "
                     + "the answer is ignored", at: key.location)

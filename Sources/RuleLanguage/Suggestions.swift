@@ -11,29 +11,96 @@ public enum Suggestions {
     /// skipped without a comparison, and at most ``maximumCandidates`` are looked at.
     public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
         guard word.utf8.count <= maximumWordLength * 4, word.count <= maximumWordLength else { return nil }
-        let lowered = word.lowercased()
+        let lowered = Array(word.lowercased())
         let length = lowered.count
         let limit = max(2, length / 3)
+        // Ids are ASCII: compared as bytes, which for ASCII text (without CR, which joins LF into one character)
+        // gives the same distance as comparing characters, without breaking each candidate into characters.
+        let asciiWord = asciiLowercased(word)
         var best: (candidate: String, distance: Int)?
+        var rows = DistanceRows(capacity: length + limit + 1)
         var examined = 0
         for candidate in candidates {
             examined += 1
             if examined > maximumCandidates { break }
             guard candidate.utf8.count <= (length + limit) * 4 else { continue }
-            let other = candidate.lowercased()
-            guard abs(other.count - length) <= limit else { continue }
-            let distance = editDistance(lowered, other)
-            if distance <= limit, distance < (best?.distance ?? Int.max) {
-                best = (candidate, distance)
+            // Only a candidate closer than the best so far can win, so its distance is computed no further.
+            let cutoff = min(limit, (best?.distance ?? Int.max) - 1)
+            let distance: Int?
+            if let asciiWord, let other = asciiLowercased(candidate) {
+                distance = boundedEditDistance(asciiWord, other, cutoff: cutoff, rows: &rows)
+            } else {
+                distance = boundedEditDistance(lowered, Array(candidate.lowercased()), cutoff: cutoff, rows: &rows)
             }
+            if let distance { best = (candidate, distance) }
         }
         return best?.candidate
+    }
+
+    /// The lower-cased bytes of an ASCII text without carriage returns; nil for any other text.
+    static func asciiLowercased(_ text: String) -> [UInt8]? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            guard byte < 0x80, byte != 0x0D else { return nil }
+            bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+        }
+        return bytes
     }
 
     /// A ready-to-append hint: `; did you mean 'x'?`, or an empty string.
     public static func hint(for word: String, in candidates: some Sequence<String>) -> String {
         guard let match = closest(to: word, in: candidates) else { return "" }
         return "; did you mean '\(match)'?"
+    }
+
+    /// Three reusable rows of the edit-distance table, so comparing many candidates allocates once.
+    struct DistanceRows {
+        var previousPrevious: [Int]
+        var previous: [Int]
+        var current: [Int]
+
+        init(capacity: Int) {
+            previousPrevious = [Int](repeating: 0, count: capacity)
+            previous = previousPrevious
+            current = previousPrevious
+        }
+
+        mutating func reserve(_ count: Int) {
+            guard previous.count < count else { return }
+            self = DistanceRows(capacity: count)
+        }
+    }
+
+    /// ``editDistance(_:_:)`` when it is at most `cutoff`, else nil: it stops at the first row whose smallest entry
+    /// exceeds `cutoff` (entries never decrease from one row to the next, transpositions included).
+    static func boundedEditDistance<Element: Equatable>(
+        _ a: [Element], _ b: [Element], cutoff: Int, rows: inout DistanceRows
+    ) -> Int? {
+        guard cutoff >= 0 else { return nil }
+        if a.isEmpty { return b.count <= cutoff ? b.count : nil }
+        if b.isEmpty { return a.count <= cutoff ? a.count : nil }
+        guard abs(a.count - b.count) <= cutoff else { return nil }
+        rows.reserve(b.count + 1)
+        for j in 0...b.count { rows.previous[j] = j }
+        for i in 1...a.count {
+            rows.current[0] = i
+            var smallest = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                var value = min(rows.previous[j] + 1, rows.current[j - 1] + 1, rows.previous[j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    value = min(value, rows.previousPrevious[j - 2] + 1)
+                }
+                rows.current[j] = value
+                smallest = min(smallest, value)
+            }
+            if smallest > cutoff { return nil }
+            swap(&rows.previousPrevious, &rows.previous)
+            swap(&rows.previous, &rows.current)
+        }
+        let distance = rows.previous[b.count]
+        return distance <= cutoff ? distance : nil
     }
 
     /// Levenshtein distance with adjacent transpositions counted as one edit.

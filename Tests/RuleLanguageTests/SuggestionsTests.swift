@@ -11,4 +11,36 @@ import Testing
     @Test func staysQuietWhenNothingIsClose() {
         #expect(Suggestions.closest(to: "zzzzzz", in: ["weight", "when"]) == nil)
     }
+
+    @Test func theBoundedDistanceAgreesWithTheFullOneWithinItsCutoff() {
+        // Words with transpositions, insertions, repeated letters and non-ASCII characters.
+        let words = [
+            "", "a", "ab", "ba", "abc", "acb", "weight", "wieght", "wiehgt", "traffic.peak_rps", "trafic.peak_rsp",
+            "data.shape", "data.shpae", "dätä", "data", "aaaa", "aaab", "ca", "abc.def.ghi", "ab.cdef.ghi",
+        ]
+        var rows = Suggestions.DistanceRows(capacity: 1)
+        for a in words {
+            for b in words {
+                let full = Suggestions.editDistance(a, b)
+                for cutoff in 0...6 {
+                    let expected = full <= cutoff ? full : nil
+                    let bounded = Suggestions.boundedEditDistance(Array(a), Array(b), cutoff: cutoff, rows: &rows)
+                    #expect(bounded == expected, "\(a) \(b) cutoff \(cutoff)")
+                    if let asciiA = Suggestions.asciiLowercased(a), let asciiB = Suggestions.asciiLowercased(b) {
+                        let bytes = Suggestions.boundedEditDistance(asciiA, asciiB, cutoff: cutoff, rows: &rows)
+                        #expect(bytes == expected, "\(a) \(b) cutoff \(cutoff) as bytes")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func theFirstOfEquallyCloseCandidatesWins() {
+        #expect(Suggestions.closest(to: "cat", in: ["bat", "cut", "car"]) == "bat")
+        #expect(Suggestions.closest(to: "Wieght", in: ["height", "weight"]) == "weight")
+        // Other text is compared by characters: "é" written as e + U+0301 is one (by scalars "cafex" would be
+        // closer), and so is CR LF (by bytes "crlf\nid" would be closer).
+        #expect(Suggestions.closest(to: "cafe\u{301}", in: ["cafex", "caf\u{E9}"]) == "caf\u{E9}")
+        #expect(Suggestions.closest(to: "crlf\r\nid", in: ["crlfXid", "crlf\nid"]) == "crlfXid")
+    }
 }

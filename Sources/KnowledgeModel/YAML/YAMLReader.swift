@@ -82,7 +82,9 @@ public struct YAMLReader: Sendable {
         do {
             // The basic resolver: tags are never read here (scalars stay text; null is recognised below), and the
             // default one compiles seven regular expressions at first use, a tenth of a short command's start-up.
-            root = try Yams.compose(yaml: text, .basic)
+            // The encoding is given: Yams' default reads the whole environment on every parse (and prints to
+            // standard output when YAMS_DEFAULT_ENCODING is set). Swift strings are UTF-8.
+            root = try Yams.compose(yaml: text, .basic, .default, .utf8)
         } catch let error as YamlError {
             throw DiagnosticsError([Self.diagnostic(for: error, file: displayPath)])
         } catch {
