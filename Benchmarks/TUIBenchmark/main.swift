@@ -114,6 +114,10 @@ report("answer from the review (decisions tab) + render", answering(returningToR
 report(
     "answer from the review (What-if tab) + what-if + render",
     answering(returningToReview: true, tab: .whatIf, runs: 21))
+// The Overview tab open: the answer returns to it, so the reducer recomputes its priorities and firm-up questions.
+report(
+    "answer from the review (Overview tab) + insights + render",
+    answering(returningToReview: true, tab: .overview, runs: 5))
 var whatIfState = state
 whatIfState.mode = .review
 /// The key that opens a review tab (1-6).
