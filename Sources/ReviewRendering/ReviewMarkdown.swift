@@ -66,6 +66,7 @@ public struct ReviewMarkdown: Sendable {
         out.append("|" + String(repeating: "---|", count: header.filter { $0 == "|" }.count - 1))
         for outcome in review.decisions {
             var choice = esc(report.outcomeText(outcome))
+            for complement in outcome.complements { choice += " + " + esc(complement.name) }
             let flags = report.flags(outcome)
             if !flags.isEmpty { choice += " (" + flags.joined(separator: ", ") + ")" }
             var row = "| \(esc(outcome.title)) | \(choice) |"

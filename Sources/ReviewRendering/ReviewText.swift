@@ -205,6 +205,8 @@ public struct ReviewText: Sendable {
     /// their parenthesised details.
     func compactHeading(_ outcome: DecisionOutcome, _ summary: DecisionSummary?, _ report: ReviewReport) -> String {
         var heading = "\(outcome.title): \(Self.shortName(report.outcomeText(outcome)))"
+        // Options recommended alongside the choice (edge and in-app limits; sessions after an SSO login).
+        for complement in outcome.complements { heading += " + \(Self.shortName(complement.name))" }
         var notes: [String] = []
         if outcome.hasNoPreference {
             notes.append("no preference")

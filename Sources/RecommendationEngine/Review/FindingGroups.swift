@@ -60,16 +60,19 @@ extension Review {
         let questionOrder = { (id: String) in knowledgeBase.questionPosition(id) ?? Int.max }
         let open = findings.enumerated().filter { $0.element.accepted == nil }
         var remaining = Set(open.map(\.offset))
+        // Each finding's causes, worked out once (reading its rule's condition) rather than on every round.
+        var keysOf: [Int: [CauseKey]] = [:]
+        for index in remaining {
+            var seen = Set<CauseKey>()
+            keysOf[index] = causeKeys(findings[index], knowledgeBase).filter { seen.insert($0).inserted }
+        }
         var groups: [(group: FindingGroup, firstIndex: Int)] = []
         while !remaining.isEmpty {
             // Count, per cause (a user-given answer, or one option of a multiple-choice one), the still-ungrouped
             // findings raised from it.
             var counts: [CauseKey: [Int]] = [:]
             for index in remaining.sorted() {
-                var seen = Set<CauseKey>()
-                for key in causeKeys(findings[index], knowledgeBase) where seen.insert(key).inserted {
-                    counts[key, default: []].append(index)
-                }
+                for key in keysOf[index] ?? [] { counts[key, default: []].append(index) }
             }
             let best = counts.filter { $0.value.count > 1 }.min { lhs, rhs in
                 if lhs.value.count != rhs.value.count { return lhs.value.count > rhs.value.count }
