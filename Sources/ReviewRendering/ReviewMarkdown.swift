@@ -137,7 +137,7 @@ public struct ReviewMarkdown: Sendable {
             var line =
                 "\(index + 1). **\(group.severity.rawValue.uppercased())** \(esc(lead.finding.title)) "
                 + "(\(MarkdownText.code(lead.finding.id)))"
-            if let cause = group.cause { line += " — cause: \(MarkdownText.code(cause.description))" }
+            if let cause = group.causeDescription { line += " — cause: \(MarkdownText.code(cause))" }
             out.append(line)
             if detail == .brief { continue }
             for raised in group.findings {

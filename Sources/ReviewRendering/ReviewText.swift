@@ -323,14 +323,13 @@ public struct ReviewText: Sendable {
             lines += wrap(heading, first: "  ", rest: "     ", colourFor(group.severity), maxLines: full ? .max : 1)
             if detail == .brief { continue }
             if full {
-                if let cause = group.cause { lines += wrap(cause.description, first: "     cause: ", rest: "       ") }
+                if let cause = group.causeDescription { lines += wrap(cause, first: "     cause: ", rest: "       ") }
                 for raised in group.findings { fullFinding(raised, &lines) }
                 continue
             }
-            if let cause = group.cause {
+            if let cause = group.causeDescription {
                 let others = group.findings.dropFirst().map(\.finding.id).joined(separator: ", ")
-                lines += wrap(
-                    "\(cause.description); also \(others)", first: "     cause: ", rest: "       ", maxLines: 1)
+                lines += wrap("\(cause); also \(others)", first: "     cause: ", rest: "       ", maxLines: 1)
             }
             if prioritised[lead.finding.id] == nil, compaction.findingFixes {
                 lines += wrap(lead.finding.remediation, first: "     fix: ", rest: "       ", maxLines: 1)

@@ -50,7 +50,8 @@ public struct ReviewPriority: Sendable, Equatable {
     /// It follows from what the user stated (an answer given, a plan, what runs today), not only from an option
     /// the review chose or a default it assumed (the second ranking key).
     public var stated: Bool
-    /// A checklist item whose omission does harm that cannot be undone (``ChecklistItem/irreversible``).
+    /// A checklist item whose omission, or a finding that left alone, does harm that cannot be undone
+    /// (``ChecklistItem/irreversible``, ``Finding/irreversible``).
     public var irreversible: Bool
 
     public init(
@@ -95,7 +96,8 @@ extension Review {
     /// 1. severity (high first);
     /// 2. problems before additions: conflicts, findings, proposal verdicts and tensions (something already wrong
     ///    with the answers, the plan or what runs) before checklist items and questions;
-    /// 3. irreversible before reversible (``ChecklistItem/irreversible``: data lost, money wrong, data disclosed);
+    /// 3. irreversible before reversible (``ChecklistItem/irreversible``, ``Finding/irreversible``: data lost,
+    ///    money wrong, data disclosed);
     /// 4. what follows from what the user stated (an answer given, a plan, what runs today) before what follows
     ///    only from an option the review chose or a default it assumed;
     /// 5. how many decisions or risks it touches (a finding group: its findings plus the decisions whose chosen
@@ -134,7 +136,24 @@ extension Review {
         // The candidate that stands for each risk rule (a finding group, a tension): a checklist item that only those
         // rules include is a step of that risk, not a priority of its own.
         var riskCandidate: [String: Int] = [:]
+        // A proposal the review argues against is one priority: the findings about it (ruled out, "when not to use"
+        // entries that hold; ids `proposal.DECISION.OPTION...`) are folded into its verdict, not listed beside it.
+        var verdictOf: [String: String] = [:]  // finding id prefix -> decision id
+        for verdict in proposals where verdict.verdict == .differs || verdict.verdict == .ruledOut {
+            verdictOf["proposal.\(verdict.decisionID)."] = verdict.decisionID
+        }
+        var folded: [String: (severity: Severity, irreversible: Bool, count: Int)] = [:]
         for group in findingGroups(in: knowledgeBase) {
+            if let decisionID = verdictOf.first(where: { prefix, _ in
+                group.findings.allSatisfy { $0.finding.id.hasPrefix(prefix) }
+            })?.value {
+                let before = folded[decisionID] ?? (.low, false, 0)
+                folded[decisionID] = (
+                    max(before.severity, group.severity), before.irreversible || group.irreversible,
+                    before.count + group.findings.count
+                )
+                continue
+            }
             for raised in group.findings { riskCandidate[raised.ruleID] = candidates.count }
             let lead = group.lead
             var title = lead.finding.title
@@ -142,13 +161,17 @@ extension Review {
                 let others = group.findings.count - 1
                 let plural = others == 1 ? "" : "s"
                 title +=
-                    group.cause.map { " (+\(others) more finding\(plural) from your answer to \($0.questionID))" }
+                    group.cause.map { cause in
+                        let source = group.causeOption.map { "\($0) in your answer to" } ?? "your answer to"
+                        return " (+\(others) more finding\(plural) from \(source) \(cause.questionID))"
+                    }
                     ?? " (+\(others) related finding\(plural))"
             }
             let questions = Set(group.findings.flatMap { $0.answers.filter { !$0.assumed }.map(\.questionID) })
             add(
                 .finding, lead.finding.id, group.severity, title, lead.because, lead.finding.remediation,
-                touches: group.findings.count + decisionsReading(questions))
+                touches: group.findings.count + decisionsReading(questions),
+                irreversible: group.irreversible)
         }
         for raised in tensions {
             riskCandidate[raised.ruleID] = candidates.count
@@ -191,10 +214,13 @@ extension Review {
                 ? "Drop \(proposed) for \(recommended)."
                 : "Reconsider \(proposed); \(recommended) fits these answers better."
             if let cost = verdict.switchingCost { action += " Switching cost: \(cost)" }
+            let findings = folded[verdict.decisionID]
             add(
-                .proposal, verdict.decisionID, ruledOut ? .high : .medium,
+                .proposal, verdict.decisionID, max(ruledOut ? .high : .medium, findings?.severity ?? .low),
                 "\(verdict.title): \(subject), the review \(ruledOut ? "rules it out" : "recommends \(recommended)")",
-                why, action, touches: 1 + verdict.reasonsAgainst.count + verdict.counterindications.count)
+                why, action,
+                touches: 1 + verdict.reasonsAgainst.count + verdict.counterindications.count + (findings?.count ?? 0),
+                irreversible: findings?.irreversible ?? false)
         }
         if !firmUp.isEmpty {
             // The what-if ranking of unanswered questions (``RecommendationEngine/addInsights(to:answers:whatIf:)``).

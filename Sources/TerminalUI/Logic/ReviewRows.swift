@@ -97,7 +97,12 @@ enum ReviewRows {
             if let cause = group.cause, group.findings.count > 1 {
                 let prompt = knowledgeBase.question(cause.questionID)
                 let value = prompt.map { displayText(of: cause.value, for: $0) } ?? cause.value.description
-                rows.append(.heading("\(group.findings.count) findings from one cause: \(cause.questionID) = \(value)"))
+                let text =
+                    group.causeOption.map { option in
+                        let label = prompt?.option(option)?.label ?? option
+                        return "\(cause.questionID) \(group.causeOptionIncluded ? "includes" : "lacks") \(label)"
+                    } ?? "\(cause.questionID) = \(value)"
+                rows.append(.heading("\(group.findings.count) findings from one cause: \(text)"))
             }
             rows += group.findings.map(IssueRow.finding)
         }
