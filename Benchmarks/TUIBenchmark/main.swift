@@ -91,6 +91,7 @@ if let profile = ProcessInfo.processInfo.environment["TUI_PROFILE"] {
         review.mode = .review
         let tab = Int(profile.dropFirst(3)) ?? 2
         _ = reducer.reduce(&review, .key(.character(Character(String(tab)))))
+        _ = reducer.reduce(&review, .idle)
         if profile == "window" { _ = reducer.reduce(&review, .key(.enter)) }
         for _ in 0..<300 {
             _ = reducer.reduce(&review, .key(.down))
@@ -114,6 +115,19 @@ report("answer from the review (decisions tab) + render", answering(returningToR
 report(
     "answer from the review (What-if tab) + what-if + render",
     answering(returningToReview: true, tab: .whatIf, runs: 21))
+// The Overview tab open: the answer returns to it at once; its priorities and firm-up questions are recomputed at the
+// next idle tick of the event loop (measured separately: no key is waiting then).
+report("answer from the review (Overview tab) + render", answering(returningToReview: true, tab: .overview, runs: 21))
+var overviewState = state
+overviewState.mode = .review
+overviewState.review.tab = .overview
+report(
+    "(idle tick) Overview priorities + firm-up + render",
+    median(runs: 5) {
+        var stale = overviewState
+        _ = reducer.reduce(&stale, .idle)
+        _ = view.render(stale)
+    })
 var whatIfState = state
 whatIfState.mode = .review
 /// The key that opens a review tab (1-6).
@@ -150,6 +164,7 @@ for tab in [ReviewTab.overview, .decisions, .findings, .checklist] {
     var listState = state
     listState.mode = .review
     _ = reducer.reduce(&listState, .key(tabKey(tab)))
+    _ = reducer.reduce(&listState, .idle)
     report(
         "\(tab.title) tab: cursor move + detail pane + render",
         median(runs: 50) {

@@ -62,7 +62,7 @@ public enum ReviewJSON {
             findings = review.findings.map { FindingJSON($0) }
             findingGroups = outline.findingGroups.map {
                 FindingGroupJSON(
-                    cause: $0.cause.map(FactJSON.init), severity: $0.severity.rawValue,
+                    cause: $0.cause.map(FactJSON.init), causeOption: $0.causeOption, severity: $0.severity.rawValue,
                     findings: $0.findings.map(\.finding.id))
             }
             checklist = review.checklist.map {
@@ -198,6 +198,8 @@ public enum ReviewJSON {
 
     struct FindingGroupJSON: Encodable {
         var cause: FactJSON?
+        /// For a multiple-choice cause, the option of it the findings share.
+        var causeOption: String?
         var severity: String
         var findings: [String]
     }

@@ -66,6 +66,7 @@ public struct ReviewMarkdown: Sendable {
         out.append("|" + String(repeating: "---|", count: header.filter { $0 == "|" }.count - 1))
         for outcome in review.decisions {
             var choice = esc(report.outcomeText(outcome))
+            for complement in outcome.complements { choice += " + " + esc(complement.name) }
             let flags = report.flags(outcome)
             if !flags.isEmpty { choice += " (" + flags.joined(separator: ", ") + ")" }
             var row = "| \(esc(outcome.title)) | \(choice) |"
@@ -137,7 +138,7 @@ public struct ReviewMarkdown: Sendable {
             var line =
                 "\(index + 1). **\(group.severity.rawValue.uppercased())** \(esc(lead.finding.title)) "
                 + "(\(MarkdownText.code(lead.finding.id)))"
-            if let cause = group.cause { line += " — cause: \(MarkdownText.code(cause.description))" }
+            if let cause = group.causeDescription { line += " — cause: \(MarkdownText.code(cause))" }
             out.append(line)
             if detail == .brief { continue }
             for raised in group.findings {

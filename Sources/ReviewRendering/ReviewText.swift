@@ -205,6 +205,8 @@ public struct ReviewText: Sendable {
     /// their parenthesised details.
     func compactHeading(_ outcome: DecisionOutcome, _ summary: DecisionSummary?, _ report: ReviewReport) -> String {
         var heading = "\(outcome.title): \(Self.shortName(report.outcomeText(outcome)))"
+        // Options recommended alongside the choice (edge and in-app limits; sessions after an SSO login).
+        for complement in outcome.complements { heading += " + \(Self.shortName(complement.name))" }
         var notes: [String] = []
         if outcome.hasNoPreference {
             notes.append("no preference")
@@ -323,14 +325,13 @@ public struct ReviewText: Sendable {
             lines += wrap(heading, first: "  ", rest: "     ", colourFor(group.severity), maxLines: full ? .max : 1)
             if detail == .brief { continue }
             if full {
-                if let cause = group.cause { lines += wrap(cause.description, first: "     cause: ", rest: "       ") }
+                if let cause = group.causeDescription { lines += wrap(cause, first: "     cause: ", rest: "       ") }
                 for raised in group.findings { fullFinding(raised, &lines) }
                 continue
             }
-            if let cause = group.cause {
+            if let cause = group.causeDescription {
                 let others = group.findings.dropFirst().map(\.finding.id).joined(separator: ", ")
-                lines += wrap(
-                    "\(cause.description); also \(others)", first: "     cause: ", rest: "       ", maxLines: 1)
+                lines += wrap("\(cause); also \(others)", first: "     cause: ", rest: "       ", maxLines: 1)
             }
             if prioritised[lead.finding.id] == nil, compaction.findingFixes {
                 lines += wrap(lead.finding.remediation, first: "     fix: ", rest: "       ", maxLines: 1)

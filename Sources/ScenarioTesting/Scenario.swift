@@ -35,6 +35,8 @@ public struct DecisionExpectation: Sendable {
         case not([String])
         /// The decision does not apply.
         case notApplicable
+        /// These options are recommended alongside the choice (its complements), whatever the choice is.
+        case alongside([String])
     }
 
     public var decisionID: String

@@ -117,7 +117,8 @@ public struct ScenarioDecoder {
             }
             guard
                 let f = Fields(
-                    value, kind: "a decision expectation", allowed: ["is", "oneOf", "not", "notApplicable"], sink: sink)
+                    value, kind: "a decision expectation",
+                    allowed: ["is", "oneOf", "not", "notApplicable", "alongside"], sink: sink)
             else { return nil }
             let options = decision.options.map(\.id)
             func check(_ ids: [String], _ at: SourceLocation?) -> [String] {
@@ -137,8 +138,11 @@ public struct ScenarioDecoder {
                 kind = .not(check(f.stringList("not"), f.value("not")?.location))
             } else if f.bool("notApplicable") == true {
                 kind = .notApplicable
+            } else if f.value("alongside") != nil {
+                kind = .alongside(check(f.stringList("alongside"), f.value("alongside")?.location))
             } else {
-                sink.error("a decision expectation needs one of: is, oneOf, not, notApplicable", at: value.location)
+                sink.error(
+                    "a decision expectation needs one of: is, oneOf, not, notApplicable, alongside", at: value.location)
                 return nil
             }
             return DecisionExpectation(decisionID: id, kind: kind, location: key.location)

@@ -31,6 +31,14 @@ public struct ScenarioRunner {
                     "\(expectation.decisionID): expected none of \(options.joined(separator: ", ")), got \(shown)")
             case .notApplicable where outcome.status != .notApplicable:
                 failures.append("\(expectation.decisionID): expected not applicable, got \(shown)")
+            case .alongside(let options):
+                let recommended = Set(outcome.complements.map(\.optionID))
+                for option in options where !recommended.contains(option) {
+                    failures.append(
+                        "\(expectation.decisionID): expected \(option) recommended alongside \(shown), got "
+                            + (recommended.isEmpty ? "nothing alongside" : recommended.sorted().joined(separator: ", "))
+                    )
+                }
             default: break
             }
         }

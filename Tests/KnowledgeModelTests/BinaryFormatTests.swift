@@ -93,10 +93,11 @@ import Testing
         #expect(message([]).contains("no 'SWKB' header"))
         #expect(message(Array("JSON{}".utf8)).contains("no 'SWKB' header"))
         var otherVersion = payload
-        otherVersion[4] = 0x5D + 9
+        let other = KnowledgeBaseBinary.formatVersion + 1
+        otherVersion[4] = 0x5D + UInt8(other)
         #expect(
             message(otherVersion).contains(
-                "format version 9, this build reads version \(KnowledgeBaseBinary.formatVersion)"))
+                "format version \(other), this build reads version \(KnowledgeBaseBinary.formatVersion)"))
         #expect(message(payload + Array("]".utf8)).contains("unexpected bytes after the knowledge base"))
         let header = Array("SWKB".utf8) + [0x5D + UInt8(KnowledgeBaseBinary.formatVersion)]
         // A string table claiming more strings than there are bytes, and a number wider than 64 bits.

@@ -80,4 +80,25 @@ import Testing
             at: "overlay/test.yaml:2:5")
         #expect(!diagnostics.contains { $0.description.contains("'org.kept'") })
     }
+
+    @Test func anIrreversibleFindingCannotBeLow() {
+        let overlay = """
+            rules:
+              - id: org.leaky
+                when: data.typescript
+                because: It leaks.
+                sources: [prisma-docs]
+                finding: { id: org-leak, title: Leak, severity: low, remediation: Fix it., irreversible: true }
+              - id: org.kept
+                when: data.typescript
+                because: It leaks less.
+                sources: [prisma-docs]
+                finding: { id: org-kept, title: Kept, severity: high, remediation: Fix it., irreversible: true }
+            """
+        let diagnostics = lintOverlay(overlay)
+        expectDiagnostic(
+            diagnostics, "finding 'org-leak' is irreversible (left alone it does harm that cannot be undone) but low",
+            at: "overlay/test.yaml:2:5")
+        #expect(!diagnostics.contains { $0.description.contains("'org-kept'") })
+    }
 }

@@ -112,13 +112,36 @@ import Testing
         let open = report.review.findings.filter { $0.accepted == nil }
         #expect(groups.flatMap(\.findings).map(\.finding.id).sorted() == open.map(\.finding.id).sorted())
         #expect(groups.count < open.count, "some findings share a cause")
-        for (earlier, later) in zip(groups, groups.dropFirst()) { #expect(earlier.severity >= later.severity) }
+        for (earlier, later) in zip(groups, groups.dropFirst()) {
+            #expect(earlier.severity >= later.severity)
+            if earlier.severity == later.severity { #expect(earlier.irreversible || !later.irreversible) }
+        }
         for group in groups where group.findings.count > 1 {
             let cause = try #require(group.cause)
             for raised in group.findings { #expect(raised.answers.contains { $0.questionID == cause.questionID }) }
         }
         let instances = try #require(groups.first { $0.cause?.questionID == "current.instances" })
         #expect(instances.findings.map(\.finding.id).contains("socketio-no-adapter"))
+    }
+
+    /// A cause is something the service runs today (a section marked `causes: true`), never context such as how
+    /// public or critical it is; in an inventory answer (what runs, what is practised) it is one item, tested by the
+    /// rule of every finding in the group: findings about different items of one list share no cause.
+    @Test(arguments: examples) func causesAreItemsOfWhatRunsNotContext(_ name: String) throws {
+        let report = try Self.report(name)
+        let kb = report.knowledgeBase
+        for group in report.review.findingGroups(in: kb) {
+            guard let cause = group.cause else { continue }
+            let question = try #require(kb.question(cause.questionID))
+            #expect(kb.section(question.section)?.holdsCauses == true, "\(name): \(cause.questionID)")
+            guard question.type == .multi else { continue }
+            let option = try #require(group.causeOption, "\(name): \(cause.questionID) without an option")
+            for raised in group.findings {
+                let rule = try #require(kb.rule(raised.ruleID))
+                #expect(Review.optionsTested(of: cause.questionID, in: rule.when.expression).contains(option))
+            }
+            #expect(group.causeDescription?.contains(" \(option)") == true)
+        }
     }
 
     @Test func briefIsShorterThanStandardAndShowsPriorities() throws {

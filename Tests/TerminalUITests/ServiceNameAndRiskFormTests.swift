@@ -220,3 +220,50 @@ import Testing
         #expect(!quiet.contains { $0.contains("checklist") }, "the interview's Δ leaves the checklist out")
     }
 }
+
+@Suite struct DeferredOverviewTests {
+    @Test func theReviewOpensAtOnceAndTheOverviewsPrioritiesFollowAtTheIdleTick() {
+        var harness = Harness(answers: ReviewReducerTests.socketAnswers)
+        harness.sendWithoutIdle(.character("r"))
+        #expect(harness.state.mode == .review)
+        #expect(harness.reducer.hasDeferredWork(harness.state))
+        #expect(harness.screen.contains("Updating for your latest answers…"))
+        #expect(!harness.screen.contains("Socket.IO has no Redis adapter"), "no priority of older answers is shown")
+        harness.send(.idle)
+        #expect(!harness.reducer.hasDeferredWork(harness.state))
+        #expect(harness.screen.contains("Socket.IO has no Redis adapter"), "\(harness.screen.text)")
+        #expect(!harness.screen.contains("Updating for your latest answers…"))
+        // Other tabs never wait for it.
+        harness.sendWithoutIdle(.character("2"))
+        #expect(!harness.reducer.hasDeferredWork(harness.state))
+    }
+}
+
+/// A terminal that replays inputs and keeps every screen drawn.
+final class ReplayTerminal: TerminalDevice {
+    var inputs: [TerminalInput]
+    var screens: [Screen] = []
+    let width = 120
+    let height = 32
+
+    init(_ inputs: [TerminalInput]) { self.inputs = inputs }
+
+    func read() -> TerminalInput { inputs.isEmpty ? .closed : inputs.removeFirst() }
+    func draw(_ screen: Screen) { screens.append(screen) }
+}
+
+@Suite struct EventLoopIdleTests {
+    @Test func theLoopRunsTheDeferredWorkOnAnIdleTickAndRedraws() {
+        let harness = Harness(answers: ReviewReducerTests.socketAnswers)
+        let app = TUIApp(reducer: harness.reducer, view: harness.view) { _ in [] }
+        let terminal = ReplayTerminal([.key(.character("r")), .idle, .idle, .key(.character("2")), .idle])
+        let (_, exit) = app.run(harness.state, on: terminal)
+        #expect(exit == .terminalClosed)
+        // The interview, the review at once (updating), the review with its priorities, then the Decisions tab: an
+        // idle tick with nothing deferred draws nothing.
+        #expect(terminal.screens.count == 4, "\(terminal.screens.count) screens")
+        #expect(terminal.screens[1].contains("Updating for your latest answers…"))
+        #expect(terminal.screens[2].contains("Socket.IO has no Redis adapter"))
+        #expect(terminal.screens[3].contains("Choice"))
+    }
+}

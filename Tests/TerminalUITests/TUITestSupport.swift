@@ -113,7 +113,16 @@ struct Harness {
 
     mutating func send(_ keys: Key...) { send(keys) }
 
+    /// Each key, then (as the event loop does when no key waits) the work it deferred.
     mutating func send(_ keys: [Key]) {
+        for key in keys {
+            effects += reducer.reduce(&state, .key(key))
+            if reducer.hasDeferredWork(state) { effects += reducer.reduce(&state, .idle) }
+        }
+    }
+
+    /// Each key without the deferred work (keys typed faster than the loop's idle tick).
+    mutating func sendWithoutIdle(_ keys: Key...) {
         for key in keys { effects += reducer.reduce(&state, .key(key)) }
     }
 

@@ -17,6 +17,7 @@ extension Rule {
             writer.string(finding.title)
             writer.string(finding.severity.rawValue)
             writer.string(finding.remediation)
+            writer.bool(finding.irreversible)
         }
         writer.optional(tension) { writer, tension in
             writer.string(tension.id)
@@ -45,7 +46,7 @@ extension Rule {
             finding: try reader.optional { reader throws(KnowledgeBaseBinaryError) in
                 Finding(
                     id: try reader.string(), title: try reader.string(), severity: try reader.rawValue(Severity.self),
-                    remediation: try reader.string())
+                    remediation: try reader.string(), irreversible: try reader.bool())
             },
             tension: try reader.optional { reader throws(KnowledgeBaseBinaryError) in
                 Tension(

@@ -10,7 +10,7 @@
 /// recomputed at every start-up).
 public enum KnowledgeBaseBinary {
     /// Bumped whenever the layout changes; a payload of another version is rejected.
-    public static let formatVersion = 8
+    public static let formatVersion = 9
     static let magic: [UInt8] = Array("SWKB".utf8)
 
     /// The payload for a knowledge base.
@@ -132,13 +132,14 @@ extension Section {
         writer.string(id)
         writer.string(title)
         writer.int(order)
+        writer.bool(holdsCauses)
         writer.location(location)
     }
 
     init(reading reader: inout BinaryReader) throws(KnowledgeBaseBinaryError) {
         self.init(
             id: try reader.string(), title: try reader.string(), order: try reader.int(),
-            location: try reader.location())
+            holdsCauses: try reader.bool(), location: try reader.location())
     }
 }
 

@@ -63,9 +63,13 @@ public struct LayerDecoder {
     // MARK: - Sections and questions
 
     private func decodeSection(_ node: YAMLNode) -> Section? {
-        guard let f = Fields(node, kind: "a section", allowed: ["id", "title", "order"], sink: sink) else { return nil }
+        guard let f = Fields(node, kind: "a section", allowed: ["id", "title", "order", "causes"], sink: sink) else {
+            return nil
+        }
         guard let id = f.identifier("id"), let title = f.string("title", required: true) else { return nil }
-        return Section(id: id, title: title, order: f.integer("order") ?? 0, location: node.location)
+        return Section(
+            id: id, title: title, order: f.integer("order") ?? 0, holdsCauses: f.bool("causes") ?? false,
+            location: node.location)
     }
 
     private func decodeQuestion(_ node: YAMLNode) -> (Question, Bool)? {
@@ -287,13 +291,15 @@ public struct LayerDecoder {
     }
 
     private func decodeFinding(_ node: YAMLNode) -> Finding? {
-        let keys = ["id", "title", "severity", "remediation"]
+        let keys = ["id", "title", "severity", "remediation", "irreversible"]
         guard let f = Fields(node, kind: "a finding", allowed: keys, sink: sink) else { return nil }
         guard let id = f.identifier("id", allowDots: true), let title = f.string("title", required: true),
             let severity = f.enumeration("severity", Severity.self),
             let remediation = f.string("remediation", required: true)
         else { return nil }
-        return Finding(id: id, title: title, severity: severity, remediation: remediation)
+        return Finding(
+            id: id, title: title, severity: severity, remediation: remediation,
+            irreversible: f.bool("irreversible") ?? false)
     }
 
     private func decodeTension(_ node: YAMLNode) -> Tension? {

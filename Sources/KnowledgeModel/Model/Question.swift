@@ -4,13 +4,31 @@ public struct Section: Sendable, Codable, Hashable, Identifiable {
     public var title: String
     /// Sections are shown in ascending order.
     public var order: Int
+    /// The section's answers describe what the service runs and does today, so an answer in it that several
+    /// findings were raised from is their common cause (``FindingGroup``); answers elsewhere (how critical or public
+    /// the service is) are context, not something to fix.
+    public var holdsCauses: Bool
     public var location: SourceLocation?
 
-    public init(id: String, title: String, order: Int, location: SourceLocation? = nil) {
+    public init(id: String, title: String, order: Int, holdsCauses: Bool = false, location: SourceLocation? = nil) {
         self.id = id
         self.title = title
         self.order = order
+        self.holdsCauses = holdsCauses
         self.location = location
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, title, order, holdsCauses, location
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        title = try container.decode(String.self, forKey: .title)
+        order = try container.decode(Int.self, forKey: .order)
+        holdsCauses = try container.decodeIfPresent(Bool.self, forKey: .holdsCauses) ?? false
+        location = try container.decodeIfPresent(SourceLocation.self, forKey: .location)
     }
 }
 

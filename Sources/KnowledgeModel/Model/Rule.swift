@@ -117,12 +117,30 @@ public struct Finding: Sendable, Codable, Hashable, Identifiable {
     public var title: String
     public var severity: Severity
     public var remediation: String
+    /// Left alone, it does harm that cannot be undone later (`irreversible: true`): data lost for good, money recorded
+    /// wrong or moved twice, data or secrets disclosed. Such findings come first among priorities of their severity
+    /// (as irreversible checklist items do); `kb lint` refuses one rated low.
+    public var irreversible: Bool
 
-    public init(id: String, title: String, severity: Severity, remediation: String) {
+    public init(id: String, title: String, severity: Severity, remediation: String, irreversible: Bool = false) {
         self.id = id
         self.title = title
         self.severity = severity
         self.remediation = remediation
+        self.irreversible = irreversible
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, title, severity, remediation, irreversible
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        title = try container.decode(String.self, forKey: .title)
+        severity = try container.decode(Severity.self, forKey: .severity)
+        remediation = try container.decode(String.self, forKey: .remediation)
+        irreversible = try container.decodeIfPresent(Bool.self, forKey: .irreversible) ?? false
     }
 }
 

@@ -104,7 +104,9 @@ public enum ClaimFinder {
         guard let first = word.first, first.isUppercase, word.count > 1,
             word.allSatisfy({ $0.isLetter || $0 == "." || $0 == "-" })
         else { return false }
-        if ["HTTP", "SQLSTATE"].contains(word) { return false }
+        // Names whose number is part of the name, not a version: HTTP status codes, SQLSTATE codes, SOC 1/2/3
+        // report types.
+        if ["HTTP", "SQLSTATE", "SOC"].contains(word) { return false }
         if products.contains(word) || word.contains(".") || word.filter(\.isUppercase).count >= 2 { return true }
         return !opensSentence && !["Top", "Level", "Step", "Stage", "Phase", "Tier", "Option", "Part"].contains(word)
     }

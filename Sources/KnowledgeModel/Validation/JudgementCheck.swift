@@ -1,6 +1,6 @@
 /// Judgement the review shows must hold together: a reason is displayed under every option its rule scores, so
-/// it must argue for each option it scores positively; baseline hygiene is never "high"; an irreversible item is
-/// never "low".
+/// it must argue for each option it scores positively; baseline hygiene is never "high"; an irreversible checklist
+/// item or finding is never "low".
 struct JudgementCheck: KnowledgeBaseCheck {
     func check(_ kb: KnowledgeBase, sink: DiagnosticSink) {
         for rule in kb.rules {
@@ -31,6 +31,13 @@ struct JudgementCheck: KnowledgeBaseCheck {
                 "checklist item '\(item.id)' is irreversible (missing it does harm that cannot be undone) but low; "
                     + "make it medium or high, or drop 'irreversible'",
                 at: item.location)
+        }
+        for rule in kb.rules {
+            guard let finding = rule.finding, finding.irreversible, finding.severity == .low else { continue }
+            sink.error(
+                "finding '\(finding.id)' is irreversible (left alone it does harm that cannot be undone) but low; "
+                    + "make it medium or high, or drop 'irreversible'",
+                at: rule.location)
         }
     }
 }

@@ -71,6 +71,11 @@ struct CompiledJudgement: Sendable {
             reads.formUnion(complements[slot].flatMap { $0.check?.reads ?? [] })
             for question in reads.sorted() { decisionsReading[question].append(slot) }
         }
+        // What runs today is the proposal of a decision linked to a current-stack question: its verdict reads it.
+        for (slot, link) in current.enumerated() {
+            guard let question = link?.question, !decisionsReading[question].contains(slot) else { continue }
+            decisionsReading[question].append(slot)
+        }
         self.decisionsReading = decisionsReading
         decisionsWithComplements = complements.indices.filter { !complements[$0].isEmpty }
         self.whenNot = whenNot

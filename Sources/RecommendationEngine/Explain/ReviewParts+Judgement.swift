@@ -126,12 +126,13 @@ extension ReviewParts {
 
     /// The verdict on the proposal for each decision that has one, in decision order.
     func proposalVerdicts(_ outcomes: [DecisionOutcome]) -> [ProposalVerdict] {
-        var result: [ProposalVerdict] = []
-        for slot in outcomes.indices {
-            guard let (options, origin) = proposal(slot) else { continue }
-            result.append(verdict(slot, outcome: outcomes[slot], options: options, origin: origin))
-        }
-        return result
+        outcomes.indices.compactMap { proposalVerdict($0, outcome: outcomes[$0]) }
+    }
+
+    /// The verdict on the proposal for decision `slot` (planned, or what runs today), nil when it has none.
+    func proposalVerdict(_ slot: Int, outcome: DecisionOutcome) -> ProposalVerdict? {
+        guard let (options, origin) = proposal(slot) else { return nil }
+        return verdict(slot, outcome: outcome, options: options, origin: origin)
     }
 
     private func verdict(

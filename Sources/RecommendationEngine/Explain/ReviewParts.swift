@@ -80,8 +80,14 @@ struct ReviewParts {
         let assessments = ranked.map(\.assessment)
         var margin: Int?
         var lowConfidence = false
+        // Options recommended alongside the choice are not what it beat: the margin is to the best other option.
+        let recommendedAlongside: [ChosenComplement] =
+            status == .chosen ? chosen.map { complements(slot, chosen: $0) } ?? [] : []
+        let alongside = Set(recommendedAlongside.map(\.optionID))
         if let chosen {
-            let runnerUp = assessments.first { $0.verdict != .chosen && $0.verdict != .excluded }
+            let runnerUp = assessments.first {
+                $0.verdict != .chosen && $0.verdict != .excluded && !alongside.contains($0.optionID)
+            }
             margin = runnerUp.map { scores[chosen] - $0.score }
             let relevant = [assessments.first { $0.verdict == .chosen }, runnerUp].compactMap { $0 }
             lowConfidence = relevant.contains { assessment in
@@ -95,7 +101,7 @@ struct ReviewParts {
             options: assessments)
         if status == .chosen, let chosen {
             outcome.tradeoffs = tradeoffs(slot, option: chosen)
-            outcome.complements = complements(slot, chosen: chosen)
+            outcome.complements = recommendedAlongside
         }
         return outcome
     }

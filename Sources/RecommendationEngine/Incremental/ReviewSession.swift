@@ -38,6 +38,7 @@ public struct ReviewSession: Sendable, Equatable {
         var findings: [Int] = []
         var checklist: [Int] = []
         var firedRules: [Int] = []
+        var proposals: [Int] = []
     }
 
     /// Reviews `answers` from scratch.
@@ -68,6 +69,7 @@ public struct ReviewSession: Sendable, Equatable {
         keys.firedRules = fired.indices.filter { fired[$0] }
         keys.assumptions = review.assumptions.compactMap { compiled.questionSlot[$0.questionID] }
         keys.checklist = review.checklist.compactMap { engine.knowledgeBase.checklistPosition($0.item.id) }
+        keys.proposals = review.proposals.compactMap { compiled.decisionSlot[$0.decisionID] }
         hasEntry = compiled.questions.map { answers.answers[$0.id] != nil }
         listApplicableQuestions()
         countProgress()
@@ -176,10 +178,22 @@ public struct ReviewSession: Sendable, Equatable {
             for exclusion in compiled.rules[rule].excludes { decisions.insert(exclusion.decision) }
         }
         let judgement = compiled.judgement
-        for question in changedQuestions { decisions.formUnion(judgement.decisionsReading[question]) }
+        for question in changedQuestions + notSureChanged {
+            decisions.formUnion(judgement.decisionsReading[question])
+        }
         if !reach.isEmpty { decisions.formUnion(judgement.decisionsWithComplements) }
         for decision in decisions { review.decisions[decision] = parts.outcome(decision) }
-        review.proposals = parts.proposalVerdicts(review.decisions)
+        // A verdict reads its decision's outcome and judgement (both recomputed above) and the plan.
+        if old.proposed != newAnswers.proposed {
+            review.proposals = parts.proposalVerdicts(review.decisions)
+            keys.proposals = review.proposals.compactMap { compiled.decisionSlot[$0.decisionID] }
+        } else {
+            for slot in decisions.sorted() {
+                patch(
+                    &review.proposals, keys: &keys.proposals, key: slot, rank: { $0 },
+                    parts.proposalVerdict(slot, outcome: review.decisions[slot]))
+            }
+        }
 
         var questions = Set(changedQuestions + notSureChanged)
         for rule in delta.toggled { questions.formUnion(compiled.rules[rule].reads) }

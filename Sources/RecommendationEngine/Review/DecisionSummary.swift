@@ -54,8 +54,11 @@ extension DecisionOutcome {
     /// rule on the choice. Ties keep knowledge-base order. Rules that rest only on defaults (``Contribution/assumed``)
     /// are used only when no other rule qualifies.
     public func summary(in knowledgeBase: KnowledgeBase) -> DecisionSummary {
+        // An option recommended alongside the choice (a complement) is not what the choice beat.
+        let alongside = Set(complements.map(\.optionID))
         let runnerUp = options.first {
             $0.verdict != .chosen && $0.verdict != .excluded && $0.verdict != .notConsidered
+                && !alongside.contains($0.optionID)
         }
         let allChosen = chosenAssessment?.contributions ?? []
         let allRunnerUp = runnerUp?.contributions ?? []

@@ -1,21 +1,30 @@
 import KnowledgeModel
+import RuleLanguage
 
 /// Findings that share one cause in the answers: fixing the cause addresses all of them.
 ///
 /// The cause is an answer several findings were raised from (`current.instances = 4` behind a Socket.IO server
-/// without an adapter, in-memory rate limits and per-instance caches). Grouping rule, deterministic and in the
-/// knowledge base's terms: among the open (unaccepted) findings, take the answer the most still-ungrouped findings
-/// were raised from (ties: the answer whose question comes first in the knowledge base); its findings form a group;
-/// repeat. Answers shared by only one finding make single-finding groups. Only answers the user gave count as
-/// causes (a default is not something the user runs).
+/// without an adapter, in-memory rate limits and per-instance caches), in a section whose answers describe what the
+/// service runs today (``Section/holdsCauses``; how critical or public a service is is context, not a cause). For a
+/// multiple-choice answer the cause is one
+/// option of it that the findings' rules all test: what a service runs (`current.stack`) or does (`current.practices`)
+/// is an inventory, and findings about different items of it (Socket.IO without an adapter, node-cron on several
+/// instances) have different causes. Grouping rule, deterministic and in the knowledge base's terms: among the open
+/// (unaccepted) findings, take the cause the most still-ungrouped findings were raised from (ties: the question that
+/// comes first in the knowledge base, then the option's id); its findings form a group; repeat. Causes shared by only
+/// one finding make single-finding groups. Only answers the user gave count as causes (a default is not something
+/// the user runs).
 public struct FindingGroup: Sendable, Equatable {
     /// The shared answer; nil for a finding that shares no answer with another.
     public var cause: AnswerFact?
+    /// For a multiple-choice cause, the option of it the findings' rules all test (`socketio` of `current.stack`).
+    public var causeOption: String?
     /// The findings, most severe first (ties in review order).
     public var findings: [RaisedFinding]
 
-    public init(cause: AnswerFact?, findings: [RaisedFinding]) {
+    public init(cause: AnswerFact?, causeOption: String? = nil, findings: [RaisedFinding]) {
         self.cause = cause
+        self.causeOption = causeOption
         self.findings = findings
     }
 
@@ -24,38 +33,67 @@ public struct FindingGroup: Sendable, Equatable {
 
     /// The highest severity in the group.
     public var severity: Severity { lead.finding.severity }
+
+    /// Left alone, one of its findings does harm that cannot be undone (``Finding/irreversible``).
+    public var irreversible: Bool { findings.contains { $0.finding.irreversible } }
+
+    /// The cause as text: `current.instances = 4`, or `current.stack includes socketio` for one option of a
+    /// multiple-choice answer (`lacks` when the answer does not include it).
+    public var causeDescription: String? {
+        guard let cause else { return nil }
+        guard let option = causeOption else { return cause.description }
+        return "\(cause.questionID) \(causeOptionIncluded ? "includes" : "lacks") \(option)"
+    }
+
+    /// Whether the multiple-choice answer includes ``causeOption`` (findings can be raised by an option's absence).
+    public var causeOptionIncluded: Bool {
+        guard let option = causeOption, case .choices(let chosen)? = cause?.value else { return false }
+        return chosen.contains(option)
+    }
 }
 
 extension Review {
-    /// The open findings grouped by shared cause, as an ordered fix plan: most severe group first, then the group
-    /// that resolves more findings, then review order of the lead finding. See ``FindingGroup`` for the rule.
+    /// The open findings grouped by shared cause, as an ordered fix plan: most severe group first, then a group
+    /// whose harm cannot be undone (as priorities rank), then the group that resolves more findings, then review
+    /// order of the lead finding. See ``FindingGroup`` for the rule.
     public func findingGroups(in knowledgeBase: KnowledgeBase) -> [FindingGroup] {
         let questionOrder = { (id: String) in knowledgeBase.questionPosition(id) ?? Int.max }
         let open = findings.enumerated().filter { $0.element.accepted == nil }
         var remaining = Set(open.map(\.offset))
+        // Each finding's causes, worked out once (reading its rule's condition) rather than on every round.
+        var keysOf: [Int: [CauseKey]] = [:]
+        for index in remaining {
+            var seen = Set<CauseKey>()
+            keysOf[index] = causeKeys(findings[index], knowledgeBase).filter { seen.insert($0).inserted }
+        }
         var groups: [(group: FindingGroup, firstIndex: Int)] = []
         while !remaining.isEmpty {
-            // Count, per user-given answer, the still-ungrouped findings raised from it.
-            var counts: [String: (fact: AnswerFact, members: [Int])] = [:]
+            // Count, per cause (a user-given answer, or one option of a multiple-choice one), the still-ungrouped
+            // findings raised from it.
+            var counts: [CauseKey: [Int]] = [:]
             for index in remaining.sorted() {
-                var seen = Set<String>()
-                for fact in findings[index].answers where !fact.assumed && seen.insert(fact.questionID).inserted {
-                    counts[fact.questionID, default: (fact, [])].members.append(index)
-                }
+                for key in keysOf[index] ?? [] { counts[key, default: []].append(index) }
             }
-            let best = counts.values.filter { $0.members.count > 1 }.min { lhs, rhs in
-                if lhs.members.count != rhs.members.count { return lhs.members.count > rhs.members.count }
-                return questionOrder(lhs.fact.questionID) < questionOrder(rhs.fact.questionID)
+            let best = counts.filter { $0.value.count > 1 }.min { lhs, rhs in
+                if lhs.value.count != rhs.value.count { return lhs.value.count > rhs.value.count }
+                let left = questionOrder(lhs.key.fact.questionID)
+                let right = questionOrder(rhs.key.fact.questionID)
+                if left != right { return left < right }
+                return (lhs.key.option ?? "") < (rhs.key.option ?? "")
             }
             let members: [Int]
             if let best {
-                members = best.members
+                members = best.value
             } else {
                 members = remaining.sorted()
             }
             for index in members { remaining.remove(index) }
             if let best {
-                groups.append((FindingGroup(cause: best.fact, findings: ordered(members)), members.min() ?? 0))
+                groups.append(
+                    (
+                        FindingGroup(cause: best.key.fact, causeOption: best.key.option, findings: ordered(members)),
+                        members.min() ?? 0
+                    ))
             } else {
                 for index in members {
                     groups.append((FindingGroup(cause: nil, findings: [findings[index]]), index))
@@ -64,11 +102,64 @@ extension Review {
         }
         return groups.sorted { lhs, rhs in
             if lhs.group.severity != rhs.group.severity { return lhs.group.severity > rhs.group.severity }
+            if lhs.group.irreversible != rhs.group.irreversible { return lhs.group.irreversible }
             if lhs.group.findings.count != rhs.group.findings.count {
                 return lhs.group.findings.count > rhs.group.findings.count
             }
             return lhs.firstIndex < rhs.firstIndex
         }.map(\.group)
+    }
+
+    /// A cause findings can share: an answer, or one option of a multiple-choice answer.
+    private struct CauseKey: Hashable {
+        var fact: AnswerFact
+        var option: String?
+    }
+
+    /// The causes a finding was raised from: each user-given answer its rule read in a section that holds causes;
+    /// for a multiple-choice answer, each option the rule's condition tests it for (the whole answer when the
+    /// condition names no option).
+    private func causeKeys(_ raised: RaisedFinding, _ knowledgeBase: KnowledgeBase) -> [CauseKey] {
+        var keys: [CauseKey] = []
+        let expression = knowledgeBase.rule(raised.ruleID)?.when.expression
+        for fact in raised.answers where !fact.assumed {
+            guard let question = knowledgeBase.question(fact.questionID),
+                knowledgeBase.section(question.section)?.holdsCauses == true
+            else { continue }
+            guard question.type == .multi, let expression else {
+                keys.append(CauseKey(fact: fact, option: nil))
+                continue
+            }
+            let options = Self.optionsTested(of: fact.questionID, in: expression)
+            if options.isEmpty {
+                keys.append(CauseKey(fact: fact, option: nil))
+            } else {
+                keys += options.map { CauseKey(fact: fact, option: $0) }
+            }
+        }
+        return keys
+    }
+
+    /// The string literals `expression` compares the answer to `questionID` with (`contains`, `in`, `==`), sorted.
+    public static func optionsTested(of questionID: String, in expression: Expression) -> [String] {
+        var options = Set<String>()
+        func strings(_ literal: Literal) -> [String] {
+            switch literal {
+            case .string(let text): return [text]
+            case .list(let items): return items.flatMap(strings)
+            case .number, .bool: return []
+            }
+        }
+        expression.visit { node in
+            guard case .compare(_, let left, let right, _) = node else { return }
+            switch (left, right) {
+            case (.answer(let id, _), .literal(let literal, _)) where id == questionID,
+                (.literal(let literal, _), .answer(let id, _)) where id == questionID:
+                options.formUnion(strings(literal))
+            default: break
+            }
+        }
+        return options.sorted()
     }
 
     private func ordered(_ indices: [Int]) -> [RaisedFinding] {

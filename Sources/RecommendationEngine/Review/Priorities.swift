@@ -50,7 +50,8 @@ public struct ReviewPriority: Sendable, Equatable {
     /// It follows from what the user stated (an answer given, a plan, what runs today), not only from an option
     /// the review chose or a default it assumed (the second ranking key).
     public var stated: Bool
-    /// A checklist item whose omission does harm that cannot be undone (``ChecklistItem/irreversible``).
+    /// A checklist item whose omission, or a finding that left alone, does harm that cannot be undone
+    /// (``ChecklistItem/irreversible``, ``Finding/irreversible``).
     public var irreversible: Bool
 
     public init(
@@ -95,7 +96,8 @@ extension Review {
     /// 1. severity (high first);
     /// 2. problems before additions: conflicts, findings, proposal verdicts and tensions (something already wrong
     ///    with the answers, the plan or what runs) before checklist items and questions;
-    /// 3. irreversible before reversible (``ChecklistItem/irreversible``: data lost, money wrong, data disclosed);
+    /// 3. irreversible before reversible (``ChecklistItem/irreversible``, ``Finding/irreversible``: data lost,
+    ///    money wrong, data disclosed);
     /// 4. what follows from what the user stated (an answer given, a plan, what runs today) before what follows
     ///    only from an option the review chose or a default it assumed;
     /// 5. how many decisions or risks it touches (a finding group: its findings plus the decisions whose chosen
@@ -111,6 +113,7 @@ extension Review {
     /// Selection: the first three always; the fourth and fifth when at least medium; the sixth and seventh only
     /// when high.
     public func priorities(in knowledgeBase: KnowledgeBase) -> [ReviewPriority] {
+        let index = PriorityIndex(self)
         var candidates: [(priority: ReviewPriority, order: Int, area: String)] = []
         func add(
             _ kind: ReviewPriority.Kind, _ id: String, _ severity: Severity, _ title: String, _ why: String,
@@ -123,7 +126,7 @@ extension Review {
         }
 
         for conflict in conflicts {
-            let titles = conflict.decisions.map { id in decision(id)?.title ?? id }
+            let titles = conflict.decisions.map { id in index.decision(id)?.title ?? id }
             add(
                 .conflict, conflict.decisions.first ?? "", .high,
                 "No option fits: " + titles.joined(separator: ", "),
@@ -134,7 +137,24 @@ extension Review {
         // The candidate that stands for each risk rule (a finding group, a tension): a checklist item that only those
         // rules include is a step of that risk, not a priority of its own.
         var riskCandidate: [String: Int] = [:]
+        // A proposal the review argues against is one priority: the findings about it (ruled out, "when not to use"
+        // entries that hold; ids `proposal.DECISION.OPTION...`) are folded into its verdict, not listed beside it.
+        var verdictOf: [String: String] = [:]  // finding id prefix -> decision id
+        for verdict in proposals where verdict.verdict == .differs || verdict.verdict == .ruledOut {
+            verdictOf["proposal.\(verdict.decisionID)."] = verdict.decisionID
+        }
+        var folded: [String: (severity: Severity, irreversible: Bool, count: Int)] = [:]
         for group in findingGroups(in: knowledgeBase) {
+            if let decisionID = verdictOf.first(where: { prefix, _ in
+                group.findings.allSatisfy { $0.finding.id.hasPrefix(prefix) }
+            })?.value {
+                let before = folded[decisionID] ?? (.low, false, 0)
+                folded[decisionID] = (
+                    max(before.severity, group.severity), before.irreversible || group.irreversible,
+                    before.count + group.findings.count
+                )
+                continue
+            }
             for raised in group.findings { riskCandidate[raised.ruleID] = candidates.count }
             let lead = group.lead
             var title = lead.finding.title
@@ -142,20 +162,24 @@ extension Review {
                 let others = group.findings.count - 1
                 let plural = others == 1 ? "" : "s"
                 title +=
-                    group.cause.map { " (+\(others) more finding\(plural) from your answer to \($0.questionID))" }
+                    group.cause.map { cause in
+                        let source = group.causeOption.map { "\($0) in your answer to" } ?? "your answer to"
+                        return " (+\(others) more finding\(plural) from \(source) \(cause.questionID))"
+                    }
                     ?? " (+\(others) related finding\(plural))"
             }
             let questions = Set(group.findings.flatMap { $0.answers.filter { !$0.assumed }.map(\.questionID) })
             add(
                 .finding, lead.finding.id, group.severity, title, lead.because, lead.finding.remediation,
-                touches: group.findings.count + decisionsReading(questions))
+                touches: group.findings.count + index.decisionsReading(questions),
+                irreversible: group.irreversible)
         }
         for raised in tensions {
             riskCandidate[raised.ruleID] = candidates.count
             let questions = Set(raised.tension.between + raised.answers.map(\.questionID))
             add(
                 .tension, raised.tension.id, .medium, raised.tension.title, raised.because, raised.tension.advice,
-                touches: 1 + decisionsReading(questions))
+                touches: 1 + index.decisionsReading(questions))
         }
         let assumed = Set(assumptions.map(\.questionID))
         for entry in checklist where !entry.done && (entry.isAnswerSpecific || entry.item.irreversible) {
@@ -169,7 +193,9 @@ extension Review {
                     candidates[owner].priority.irreversible || entry.item.irreversible
                 continue
             }
-            let why = entry.includedBy.first.flatMap { renderedBecause($0, knowledgeBase) } ?? appliesBecause(entry)
+            let why =
+                entry.includedBy.first.flatMap { index.because[$0] ?? knowledgeBase.rule($0)?.because }
+                ?? appliesBecause(entry, index)
             add(
                 .checklist, entry.item.id, severity(entry.item.priority), checklistTitle(entry.item.text), why,
                 entry.item.text, touches: reach(of: entry, knowledgeBase),
@@ -177,7 +203,9 @@ extension Review {
                 irreversible: entry.item.irreversible, area: "checklist:\(entry.item.category.rawValue)")
         }
         for verdict in proposals where verdict.verdict == .differs || verdict.verdict == .ruledOut {
-            let name = { (id: String) in decision(verdict.decisionID)?.options.first { $0.optionID == id }?.name ?? id }
+            let name = { (id: String) in
+                index.decision(verdict.decisionID)?.options.first { $0.optionID == id }?.name ?? id
+            }
             let proposed = verdict.proposed.map(name).joined(separator: " + ")
             let recommended = verdict.recommended.map(name) ?? "another option"
             let subject = verdict.origin == .runsToday ? "you run \(proposed)" : "you plan \(proposed)"
@@ -191,15 +219,18 @@ extension Review {
                 ? "Drop \(proposed) for \(recommended)."
                 : "Reconsider \(proposed); \(recommended) fits these answers better."
             if let cost = verdict.switchingCost { action += " Switching cost: \(cost)" }
+            let findings = folded[verdict.decisionID]
             add(
-                .proposal, verdict.decisionID, ruledOut ? .high : .medium,
+                .proposal, verdict.decisionID, max(ruledOut ? .high : .medium, findings?.severity ?? .low),
                 "\(verdict.title): \(subject), the review \(ruledOut ? "rules it out" : "recommends \(recommended)")",
-                why, action, touches: 1 + verdict.reasonsAgainst.count + verdict.counterindications.count)
+                why, action,
+                touches: 1 + verdict.reasonsAgainst.count + verdict.counterindications.count + (findings?.count ?? 0),
+                irreversible: findings?.irreversible ?? false)
         }
         if !firmUp.isEmpty {
             // The what-if ranking of unanswered questions (``RecommendationEngine/addInsights(to:answers:whatIf:)``).
             for question in firmUp.prefix(3) where !question.decisions.isEmpty || question.risks > 0 {
-                let moved = question.decisions.compactMap { decision($0) }
+                let moved = question.decisions.compactMap { index.decision($0) }
                 let close = moved.contains(where: \.isCloseCall)
                 var changes = moved.map(\.title)
                 if question.risks > 0 {
@@ -287,30 +318,17 @@ extension Review {
     }
 
     /// A fired rule's reason as the review shows it (with answer values filled in), else the knowledge base's text.
-    private func renderedBecause(_ ruleID: String, _ knowledgeBase: KnowledgeBase) -> String? {
-        for outcome in decisions {
-            for option in outcome.options {
-                if let found = (option.contributions + option.exclusions).first(where: { $0.ruleID == ruleID }) {
-                    return found.because
-                }
-            }
-        }
-        if let raised = findings.first(where: { $0.ruleID == ruleID }) { return raised.because }
-        if let raised = tensions.first(where: { $0.ruleID == ruleID }) { return raised.because }
-        return knowledgeBase.rule(ruleID)?.because
-    }
-
     /// "Applies because of the chosen Shared Redis cache (Caching)." for an item whose condition names decisions.
     /// Only decisions whose chosen option the condition asks for (`chosen(d) == "x"`, `chosen(d) in [...]`) are
     /// named: in `chosen(caching) == "redis" or chosen(jobs) == "bullmq"` with BullMQ chosen, the jobs decision is
     /// the reason, not the cache; a condition with no such match names every decision it reads. An item whose
     /// condition reads only answers names the answers ("Applies because of your answers: api.consumers = ...").
-    private func appliesBecause(_ entry: ChecklistEntry) -> String {
+    private func appliesBecause(_ entry: ChecklistEntry, _ index: PriorityIndex) -> String {
         guard let expression = entry.item.appliesIf?.expression else { return "It applies to these answers." }
         var matching: [String] = []
         expression.visit { node in
             guard case .compare(let op, .chosen(let id, _), .literal(let literal, _), _) = node,
-                let chosen = decision(id)?.chosen, !matching.contains(id)
+                let chosen = index.decision(id)?.chosen, !matching.contains(id)
             else { return }
             switch (op, literal) {
             case (.equal, .string(let option)) where option == chosen: matching.append(id)
@@ -319,7 +337,7 @@ extension Review {
             }
         }
         let named = (matching.isEmpty ? expression.decisionIDs : matching).compactMap { id -> String? in
-            guard let outcome = decision(id), let option = outcome.chosenAssessment else { return nil }
+            guard let outcome = index.decision(id), let option = outcome.chosenAssessment else { return nil }
             return "\(option.name) (\(outcome.title))"
         }
         if !named.isEmpty { return "Applies because of the chosen " + named.joined(separator: " and ") + "." }
@@ -333,15 +351,6 @@ extension Review {
                 .joined(separator: ", ") + "."
         }
         return "It applies to these answers."
-    }
-
-    /// Applicable decisions whose chosen option has a reason that read one of `questions`.
-    private func decisionsReading(_ questions: Set<String>) -> Int {
-        decisions.filter { outcome in
-            outcome.chosenAssessment?.contributions.contains { contribution in
-                contribution.triggeredBy.contains { questions.contains($0.questionID) }
-            } ?? false
-        }.count
     }
 
     /// Whether a checklist item follows from an answer the user gave: the condition of a rule that included it, or
@@ -407,5 +416,51 @@ extension Review {
             length += wordLength
         }
         return title
+    }
+}
+
+/// Lookups the ranking makes for every candidate, built once per ranking (each was a scan of the review: quadratic
+/// in a large knowledge base, where the TUI's Overview took most of a second).
+private struct PriorityIndex {
+    private let decisions: [DecisionOutcome]
+    private let position: [String: Int]
+    /// Question id -> positions of the decisions whose chosen option has a reason that read it.
+    private let readers: [String: [Int]]
+    /// Rule id -> the reason as the review shows it: the first decision contribution or exclusion of the rule, else
+    /// the finding or tension it raised.
+    let because: [String: String]
+
+    init(_ review: Review) {
+        decisions = review.decisions
+        var position: [String: Int] = [:]
+        var readers: [String: [Int]] = [:]
+        var because: [String: String] = [:]
+        for (index, outcome) in review.decisions.enumerated() {
+            if position[outcome.decisionID] == nil { position[outcome.decisionID] = index }
+            for contribution in outcome.chosenAssessment?.contributions ?? [] {
+                for fact in contribution.triggeredBy where readers[fact.questionID]?.last != index {
+                    readers[fact.questionID, default: []].append(index)
+                }
+            }
+            for option in outcome.options {
+                for found in option.contributions + option.exclusions where because[found.ruleID] == nil {
+                    because[found.ruleID] = found.because
+                }
+            }
+        }
+        for raised in review.findings where because[raised.ruleID] == nil { because[raised.ruleID] = raised.because }
+        for raised in review.tensions where because[raised.ruleID] == nil { because[raised.ruleID] = raised.because }
+        self.position = position
+        self.readers = readers
+        self.because = because
+    }
+
+    func decision(_ id: String) -> DecisionOutcome? { position[id].map { decisions[$0] } }
+
+    /// How many applicable decisions have a chosen option with a reason that read one of `questions`.
+    func decisionsReading(_ questions: Set<String>) -> Int {
+        var counted = Set<Int>()
+        for question in questions { counted.formUnion(readers[question] ?? []) }
+        return counted.count
     }
 }

@@ -53,7 +53,9 @@ public struct TUIApp {
             var event: TUIEvent?
             while event == nil {
                 switch terminal.read() {
-                case .idle: continue
+                case .idle:
+                    // Nothing typed: time for the work deferred from the last key press, then a redraw.
+                    if reducer.hasDeferredWork(state) { event = .idle }
                 case .closed: return (state, .terminalClosed)
                 case .signal(let number): return (state, .signal(number))
                 case .resize(let width, let height): event = .resize(width: width, height: height)

@@ -38,6 +38,8 @@ enum IssueRow: Equatable {
 enum ReviewRows {
     /// At most this many firm-up questions on the Overview tab.
     static let firmUpShown = 8
+    /// Shown while the priorities and firm-up questions are being recomputed.
+    static let updatingNote = "Updating for your latest answers…"
 
     /// The Overview tab's rows (computed once per review).
     static func overview(_ state: TUIState, _ knowledgeBase: KnowledgeBase) -> [OverviewRow] {
@@ -46,9 +48,15 @@ enum ReviewRows {
 
     private static func computeOverview(_ state: TUIState, _ knowledgeBase: KnowledgeBase) -> [OverviewRow] {
         guard let review = state.advice.review else { return [] }
+        // Priorities and firm-up questions of older answers are not shown: they are recomputed when no key waits.
+        let current = state.advice.insightsCurrent
         var rows: [OverviewRow] = [.heading("Priorities")]
-        rows += state.advice.priorities.map(OverviewRow.priority)
-        if state.advice.priorities.isEmpty { rows.append(.note("Nothing stands out for these answers.")) }
+        if !current {
+            rows.append(.note(updatingNote))
+        } else {
+            rows += state.advice.priorities.map(OverviewRow.priority)
+            if state.advice.priorities.isEmpty { rows.append(.note("Nothing stands out for these answers.")) }
+        }
         if !review.proposals.isEmpty {
             rows.append(.heading("Your plan"))
             rows += review.proposals.map(OverviewRow.proposal)
@@ -64,7 +72,9 @@ enum ReviewRows {
             rows += tradeoffs
         }
         rows.append(.heading("Answer these to firm up the review"))
-        if state.advice.firmUp.isEmpty {
+        if !current {
+            rows.append(.note(updatingNote))
+        } else if state.advice.firmUp.isEmpty {
             rows.append(.note("Nothing important is left open."))
         } else {
             rows += state.advice.firmUp.prefix(firmUpShown).map(OverviewRow.firmUp)
@@ -87,7 +97,12 @@ enum ReviewRows {
             if let cause = group.cause, group.findings.count > 1 {
                 let prompt = knowledgeBase.question(cause.questionID)
                 let value = prompt.map { displayText(of: cause.value, for: $0) } ?? cause.value.description
-                rows.append(.heading("\(group.findings.count) findings from one cause: \(cause.questionID) = \(value)"))
+                let text =
+                    group.causeOption.map { option in
+                        let label = prompt?.option(option)?.label ?? option
+                        return "\(cause.questionID) \(group.causeOptionIncluded ? "includes" : "lacks") \(label)"
+                    } ?? "\(cause.questionID) = \(value)"
+                rows.append(.heading("\(group.findings.count) findings from one cause: \(text)"))
             }
             rows += group.findings.map(IssueRow.finding)
         }

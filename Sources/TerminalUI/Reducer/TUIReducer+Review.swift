@@ -98,7 +98,6 @@ extension TUIReducer {
         state.review.tab = tab
         state.review.cursor = 0
         state.review.isFiltering = false
-        refreshInsightsIfShown(&state)
         moveReviewCursor(by: 0, &state)
     }
 
@@ -226,7 +225,6 @@ extension TUIReducer {
         state.interview.returnToReview = false
         state.mode = .review
         state.review.delta = state.advice.changes
-        refreshInsightsIfShown(&state)
         if state.review.tab == .whatIf, let questionID = state.review.whatIfQuestion,
             let index = state.advice.whatIf?.rows.firstIndex(where: { $0.questionID == questionID })
         {

@@ -41,6 +41,9 @@ public struct TUIReducer: Sendable {
             state.width = width
             state.height = height
             return []
+        case .idle:
+            refreshInsightsIfShown(&state)
+            return []
         case .loaded(let answers, let notices, let sessionPath):
             state.answers = answers
             state.sessionPath = sessionPath
@@ -88,10 +91,7 @@ public struct TUIReducer: Sendable {
             case .review: effects = reviewKey(key, &state)
             }
             // Entering the review: the cursor rests on a row it can select (not a heading).
-            if mode != .review, state.mode == .review {
-                refreshInsightsIfShown(&state)
-                moveReviewCursor(by: 0, &state)
-            }
+            if mode != .review, state.mode == .review { moveReviewCursor(by: 0, &state) }
             return effects
         }
     }
@@ -121,7 +121,6 @@ public struct TUIReducer: Sendable {
         state.applicableIDs = state.advice.session!.applicableQuestionIDs
         state.flaggedIDs = state.advice.session!.answeredButNotAskedIDs
         state.advice.insightsCurrent = false
-        if state.mode == .review || state.interview.returnToReview { refreshInsightsIfShown(&state) }
         if trackChanges, let review = state.advice.review {
             // Answered from the review: the Δ there also names the checklist items that came or went.
             state.advice.changes = AdviceDiff.changes(
@@ -151,14 +150,21 @@ public struct TUIReducer: Sendable {
         return answers.withoutExpiredAcceptances(today: today).answers
     }
 
+    /// Whether the Overview tab shows priorities and firm-up questions of older answers: they are computed when no
+    /// key is waiting (``TUIEvent/idle``), never in the key press that made them stale (a whole-knowledge-base
+    /// pass: up to a second with a large knowledge base).
+    public func hasDeferredWork(_ state: TUIState) -> Bool {
+        state.mode == .review && state.review.tab == .overview && !state.advice.insightsCurrent
+            && state.advice.review != nil && state.advice.whatIf != nil
+    }
+
     /// Computes the firm-up questions and the priorities when the Overview tab shows them and they are stale.
     func refreshInsightsIfShown(_ state: inout TUIState) {
-        guard state.review.tab == .overview, !state.advice.insightsCurrent, let review = state.advice.review,
-            let whatIf = state.advice.whatIf
-        else { return }
+        guard hasDeferredWork(state), let review = state.advice.review, let whatIf = state.advice.whatIf else { return }
         state.advice.firmUp = advisor.firmUp(review, answers: state.answers, whatIf: whatIf)
         state.advice.priorities = advisor.priorities(review, firmUp: state.advice.firmUp)
         state.advice.insightsCurrent = true
+        moveReviewCursor(by: 0, &state)
     }
 
     /// The first applicable question without an answer, else the first applicable question.

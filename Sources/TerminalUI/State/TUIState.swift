@@ -97,7 +97,7 @@ public struct Advice: Sendable, Equatable {
     var derived = DerivedRows()
     /// Whether ``firmUp`` and ``priorities`` are those of the current answers: they are computed only for the review's
     /// Overview tab (a whole-knowledge-base pass, too slow to repeat on every answer of a large knowledge base).
-    public var insightsCurrent = false
+    public var insightsCurrent = false { didSet { derived = DerivedRows() } }
 
     public init() {}
 }
@@ -137,6 +137,9 @@ public struct AdviceChange: Sendable, Equatable {
 public enum TUIEvent: Sendable, Equatable {
     case key(Key)
     case resize(width: Int, height: Int)
+    /// No key arrived within the poll interval: deferred work runs now (the Overview's priorities and firm-up
+    /// questions, see ``TUIReducer/hasDeferredWork(_:)``).
+    case idle
     /// A session or answers file was loaded (`notices`: what was dropped, e.g. questions that no longer exist);
     /// answers are saved to `sessionPath` from now on.
     case loaded(AnswerSet, notices: [String], sessionPath: String)

@@ -64,8 +64,8 @@ extension TUIView {
                 ("It names the review, the decision records and this session; s changes it later.", .dim),
                 ("", .normal),
             ]
-            fields.append((lines.count, 0, name, true))
-            lines.append(("", .normal))
+            fields.append((lines.count, 6, name, true))
+            lines.append(("Name:", .key))
             footer = "Enter save · Esc skip"
         case .detected(let offset):
             title = "Detected in " + (state.scan?.folder ?? "the project")

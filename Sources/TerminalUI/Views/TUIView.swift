@@ -110,9 +110,12 @@ public struct TUIView: Sendable {
         }
     }
 
-    /// How many of the questions asked are answered (counted once per answer: every answer refreshes the advice).
+    /// How many of the questions asked are answered (or "not sure"): the session's per-section counts.
     func answeredCount(_ state: TUIState) -> Int {
-        state.advice.derived.number("answered") { state.applicableIDs.count { state.answers.answers[$0] != nil } }
+        guard let progress = state.advice.session?.progressBySection else {
+            return state.applicableIDs.count { state.answers.answers[$0] != nil }
+        }
+        return progress.reduce(0) { $0 + $1.answered }
     }
 
     /// The keys worth showing on this screen, most useful first (only keys that do something here).
