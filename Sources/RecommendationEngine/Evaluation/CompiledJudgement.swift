@@ -29,8 +29,6 @@ struct CompiledJudgement: Sendable {
     let current: [(question: Int, options: [String: Int])?]
     /// For each question slot, the decisions whose whenNot or complement conditions read it.
     let decisionsReading: [[Int]]
-    /// Decisions with complements (whether one fits also depends on the other decisions' choices).
-    let decisionsWithComplements: [Int]
 
     init(_ kb: KnowledgeBase, questionSlot: [String: Int], decisionSlot: [String: Int], optionSlot: [[String: Int]]) {
         func compile(_ condition: Condition) -> Check {
@@ -77,7 +75,6 @@ struct CompiledJudgement: Sendable {
             decisionsReading[question].append(slot)
         }
         self.decisionsReading = decisionsReading
-        decisionsWithComplements = complements.indices.filter { !complements[$0].isEmpty }
         self.whenNot = whenNot
         self.complements = complements
         judgedDecisions = judged

@@ -181,7 +181,9 @@ public struct ReviewSession: Sendable, Equatable {
         for question in changedQuestions + notSureChanged {
             decisions.formUnion(judgement.decisionsReading[question])
         }
-        if !reach.isEmpty { decisions.formUnion(judgement.decisionsWithComplements) }
+        // A complement reads its own decision's exclusions (the rules above), the answers its condition reads (the
+        // judgement's readers) and the choices of decisions constrained with it, which share its component and so
+        // are in `reach` together with it.
         for decision in decisions { review.decisions[decision] = parts.outcome(decision) }
         // A verdict reads its decision's outcome and judgement (both recomputed above) and the plan.
         if old.proposed != newAnswers.proposed {
