@@ -34,69 +34,67 @@ public enum AdviceDiff {
         // The review's lists are read element by element through indices (a loop over the elements would copy each
         // one, thousands of outcomes and checklist entries at a large knowledge base's scale).
         var changes: [AdviceChange] = []
-        let decisions = new.decisions
-        // Reviews list every decision in knowledge-base order: compare position by position (by id otherwise).
-        let aligned =
-            old.choices.count == decisions.count
-            && decisions.indices.allSatisfy { old.choices[$0].decisionID == decisions[$0].decisionID }
-        let byID =
-            aligned ? [:] : Dictionary(old.choices.map { ($0.decisionID, ($0.chosen, $0.tie)) }) { first, _ in first }
-        for position in decisions.indices {
-            let chosen = decisions[position].chosen
-            let tie = decisions[position].hasNoPreference
-            let before =
+        // Reviews list every decision in knowledge-base order: compare position by position (by id otherwise). The
+        // outcomes are read in place (through the buffer) rather than copied one by one.
+        new.decisions.withUnsafeBufferPointer { decisions in
+            let aligned =
+                old.choices.count == decisions.count
+                && decisions.indices.allSatisfy { old.choices[$0].decisionID == decisions[$0].decisionID }
+            let byID =
                 aligned
-                ? (old.choices[position].chosen, old.choices[position].tie)
-                : byID[decisions[position].decisionID] ?? (nil, false)
-            guard before.0 != chosen || before.1 != tie else { continue }
-            let decision = knowledgeBase.decision(decisions[position].decisionID)
-            // A 0-0 tie is named as what it is, not as the option listed first.
-            let name = { (id: String?, tie: Bool) in
-                tie ? DecisionExplanation.noPreference : id.map { decision?.option($0)?.name ?? $0 }
+                ? [:] : Dictionary(old.choices.map { ($0.decisionID, ($0.chosen, $0.tie)) }) { first, _ in first }
+            for position in decisions.indices {
+                let chosen = decisions[position].chosen
+                let tie = decisions[position].hasNoPreference
+                let before =
+                    aligned
+                    ? (old.choices[position].chosen, old.choices[position].tie)
+                    : byID[decisions[position].decisionID] ?? (nil, false)
+                guard before.0 != chosen || before.1 != tie else { continue }
+                let decision = knowledgeBase.decision(decisions[position].decisionID)
+                // A 0-0 tie is named as what it is, not as the option listed first.
+                let name = { (id: String?, tie: Bool) in
+                    tie ? DecisionExplanation.noPreference : id.map { decision?.option($0)?.name ?? $0 }
+                }
+                changes.append(
+                    AdviceChange(
+                        .decision(
+                            title: decisions[position].title, from: name(before.0, before.1), to: name(chosen, tie))))
             }
-            changes.append(
-                AdviceChange(
-                    .decision(title: decisions[position].title, from: name(before.0, before.1), to: name(chosen, tie))))
         }
-        let oldFindings = Set(old.findings.map(\.id))
-        let newFindings = Set(new.findings.map(\.finding.id))
-        for index in new.findings.indices where !oldFindings.contains(new.findings[index].finding.id) {
-            changes.append(AdviceChange(.findingRaised(new.findings[index].finding.title)))
-        }
-        for cleared in old.findings where !newFindings.contains(cleared.id) {
-            changes.append(AdviceChange(.findingCleared(cleared.title)))
-        }
-        let oldTensions = Set(old.tensions.map(\.id))
-        let newTensions = Set(new.tensions.map(\.tension.id))
-        for index in new.tensions.indices where !oldTensions.contains(new.tensions[index].tension.id) {
-            changes.append(AdviceChange(.tensionRaised(new.tensions[index].tension.title)))
-        }
-        for cleared in old.tensions where !newTensions.contains(cleared.id) {
-            changes.append(AdviceChange(.tensionCleared(cleared.title)))
-        }
+        let findings = difference(old.findings.map(\.id), new.findings.map(\.finding.id))
+        for index in findings.added { changes.append(AdviceChange(.findingRaised(new.findings[index].finding.title))) }
+        for index in findings.removed { changes.append(AdviceChange(.findingCleared(old.findings[index].title))) }
+        let tensions = difference(old.tensions.map(\.id), new.tensions.map(\.tension.id))
+        for index in tensions.added { changes.append(AdviceChange(.tensionRaised(new.tensions[index].tension.title))) }
+        for index in tensions.removed { changes.append(AdviceChange(.tensionCleared(old.tensions[index].title))) }
         guard includeChecklist else { return changes }
-        // Both lists keep one fixed order: skip the common start and end, then compare what is left by id.
         let checklist = new.checklist
-        var start = 0
-        while start < old.checklist.count, start < checklist.count,
-            old.checklist[start] == checklist[start].item.id
-        {
-            start += 1
+        let items = difference(old.checklist, checklist.indices.map { checklist[$0].item.id })
+        for index in items.added { changes.append(AdviceChange(.checklistAdded(checklist[index].item.text))) }
+        for index in items.removed {
+            let id = old.checklist[index]
+            changes.append(AdviceChange(.checklistRemoved(knowledgeBase.checklistItem(id)?.text ?? id)))
         }
-        var oldEnd = old.checklist.count
-        var newEnd = checklist.count
-        while oldEnd > start, newEnd > start, old.checklist[oldEnd - 1] == checklist[newEnd - 1].item.id {
+        return changes
+    }
+
+    /// The positions of ids only in `new` (added) and only in `old` (removed), each in list order. Both lists keep one
+    /// fixed order with unique ids, and an answer changes few entries: the common start and end are skipped, and
+    /// only what is left between them is compared by id.
+    static func difference(_ old: [String], _ new: [String]) -> (added: [Int], removed: [Int]) {
+        var start = 0
+        while start < old.count, start < new.count, old[start] == new[start] { start += 1 }
+        var oldEnd = old.count
+        var newEnd = new.count
+        while oldEnd > start, newEnd > start, old[oldEnd - 1] == new[newEnd - 1] {
             oldEnd -= 1
             newEnd -= 1
         }
         var gone = [String: Int](minimumCapacity: oldEnd - start)
-        for index in start..<oldEnd { gone[old.checklist[index]] = index }
-        for index in start..<newEnd where gone.removeValue(forKey: checklist[index].item.id) == nil {
-            changes.append(AdviceChange(.checklistAdded(checklist[index].item.text)))
-        }
-        for (id, _) in gone.sorted(by: { $0.value < $1.value }) {
-            changes.append(AdviceChange(.checklistRemoved(knowledgeBase.checklistItem(id)?.text ?? id)))
-        }
-        return changes
+        for index in start..<oldEnd { gone[old[index]] = index }
+        var added: [Int] = []
+        for index in start..<newEnd where gone.removeValue(forKey: new[index]) == nil { added.append(index) }
+        return (added, gone.values.sorted())
     }
 }
