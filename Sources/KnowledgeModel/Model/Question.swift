@@ -17,19 +17,6 @@ public struct Section: Sendable, Codable, Hashable, Identifiable {
         self.holdsCauses = holdsCauses
         self.location = location
     }
-
-    enum CodingKeys: String, CodingKey {
-        case id, title, order, holdsCauses, location
-    }
-
-    public init(from decoder: Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        id = try container.decode(String.self, forKey: .id)
-        title = try container.decode(String.self, forKey: .title)
-        order = try container.decode(Int.self, forKey: .order)
-        holdsCauses = try container.decodeIfPresent(Bool.self, forKey: .holdsCauses) ?? false
-        location = try container.decodeIfPresent(SourceLocation.self, forKey: .location)
-    }
 }
 
 /// The kinds of question.

@@ -129,19 +129,6 @@ public struct Finding: Sendable, Codable, Hashable, Identifiable {
         self.remediation = remediation
         self.irreversible = irreversible
     }
-
-    enum CodingKeys: String, CodingKey {
-        case id, title, severity, remediation, irreversible
-    }
-
-    public init(from decoder: Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        id = try container.decode(String.self, forKey: .id)
-        title = try container.decode(String.self, forKey: .title)
-        severity = try container.decode(Severity.self, forKey: .severity)
-        remediation = try container.decode(String.self, forKey: .remediation)
-        irreversible = try container.decodeIfPresent(Bool.self, forKey: .irreversible) ?? false
-    }
 }
 
 /// Requirements in the answers that pull against each other.

@@ -39,10 +39,13 @@ public struct FindingGroup: Sendable, Equatable {
 
     /// The cause as text: `current.instances = 4`, or `current.stack includes socketio` for one option of a
     /// multiple-choice answer (`lacks` when the answer does not include it).
-    public var causeDescription: String? {
+    public var causeDescription: String? { describeCause() }
+
+    /// ``causeDescription`` with the option named by `label` (the TUI shows the option's label, not its id).
+    public func describeCause(label: (String) -> String = { $0 }) -> String? {
         guard let cause else { return nil }
         guard let option = causeOption else { return cause.description }
-        return "\(cause.questionID) \(causeOptionIncluded ? "includes" : "lacks") \(option)"
+        return "\(cause.questionID) \(causeOptionIncluded ? "includes" : "lacks") \(label(option))"
     }
 
     /// Whether the multiple-choice answer includes ``causeOption`` (findings can be raised by an option's absence).

@@ -98,10 +98,9 @@ enum ReviewRows {
                 let prompt = knowledgeBase.question(cause.questionID)
                 let value = prompt.map { displayText(of: cause.value, for: $0) } ?? cause.value.description
                 let text =
-                    group.causeOption.map { option in
-                        let label = prompt?.option(option)?.label ?? option
-                        return "\(cause.questionID) \(group.causeOptionIncluded ? "includes" : "lacks") \(label)"
-                    } ?? "\(cause.questionID) = \(value)"
+                    group.causeOption == nil
+                    ? "\(cause.questionID) = \(value)"
+                    : group.describeCause { prompt?.option($0)?.label ?? $0 } ?? ""
                 rows.append(.heading("\(group.findings.count) findings from one cause: \(text)"))
             }
             rows += group.findings.map(IssueRow.finding)
