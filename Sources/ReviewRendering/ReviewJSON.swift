@@ -63,7 +63,7 @@ public enum ReviewJSON {
             findingGroups = outline.findingGroups.map {
                 FindingGroupJSON(
                     cause: $0.cause.map(FactJSON.init), causeOption: $0.causeOption, severity: $0.severity.rawValue,
-                    findings: $0.findings.map(\.finding.id))
+                    observed: $0.observed, findings: $0.findings.map(\.finding.id))
             }
             checklist = review.checklist.map {
                 ChecklistJSON(
@@ -175,6 +175,7 @@ public enum ReviewJSON {
         var action: String
         var touches: Int
         var irreversible: Bool
+        var observed: Bool
         var stated: Bool
 
         init(_ priority: ReviewPriority) {
@@ -187,6 +188,7 @@ public enum ReviewJSON {
             action = priority.action
             touches = priority.touches
             irreversible = priority.irreversible
+            observed = priority.observed
             stated = priority.stated
         }
     }
@@ -201,6 +203,8 @@ public enum ReviewJSON {
         /// For a multiple-choice cause, the option of it the findings share.
         var causeOption: String?
         var severity: String
+        /// Raised from harm the user sees today (a reported symptom), not only a latent risk.
+        var observed: Bool
         var findings: [String]
     }
 

@@ -88,12 +88,12 @@ import Testing
         for name in Self.examples {
             let report = try Self.report(name)
             let priorities = report.review.priorities(in: report.knowledgeBase)
-            // Severity, then problems before additions, then irreversible, then stated, then reach.
+            // Severity, then problems before additions, then irreversible, then seen today, then stated, then reach.
             func key(_ priority: ReviewPriority) -> [Int] {
                 [
                     priority.severity == .high ? 2 : priority.severity == .medium ? 1 : 0,
-                    priority.kind.isProblem ? 1 : 0, priority.irreversible ? 1 : 0, priority.stated ? 1 : 0,
-                    priority.touches,
+                    priority.kind.isProblem ? 1 : 0, priority.irreversible ? 1 : 0, priority.observed ? 1 : 0,
+                    priority.stated ? 1 : 0, priority.touches,
                 ]
             }
             for (earlier, later) in zip(priorities, priorities.dropFirst()) {
@@ -115,7 +115,14 @@ import Testing
         for (earlier, later) in zip(groups, groups.dropFirst()) {
             #expect(earlier.severity >= later.severity)
             if earlier.severity == later.severity { #expect(earlier.irreversible || !later.irreversible) }
+            if earlier.severity == later.severity, earlier.irreversible == later.irreversible {
+                #expect(earlier.observed || !later.observed, "harm seen today before latent risk")
+            }
         }
+        // The reported symptoms (event-loop lag, pool exhaustion) are harm seen today; a missing practice is not.
+        let observed = Set(groups.filter(\.observed).flatMap(\.findings).map(\.finding.id))
+        #expect(observed.isSuperset(of: ["event-loop-blocked", "db-pool-exhaustion"]), "\(observed)")
+        #expect(!observed.contains("backups-never-restored"))
         for group in groups where group.findings.count > 1 {
             let cause = try #require(group.cause)
             for raised in group.findings { #expect(raised.answers.contains { $0.questionID == cause.questionID }) }

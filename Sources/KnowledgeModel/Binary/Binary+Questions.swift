@@ -18,6 +18,7 @@ extension Question {
         writer.bool(allowsNotSure)
         writer.bool(required)
         writer.optional(askIf) { $1.write(to: &$0) }
+        writer.bool(observed)
         writer.location(location)
     }
 
@@ -38,7 +39,7 @@ extension Question {
             },
             allowsNotSure: try reader.bool(), required: try reader.bool(),
             askIf: try reader.optional { reader throws(KnowledgeBaseBinaryError) in try Condition(reading: &reader) },
-            location: try reader.location())
+            observed: try reader.bool(), location: try reader.location())
     }
 }
 

@@ -53,10 +53,13 @@ public struct ReviewPriority: Sendable, Equatable {
     /// A checklist item whose omission, or a finding that left alone, does harm that cannot be undone
     /// (``ChecklistItem/irreversible``, ``Finding/irreversible``).
     public var irreversible: Bool
+    /// A finding about harm the user sees today (``FindingGroup/observed``, such as a reported symptom), ranked
+    /// before latent risks of the same severity and reversibility.
+    public var observed: Bool
 
     public init(
         rank: Int, kind: Kind, id: String, severity: Severity, title: String, why: String, action: String,
-        touches: Int, stated: Bool = true, irreversible: Bool = false
+        touches: Int, stated: Bool = true, irreversible: Bool = false, observed: Bool = false
     ) {
         self.rank = rank
         self.kind = kind
@@ -68,6 +71,7 @@ public struct ReviewPriority: Sendable, Equatable {
         self.touches = touches
         self.stated = stated
         self.irreversible = irreversible
+        self.observed = observed
     }
 }
 
@@ -98,16 +102,17 @@ extension Review {
     ///    with the answers, the plan or what runs) before checklist items and questions;
     /// 3. irreversible before reversible (``ChecklistItem/irreversible``, ``Finding/irreversible``: data lost,
     ///    money wrong, data disclosed);
-    /// 4. what follows from what the user stated (an answer given, a plan, what runs today) before what follows
+    /// 4. harm seen today before latent risk (``FindingGroup/observed``: a finding raised from a reported symptom);
+    /// 5. what follows from what the user stated (an answer given, a plan, what runs today) before what follows
     ///    only from an option the review chose or a default it assumed;
-    /// 5. how many decisions or risks it touches (a finding group: its findings plus the decisions whose chosen
+    /// 6. how many decisions or risks it touches (a finding group: its findings plus the decisions whose chosen
     ///    option has a reason reading the same answers; a tension: itself plus the decisions reading its answers;
     ///    a checklist item: the decisions its including rules score or exclude or its condition names, plus the
     ///    findings and tensions those rules raise; a proposal: itself plus the reasons and counter-indications
     ///    against it; a question: the decisions it could change plus the risk rules reading it);
-    /// 6. kind (conflict, finding, proposal, tension, checklist item, question; the knowledge base records no
+    /// 7. kind (conflict, finding, proposal, tension, checklist item, question; the knowledge base records no
     ///    effort);
-    /// 7. among candidates equal on all of these, a checklist item from a category with fewer priorities so far;
+    /// 8. among candidates equal on all of these, a checklist item from a category with fewer priorities so far;
     ///    then review order.
     ///
     /// Selection: the first three always; the fourth and fifth when at least medium; the sixth and seventh only
@@ -117,11 +122,12 @@ extension Review {
         var candidates: [(priority: ReviewPriority, order: Int, area: String)] = []
         func add(
             _ kind: ReviewPriority.Kind, _ id: String, _ severity: Severity, _ title: String, _ why: String,
-            _ action: String, touches: Int, stated: Bool = true, irreversible: Bool = false, area: String? = nil
+            _ action: String, touches: Int, stated: Bool = true, irreversible: Bool = false, observed: Bool = false,
+            area: String? = nil
         ) {
             let priority = ReviewPriority(
                 rank: 0, kind: kind, id: id, severity: severity, title: title, why: why, action: action,
-                touches: touches, stated: stated, irreversible: irreversible)
+                touches: touches, stated: stated, irreversible: irreversible, observed: observed)
             candidates.append((priority, candidates.count, area ?? "\(kind.rawValue):\(id)"))
         }
 
@@ -172,7 +178,7 @@ extension Review {
             add(
                 .finding, lead.finding.id, group.severity, title, lead.because, lead.finding.remediation,
                 touches: group.findings.count + index.decisionsReading(questions),
-                irreversible: group.irreversible)
+                irreversible: group.irreversible, observed: group.observed)
         }
         for raised in tensions {
             riskCandidate[raised.ruleID] = candidates.count
@@ -257,6 +263,7 @@ extension Review {
             if left.severity != right.severity { return left.severity > right.severity }
             if left.kind.isProblem != right.kind.isProblem { return left.kind.isProblem }
             if left.irreversible != right.irreversible { return left.irreversible }
+            if left.observed != right.observed { return left.observed }
             if left.stated != right.stated { return left.stated }
             if left.touches != right.touches { return left.touches > right.touches }
             if left.kind.order != right.kind.order { return left.kind.order < right.kind.order }
@@ -271,7 +278,8 @@ extension Review {
             let tied =
                 remaining.firstIndex {
                     $0.priority.severity != top.severity || $0.priority.kind.isProblem != top.kind.isProblem
-                        || $0.priority.irreversible != top.irreversible || $0.priority.stated != top.stated
+                        || $0.priority.irreversible != top.irreversible || $0.priority.observed != top.observed
+                        || $0.priority.stated != top.stated
                         || $0.priority.touches != top.touches || $0.priority.kind != top.kind
                 } ?? remaining.count
             let pick =
