@@ -108,7 +108,7 @@ import Testing
             func key(_ priority: ReviewPriority) -> [Int] {
                 [
                     priority.severity == .high ? 2 : priority.severity == .medium ? 1 : 0,
-                    priority.kind.isProblem ? 1 : 0, priority.irreversible ? 1 : 0, priority.observed ? 1 : 0,
+                    priority.isProblem ? 1 : 0, priority.irreversible ? 1 : 0, priority.observed ? 1 : 0,
                     priority.stated ? 1 : 0, priority.touches,
                 ]
             }

@@ -57,6 +57,10 @@ public struct ReviewPriority: Sendable, Equatable {
     /// before latent risks of the same severity and reversibility.
     public var observed: Bool
 
+    /// Something already wrong (``Kind/isProblem``) that follows from what the user stated: a tension with an
+    /// assumed answer on one side is something to check, ranked with what to add, not with what is wrong.
+    public var isProblem: Bool { kind.isProblem && stated }
+
     public init(
         rank: Int, kind: Kind, id: String, severity: Severity, title: String, why: String, action: String,
         touches: Int, stated: Bool = true, irreversible: Bool = false, observed: Bool = false
@@ -99,12 +103,14 @@ extension Review {
     /// Ranking keys, in order:
     /// 1. severity (high first);
     /// 2. problems before additions: conflicts, findings, proposal verdicts and tensions (something already wrong
-    ///    with the answers, the plan or what runs) before checklist items and questions;
+    ///    with the answers, the plan or what runs) before checklist items and questions; a tension resting on an
+    ///    assumed answer is not yet a problem (``ReviewPriority/isProblem``);
     /// 3. irreversible before reversible (``ChecklistItem/irreversible``, ``Finding/irreversible``: data lost,
     ///    money wrong, data disclosed);
     /// 4. harm seen today before latent risk (``FindingGroup/observed``: a finding raised from a reported symptom);
     /// 5. what follows from what the user stated (an answer given, a plan, what runs today) before what follows
-    ///    only from an option the review chose or a default it assumed;
+    ///    only from an option the review chose or a default it assumed (a tension with an assumed answer on either
+    ///    side is not stated);
     /// 6. how many decisions or risks it touches (a finding group: its findings plus the decisions whose chosen
     ///    option has a reason reading the same answers; a tension: itself plus the decisions reading its answers;
     ///    a checklist item: the decisions its including rules score or exclude or its condition names, plus the
@@ -185,7 +191,9 @@ extension Review {
             let questions = Set(raised.tension.between + raised.answers.map(\.questionID))
             add(
                 .tension, raised.tension.id, .medium, raised.tension.title, raised.because, raised.tension.advice,
-                touches: 1 + index.decisionsReading(questions))
+                touches: 1 + index.decisionsReading(questions),
+                // A tension is between two requirements; when one side is only a default, it is not yet the user's.
+                stated: !raised.answers.contains(where: \.assumed))
         }
         let assumed = Set(assumptions.map(\.questionID))
         for entry in checklist where !entry.done && (entry.isAnswerSpecific || entry.item.irreversible) {
@@ -261,7 +269,7 @@ extension Review {
             let left = lhs.priority
             let right = rhs.priority
             if left.severity != right.severity { return left.severity > right.severity }
-            if left.kind.isProblem != right.kind.isProblem { return left.kind.isProblem }
+            if left.isProblem != right.isProblem { return left.isProblem }
             if left.irreversible != right.irreversible { return left.irreversible }
             if left.observed != right.observed { return left.observed }
             if left.stated != right.stated { return left.stated }
@@ -277,7 +285,7 @@ extension Review {
             let top = remaining[0].priority
             let tied =
                 remaining.firstIndex {
-                    $0.priority.severity != top.severity || $0.priority.kind.isProblem != top.kind.isProblem
+                    $0.priority.severity != top.severity || $0.priority.isProblem != top.isProblem
                         || $0.priority.irreversible != top.irreversible || $0.priority.observed != top.observed
                         || $0.priority.stated != top.stated
                         || $0.priority.touches != top.touches || $0.priority.kind != top.kind
