@@ -13,7 +13,8 @@ import Testing
     static let conditions = [
         #"data.shape == "relational""#, #"data.shape != "bogus""#, #"data.shape == "bogus""#,
         #"data.shape in ["relational", "x"]"#, #"data.shape not in ["documents"]"#, #"data.shape in ["relational", 3]"#,
-        #"data.shape contains "rel""#, #"data.shape contains ["Rel", "doc"]"#, #"current.stack contains ["redis", "nope"]"#,
+        #"data.shape contains "rel""#, #"data.shape contains ["Rel", "doc"]"#,
+        #"current.stack contains ["redis", "nope"]"#,
         #"current.stack contains "socketio""#, #"current.stack contains [1]"#, #"current.stack == "redis""#,
         #"current.stack in ["redis"]"#, "data.tx", "not data.tx", "data.tx == true", "data.tx != false",
         #"data.tx in ["a"]"#, "data.rps > 50", "data.rps <= 10", "data.rps == 10", "data.rps != 10", "data.rps < 0.5",
