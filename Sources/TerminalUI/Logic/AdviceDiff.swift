@@ -16,12 +16,17 @@ public enum AdviceDiff {
         public init(_ review: Review, includeChecklist: Bool = true) {
             let entries = review.checklist
             checklist = includeChecklist ? entries.indices.map { entries[$0].item.id } : []
-            let decisions = review.decisions
-            choices = decisions.indices.map {
-                (decisions[$0].decisionID, decisions[$0].chosen, decisions[$0].hasNoPreference)
+            choices = review.decisions.withUnsafeBufferPointer { decisions in
+                decisions.indices.map {
+                    (decisions[$0].decisionID, decisions[$0].chosen, decisions[$0].hasNoPreference)
+                }
             }
-            findings = review.findings.map { ($0.finding.id, $0.finding.title) }
-            tensions = review.tensions.map { ($0.tension.id, $0.tension.title) }
+            findings = review.findings.withUnsafeBufferPointer { raised in
+                raised.indices.map { (raised[$0].finding.id, raised[$0].finding.title) }
+            }
+            tensions = review.tensions.withUnsafeBufferPointer { raised in
+                raised.indices.map { (raised[$0].tension.id, raised[$0].tension.title) }
+            }
         }
     }
 
@@ -62,10 +67,14 @@ public enum AdviceDiff {
                             title: decisions[position].title, from: name(before.0, before.1), to: name(chosen, tie))))
             }
         }
-        let findings = difference(old.findings.map(\.id), new.findings.map(\.finding.id))
+        let findings = difference(
+            old.findings.map(\.id),
+            new.findings.withUnsafeBufferPointer { raised in raised.indices.map { raised[$0].finding.id } })
         for index in findings.added { changes.append(AdviceChange(.findingRaised(new.findings[index].finding.title))) }
         for index in findings.removed { changes.append(AdviceChange(.findingCleared(old.findings[index].title))) }
-        let tensions = difference(old.tensions.map(\.id), new.tensions.map(\.tension.id))
+        let tensions = difference(
+            old.tensions.map(\.id),
+            new.tensions.withUnsafeBufferPointer { raised in raised.indices.map { raised[$0].tension.id } })
         for index in tensions.added { changes.append(AdviceChange(.tensionRaised(new.tensions[index].tension.title))) }
         for index in tensions.removed { changes.append(AdviceChange(.tensionCleared(old.tensions[index].title))) }
         guard includeChecklist else { return changes }
