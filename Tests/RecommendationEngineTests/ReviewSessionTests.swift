@@ -128,6 +128,38 @@ import Testing
         }
     }
 
+    /// Proposal findings are patched with their verdicts, and read again when an accepted risk comes or goes.
+    @Test func proposalFindingsPatchedWithTheirVerdictsEqualFullReviews() {
+        let kb = StackwiseKnowledge.embedded
+        let engine = RecommendationEngine(knowledgeBase: kb)
+        var rng = SeededGenerator(state: 4_711)
+        var raisedAny = false
+        for sequence in 0..<6 {
+            var answers = AnswerSet()
+            for (index, decision) in kb.decisions.enumerated() where index % 3 == sequence % 3 {
+                answers.proposed[decision.id] = [decision.options.randomElement(using: &rng)!.id]
+            }
+            var session = ReviewSession(engine: engine, answers: answers)
+            for step in 0..<30 {
+                let raised = session.review.findings.map(\.finding.id).filter { $0.hasPrefix("proposal.") }
+                raisedAny = raisedAny || !raised.isEmpty
+                if step % 3 == 2, let id = raised.randomElement(using: &rng) {
+                    if answers.acceptedRisk(for: id) != nil {
+                        answers.acceptedRisks.removeAll { $0.findingID == id }
+                    } else {
+                        answers.acceptedRisks.append(AcceptedRisk(findingID: id, reason: "known"))
+                    }
+                } else {
+                    Self.edit(&answers, in: kb, &rng)
+                }
+                session.update(to: answers)
+                #expect(
+                    Self.difference(session.review, engine.review(answers)) == "", "sequence \(sequence), step \(step)")
+            }
+        }
+        #expect(raisedAny)
+    }
+
     @Test func whatIfSharedAmongProcessorsEqualsOneThread() {
         let kb = StackwiseKnowledge.embedded
         let engine = RecommendationEngine(knowledgeBase: kb)

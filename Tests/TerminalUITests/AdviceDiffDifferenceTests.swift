@@ -2,8 +2,8 @@ import Testing
 
 @testable import TerminalUI
 
-/// The Δ compares ordered lists of unique ids by skipping their common start and end: it must find exactly what a
-/// comparison of the two sets finds, in list order.
+/// The Δ walks two ordered lists of unique ids side by side: it must find exactly what a comparison of the two sets
+/// finds, in list order, whatever the lists (runs longer than its look ahead, lists that do not share an order).
 @Suite struct AdviceDiffDifferenceTests {
     @Test func findsWhatASetComparisonFinds() {
         var generator = SystemRandomNumberGenerator()
@@ -18,7 +18,22 @@ import Testing
             #expect(added.map { new[$0] } == new.filter { !old.contains($0) })
             #expect(removed.map { old[$0] } == old.filter { !new.contains($0) })
         }
+        // Long runs added and removed (past the look ahead), and lists in different orders (ids that moved).
+        for round in 0..<300 {
+            let pool = (0..<200).map { "item-\($0)" }
+            let old = pool.filter { _ in Int.random(in: 0..<3, using: &generator) > 0 }
+            var new = pool.enumerated().filter { position, id in
+                position / 50 % 2 == 0 ? old.contains(id) : Int.random(in: 0..<3, using: &generator) == 0
+            }.map(\.element)
+            if round % 3 == 0 { new.shuffle(using: &generator) }
+            if round % 3 == 1, new.count > 2 { new.swapAt(0, new.count - 1) }
+            let (added, removed) = AdviceDiff.difference(old, new)
+            #expect(added.map { new[$0] } == new.filter { !old.contains($0) })
+            #expect(removed.map { old[$0] } == old.filter { !new.contains($0) })
+        }
         #expect(AdviceDiff.difference([], []) == ([], []))
+        #expect(AdviceDiff.difference(["a", "b"], ["b", "a"]) == ([], []))
+        #expect(AdviceDiff.difference(["a"], []) == ([], [0]))
         #expect(AdviceDiff.difference(["a", "b"], ["a", "b"]) == ([], []))
         #expect(AdviceDiff.difference(["a", "b", "c"], ["a", "x", "c"]) == ([1], [1]))
     }

@@ -6,6 +6,8 @@ extension AnswerState {
     struct Saved {
         let slot: Int
         let value: Value?
+        let kind: UInt8
+        let code: UInt64
         let applicable: Bool
         let answered: Bool
         let assumed: Bool
@@ -33,7 +35,7 @@ extension AnswerState {
         if order.count > 1 { order.sort { rank[$0] < rank[$1] } }
         for slot in order {
             visited.append(slot)
-            let isApplicable = compiled.askIf[slot].map { $0.evaluate(self) == .yes } ?? true
+            let isApplicable = compiled.fastAskIf[slot].map { $0.evaluate(self) == .yes } ?? true
             let user = isApplicable ? userValue(slot) : nil
             let value: Value? = isApplicable ? (user ?? compiled.defaults[slot]) : nil
             let isAnswered = user != nil
@@ -44,10 +46,10 @@ extension AnswerState {
             else { continue }
             undo.append(
                 Saved(
-                    slot: slot, value: values[slot], applicable: applicable[slot], answered: answered[slot],
-                    assumed: assumed[slot]))
+                    slot: slot, value: values[slot], kind: kinds[slot], code: codes[slot], applicable: applicable[slot],
+                    answered: answered[slot], assumed: assumed[slot]))
             applicable[slot] = isApplicable
-            values[slot] = value
+            store(value, at: slot, compiled: compiled)
             answered[slot] = isAnswered
             assumed[slot] = isAssumed
             changed.append(slot)
@@ -57,7 +59,7 @@ extension AnswerState {
     /// Undoes ``recompute(seeds:userValue:compiled:rank:visited:changed:undo:)``.
     mutating func restore(_ undo: [Saved]) {
         for saved in undo.reversed() {
-            values[saved.slot] = saved.value
+            restore(saved.value, kind: saved.kind, code: saved.code, at: saved.slot)
             applicable[saved.slot] = saved.applicable
             answered[saved.slot] = saved.answered
             assumed[saved.slot] = saved.assumed

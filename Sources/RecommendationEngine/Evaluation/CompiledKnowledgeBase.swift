@@ -9,6 +9,8 @@ final class CompiledKnowledgeBase: Sendable {
     final class CompiledRule: Sendable {
         let index: Int
         let condition: CompiledCondition
+        /// The same condition lowered for the hot paths (firing, re-firing).
+        let fast: FastCondition
         /// Question slots the condition and the interpolations of its texts read.
         let reads: [Int]
         /// The rule's texts with interpolations, by field (`because`, `finding.title`, ...); empty for most rules.
@@ -18,12 +20,13 @@ final class CompiledKnowledgeBase: Sendable {
         let includes: [Int]
 
         init(
-            index: Int, condition: CompiledCondition, reads: [Int], texts: [String: CompiledText],
+            index: Int, condition: CompiledCondition, fast: FastCondition, reads: [Int], texts: [String: CompiledText],
             scores: [(decision: Int, option: Int, weight: Int)], excludes: [(decision: Int, option: Int)],
             includes: [Int]
         ) {
             self.index = index
             self.condition = condition
+            self.fast = fast
             self.reads = reads
             self.texts = texts
             self.scores = scores
@@ -45,6 +48,10 @@ final class CompiledKnowledgeBase: Sendable {
     let questions: [Question]
     let questionSlot: [String: Int]
     let askIf: [CompiledCondition?]
+    /// The askIf conditions lowered for the hot paths.
+    let fastAskIf: [FastCondition?]
+    /// Each question's option ids (the first 64) as bits, for interning answers (``AnswerState``).
+    let optionBits: [[String: UInt64]]
     /// Question slots in an order where every askIf reads only earlier questions.
     let applicabilityOrder: [Int]
     let defaults: [Value?]
@@ -53,6 +60,7 @@ final class CompiledKnowledgeBase: Sendable {
     let decisionSlot: [String: Int]
     let optionSlot: [[String: Int]]
     let decisionAppliesIf: [CompiledCondition?]
+    let fastAppliesIf: [FastCondition?]
 
     let rules: [CompiledRule]
     /// For each question slot, the rules whose condition reads it.
@@ -104,10 +112,27 @@ final class CompiledKnowledgeBase: Sendable {
                 CompiledCondition($0.expression, questionSlot: questionLookup, decisionSlot: decisionLookup)
             }
         }
+        optionBits = questions.map { question in
+            var bits: [String: UInt64] = [:]
+            for (position, option) in question.options.prefix(64).enumerated() where bits[option.id] == nil {
+                bits[option.id] = 1 << UInt64(position)
+            }
+            return bits
+        }
+        let optionBits = self.optionBits
+        func lower(_ condition: Condition?) -> FastCondition? {
+            condition.map {
+                FastCondition(
+                    $0.expression, questionSlot: questionLookup, decisionSlot: decisionLookup,
+                    optionBits: { optionBits[$0] })
+            }
+        }
         askIf = questions.map { compile($0.askIf) }
+        fastAskIf = questions.map { lower($0.askIf) }
         defaults = questions.map { $0.defaultValue.map(Self.value(of:)) }
         applicabilityOrder = Self.topologicalOrder(questions, slots: questionSlot)
         decisionAppliesIf = decisions.map { compile($0.appliesIf) }
+        fastAppliesIf = decisions.map { lower($0.appliesIf) }
 
         var rules: [CompiledRule] = []
         var rulesReading = [[Int]](repeating: [], count: questions.count)
@@ -135,6 +160,7 @@ final class CompiledKnowledgeBase: Sendable {
                     index: index,
                     condition: CompiledCondition(
                         rule.when.expression, questionSlot: questionLookup, decisionSlot: decisionLookup),
+                    fast: lower(rule.when)!,
                     reads: reads,
                     texts: texts,
                     scores: rule.scores.compactMap { effect in

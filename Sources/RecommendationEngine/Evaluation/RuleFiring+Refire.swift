@@ -27,7 +27,7 @@ extension RuleFiring {
             for index in compiled.rulesReading[question] where rules.insert(index) {
                 delta.evaluated.append(index)
                 let rule = compiled.rules[index]
-                let now = rule.condition.evaluate(state) == .yes
+                let now = rule.fast.evaluate(state) == .yes
                 guard now != fired[index] else { continue }
                 toggle(rule, on: now)
                 delta.toggled.append(index)
@@ -39,7 +39,7 @@ extension RuleFiring {
                 }
             }
             for decision in compiled.decisionsReading[question] {
-                let now = compiled.decisionAppliesIf[decision].map { $0.evaluate(state) == .yes } ?? true
+                let now = compiled.fastAppliesIf[decision].map { $0.evaluate(state) == .yes } ?? true
                 guard now != decisionApplies[decision] else { continue }
                 delta.decisionUndo.append((decision, decisionApplies[decision]))
                 decisionApplies[decision] = now

@@ -26,8 +26,8 @@ struct RuleFiring: Sendable {
         scores = compiled.optionCounts.map { [Int](repeating: 0, count: $0) }
         exclusionCounts = scores
         excluded = [UInt64](repeating: 0, count: compiled.decisions.count)
-        decisionApplies = compiled.decisionAppliesIf.map { $0.map { $0.evaluate(state) == .yes } ?? true }
-        for rule in compiled.rules where rule.condition.evaluate(state) == .yes {
+        decisionApplies = compiled.fastAppliesIf.map { $0.map { $0.evaluate(state) == .yes } ?? true }
+        for rule in compiled.rules where rule.fast.evaluate(state) == .yes {
             toggle(rule, on: true)
         }
     }

@@ -192,39 +192,42 @@ extension ReviewParts {
     /// Findings about risky proposals: one when the proposed option is ruled out, one per "when not to use" entry of
     /// it that holds. Ids are `proposal.DECISION.OPTION.ruled-out` and `proposal.DECISION.OPTION.when-not-N`.
     func proposalFindings(_ verdicts: [ProposalVerdict]) -> [RaisedFinding] {
+        verdicts.flatMap(proposalFindings(of:))
+    }
+
+    /// The findings of one proposal verdict: they read only the verdict and the accepted risks.
+    func proposalFindings(of verdict: ProposalVerdict) -> [RaisedFinding] {
+        guard verdict.verdict != .notApplicable, let decision = engine.knowledgeBase.decision(verdict.decisionID),
+            let option = decision.option(verdict.proposed[0])
+        else { return [] }
         var result: [RaisedFinding] = []
-        for verdict in verdicts where verdict.verdict != .notApplicable {
-            guard let decision = engine.knowledgeBase.decision(verdict.decisionID),
-                let option = decision.option(verdict.proposed[0])
-            else { continue }
-            let subject = verdict.origin == .proposed ? "Planned \(option.name)" : "\(option.name) (in use today)"
-            let base = "proposal.\(decision.id).\(option.id)"
-            if verdict.verdict == .ruledOut {
-                let recommended = verdict.recommended.flatMap { decision.option($0)?.name }
-                let why = verdict.incompatibility ?? verdict.reasonsAgainst.map(\.because).joined(separator: " ")
-                let finding = Finding(
-                    id: "\(base).ruled-out", title: "\(subject) is ruled out for \(decision.title.lowercasedFirst)",
-                    severity: verdict.incompatibility == nil ? .high : .medium,
-                    remediation: (recommended.map { "Use \($0) instead, or change the answers that rule it out." }
-                        ?? "Change the answers that rule it out.")
-                        + (verdict.switchingCost.map { " Switching: \($0)" } ?? ""))
-                result.append(
-                    RaisedFinding(
-                        finding: finding, ruleID: finding.id, because: why,
-                        answers: unique(verdict.reasonsAgainst.flatMap(\.triggeredBy)),
-                        sources: unique(verdict.reasonsAgainst.flatMap(\.sources)),
-                        accepted: answers.acceptedRisk(for: finding.id)))
-            }
-            for (index, entry) in option.whenNot.enumerated() {
-                guard let held = verdict.counterindications.first(where: { $0.text == entry.because }) else { continue }
-                let finding = Finding(
-                    id: "\(base).when-not-\(index + 1)", title: "\(subject): \(entry.title ?? entry.because)",
-                    severity: entry.severity, remediation: entry.advice)
-                result.append(
-                    RaisedFinding(
-                        finding: finding, ruleID: finding.id, because: entry.because, answers: held.answers,
-                        sources: entry.sources, accepted: answers.acceptedRisk(for: finding.id)))
-            }
+        let subject = verdict.origin == .proposed ? "Planned \(option.name)" : "\(option.name) (in use today)"
+        let base = "proposal.\(decision.id).\(option.id)"
+        if verdict.verdict == .ruledOut {
+            let recommended = verdict.recommended.flatMap { decision.option($0)?.name }
+            let why = verdict.incompatibility ?? verdict.reasonsAgainst.map(\.because).joined(separator: " ")
+            let finding = Finding(
+                id: "\(base).ruled-out", title: "\(subject) is ruled out for \(decision.title.lowercasedFirst)",
+                severity: verdict.incompatibility == nil ? .high : .medium,
+                remediation: (recommended.map { "Use \($0) instead, or change the answers that rule it out." }
+                    ?? "Change the answers that rule it out.")
+                    + (verdict.switchingCost.map { " Switching: \($0)" } ?? ""))
+            result.append(
+                RaisedFinding(
+                    finding: finding, ruleID: finding.id, because: why,
+                    answers: unique(verdict.reasonsAgainst.flatMap(\.triggeredBy)),
+                    sources: unique(verdict.reasonsAgainst.flatMap(\.sources)),
+                    accepted: answers.acceptedRisk(for: finding.id)))
+        }
+        for (index, entry) in option.whenNot.enumerated() {
+            guard let held = verdict.counterindications.first(where: { $0.text == entry.because }) else { continue }
+            let finding = Finding(
+                id: "\(base).when-not-\(index + 1)", title: "\(subject): \(entry.title ?? entry.because)",
+                severity: entry.severity, remediation: entry.advice)
+            result.append(
+                RaisedFinding(
+                    finding: finding, ruleID: finding.id, because: entry.because, answers: held.answers,
+                    sources: entry.sources, accepted: answers.acceptedRisk(for: finding.id)))
         }
         return result
     }

@@ -30,6 +30,8 @@ public struct ReviewSession: Sendable, Equatable {
     /// parts (counter-evidence, proposals), recomputed whole (they are few).
     private var ruleTensions: [RaisedTension] = []
     private var ruleFindings: [RaisedFinding] = []
+    /// The findings of each proposal verdict (by decision slot; none when it raises none), patched with the verdicts.
+    private var proposalFindings: [Int: [RaisedFinding]] = [:]
     private var decisionMarks = SlotMarks()
 
     struct ListKeys: Sendable {
@@ -70,6 +72,7 @@ public struct ReviewSession: Sendable, Equatable {
         keys.assumptions = review.assumptions.compactMap { compiled.questionSlot[$0.questionID] }
         keys.checklist = review.checklist.compactMap { engine.knowledgeBase.checklistPosition($0.item.id) }
         keys.proposals = review.proposals.compactMap { compiled.decisionSlot[$0.decisionID] }
+        collectProposalFindings(parts)
         hasEntry = compiled.questions.map { answers.answers[$0.id] != nil }
         listApplicableQuestions()
         countProgress()
@@ -186,15 +189,19 @@ public struct ReviewSession: Sendable, Equatable {
         // are in `reach` together with it.
         for decision in decisions { review.decisions[decision] = parts.outcome(decision) }
         // A verdict reads its decision's outcome and judgement (both recomputed above) and the plan.
+        // A proposal's findings read its verdict and the accepted risks.
         if old.proposed != newAnswers.proposed {
             review.proposals = parts.proposalVerdicts(review.decisions)
             keys.proposals = review.proposals.compactMap { compiled.decisionSlot[$0.decisionID] }
+            collectProposalFindings(parts)
         } else {
             for slot in decisions.sorted() {
-                patch(
-                    &review.proposals, keys: &keys.proposals, key: slot, rank: { $0 },
-                    parts.proposalVerdict(slot, outcome: review.decisions[slot]))
+                let verdict = parts.proposalVerdict(slot, outcome: review.decisions[slot])
+                patch(&review.proposals, keys: &keys.proposals, key: slot, rank: { $0 }, verdict)
+                let findings = verdict.map(parts.proposalFindings(of:)) ?? []
+                proposalFindings[slot] = findings.isEmpty ? nil : findings
             }
+            if old.acceptedRisks != newAnswers.acceptedRisks { collectProposalFindings(parts) }
         }
 
         var questions = Set(changedQuestions + notSureChanged)
@@ -218,7 +225,8 @@ public struct ReviewSession: Sendable, Equatable {
             }
         }
         review.tensions = ruleTensions + parts.counterEvidenceTensions()
-        review.findings = assembleFindings(rules: ruleFindings, proposals: parts.proposalFindings(review.proposals))
+        review.findings = assembleFindings(
+            rules: ruleFindings, proposals: keys.proposals.flatMap { proposalFindings[$0] ?? [] })
         for rule in delta.toggled.sorted() {
             patch(
                 &review.firedRules, keys: &keys.firedRules, key: rule, rank: { $0 },
@@ -248,6 +256,15 @@ public struct ReviewSession: Sendable, Equatable {
         // 5. What-if rows that read a changed question or decision.
         whatIfRows.invalidate(questions: seeds + visited, decisions: reach + delta.affected)
         whatIfReport = nil
+    }
+
+    /// Recomputes ``proposalFindings`` from every verdict of the review.
+    private mutating func collectProposalFindings(_ parts: ReviewParts) {
+        proposalFindings = [:]
+        for (position, slot) in keys.proposals.enumerated() {
+            let findings = parts.proposalFindings(of: review.proposals[position])
+            if !findings.isEmpty { proposalFindings[slot] = findings }
+        }
     }
 
     /// Rebuilds the solution from ``solved``, and the chosen option ids of `changed` (every decision whose component

@@ -16,12 +16,17 @@ public enum AdviceDiff {
         public init(_ review: Review, includeChecklist: Bool = true) {
             let entries = review.checklist
             checklist = includeChecklist ? entries.indices.map { entries[$0].item.id } : []
-            let decisions = review.decisions
-            choices = decisions.indices.map {
-                (decisions[$0].decisionID, decisions[$0].chosen, decisions[$0].hasNoPreference)
+            choices = review.decisions.withUnsafeBufferPointer { decisions in
+                decisions.indices.map {
+                    (decisions[$0].decisionID, decisions[$0].chosen, decisions[$0].hasNoPreference)
+                }
             }
-            findings = review.findings.map { ($0.finding.id, $0.finding.title) }
-            tensions = review.tensions.map { ($0.tension.id, $0.tension.title) }
+            findings = review.findings.withUnsafeBufferPointer { raised in
+                raised.indices.map { (raised[$0].finding.id, raised[$0].finding.title) }
+            }
+            tensions = review.tensions.withUnsafeBufferPointer { raised in
+                raised.indices.map { (raised[$0].tension.id, raised[$0].tension.title) }
+            }
         }
     }
 
@@ -62,10 +67,14 @@ public enum AdviceDiff {
                             title: decisions[position].title, from: name(before.0, before.1), to: name(chosen, tie))))
             }
         }
-        let findings = difference(old.findings.map(\.id), new.findings.map(\.finding.id))
+        let findings = difference(
+            old.findings.map(\.id),
+            new.findings.withUnsafeBufferPointer { raised in raised.indices.map { raised[$0].finding.id } })
         for index in findings.added { changes.append(AdviceChange(.findingRaised(new.findings[index].finding.title))) }
         for index in findings.removed { changes.append(AdviceChange(.findingCleared(old.findings[index].title))) }
-        let tensions = difference(old.tensions.map(\.id), new.tensions.map(\.tension.id))
+        let tensions = difference(
+            old.tensions.map(\.id),
+            new.tensions.withUnsafeBufferPointer { raised in raised.indices.map { raised[$0].tension.id } })
         for index in tensions.added { changes.append(AdviceChange(.tensionRaised(new.tensions[index].tension.title))) }
         for index in tensions.removed { changes.append(AdviceChange(.tensionCleared(old.tensions[index].title))) }
         guard includeChecklist else { return changes }
@@ -79,22 +88,63 @@ public enum AdviceDiff {
         return changes
     }
 
-    /// The positions of ids only in `new` (added) and only in `old` (removed), each in list order. Both lists keep one
-    /// fixed order with unique ids, and an answer changes few entries: the common start and end are skipped, and
-    /// only what is left between them is compared by id.
+    /// The positions of ids only in `new` (added) and only in `old` (removed), each in list order: what a comparison
+    /// of the two sets finds. Both lists keep one fixed order with unique ids, and an answer changes few entries, often
+    /// spread over the whole list (findings are ranked by severity): the two lists are walked side by side, and at a
+    /// mismatch a short look ahead tells an added run from a removed one, comparing ids without hashing them. Should
+    /// the look ahead fail or the lists not share an order after all (an id both added and removed), what is left is
+    /// compared by id through a dictionary, as sets.
     static func difference(_ old: [String], _ new: [String]) -> (added: [Int], removed: [Int]) {
-        var start = 0
-        while start < old.count, start < new.count, old[start] == new[start] { start += 1 }
-        var oldEnd = old.count
-        var newEnd = new.count
-        while oldEnd > start, newEnd > start, old[oldEnd - 1] == new[newEnd - 1] {
-            oldEnd -= 1
-            newEnd -= 1
-        }
-        var gone = [String: Int](minimumCapacity: oldEnd - start)
-        for index in start..<oldEnd { gone[old[index]] = index }
         var added: [Int] = []
-        for index in start..<newEnd where gone.removeValue(forKey: new[index]) == nil { added.append(index) }
+        var removed: [Int] = []
+        var oldIndex = 0
+        var newIndex = 0
+        let window = 32
+        walk: while oldIndex < old.count, newIndex < new.count {
+            if old[oldIndex] == new[newIndex] {
+                oldIndex += 1
+                newIndex += 1
+                continue
+            }
+            for distance in 1...window {
+                if newIndex + distance < new.count, old[oldIndex] == new[newIndex + distance] {
+                    added.append(contentsOf: newIndex..<(newIndex + distance))
+                    newIndex += distance
+                    continue walk
+                }
+                if oldIndex + distance < old.count, new[newIndex] == old[oldIndex + distance] {
+                    removed.append(contentsOf: oldIndex..<(oldIndex + distance))
+                    oldIndex += distance
+                    continue walk
+                }
+            }
+            break
+        }
+        if oldIndex == old.count {
+            added.append(contentsOf: newIndex..<new.count)
+        } else if newIndex == new.count {
+            removed.append(contentsOf: oldIndex..<old.count)
+        } else {
+            let rest = setDifference(old, new, from: oldIndex, newIndex)
+            added += rest.added
+            removed += rest.removed
+        }
+        // An id reported on both sides moved: the lists do not share one order, so compare them whole as sets.
+        if !added.isEmpty, !removed.isEmpty {
+            let gone = Set(removed.map { old[$0] })
+            if added.contains(where: { gone.contains(new[$0]) }) { return setDifference(old, new, from: 0, 0) }
+        }
+        return (added, removed)
+    }
+
+    /// ``difference(_:_:)`` of `old[oldStart...]` and `new[newStart...]` through a dictionary of ids.
+    private static func setDifference(
+        _ old: [String], _ new: [String], from oldStart: Int, _ newStart: Int
+    ) -> (added: [Int], removed: [Int]) {
+        var gone = [String: Int](minimumCapacity: old.count - oldStart)
+        for index in oldStart..<old.count { gone[old[index]] = index }
+        var added: [Int] = []
+        for index in newStart..<new.count where gone.removeValue(forKey: new[index]) == nil { added.append(index) }
         return (added, gone.values.sorted())
     }
 }

@@ -19,15 +19,12 @@ enum DecisionExplanation {
                 }
             }
         }
-        // The what-if rows by the decisions they change, gathered once per review (thousands of rows at scale).
-        let byDecision = state.advice.derived.whatIfQuestions {
-            var map: [String: [String]] = [:]
-            for row in state.advice.whatIf?.rows ?? [] {
-                for change in row.changes { map[change.decisionID, default: []].append(row.questionID) }
-            }
-            return map
+        // The what-if rows that change this decision: a scan without hashing (a map of every decision's rows cost more
+        // to build after each answer, thousands of rows at scale, than scanning for the one decision shown).
+        let rows = state.advice.whatIf?.rows ?? []
+        for index in rows.indices where rows[index].changes.contains(where: { $0.decisionID == decisionID }) {
+            ids.insert(rows[index].questionID)
         }
-        ids.formUnion(byDecision[decisionID] ?? [])
         return knowledgeBase.inInterviewOrder(ids)
     }
 }

@@ -12,8 +12,6 @@ final class DerivedRows: Sendable, Equatable {
         var details: [DetailSubject: [DetailLine]] = [:]
         /// A detail's lines wrapped to a width (each with the index of the line it comes from).
         var wrapped: [WrapKey: [WrappedLine]] = [:]
-        /// For each decision, the questions whose what-if rows change it.
-        var whatIfQuestions: [String: [String]]?
         /// Widths and counts, by what they measure (e.g. the Decisions tab's columns at a width).
         var numbers: [String: Int] = [:]
     }
@@ -73,13 +71,6 @@ final class DerivedRows: Sendable, Equatable {
         let lines = compute()
         storage.withLock { $0.wrapped[key] = lines }
         return lines
-    }
-
-    func whatIfQuestions(_ compute: () -> [String: [String]]) -> [String: [String]] {
-        if let map = storage.withLock({ $0.whatIfQuestions }) { return map }
-        let map = compute()
-        storage.withLock { $0.whatIfQuestions = map }
-        return map
     }
 
     func number(_ key: String, _ compute: () -> Int) -> Int {
