@@ -191,6 +191,11 @@ public struct ReviewMarkdown: Sendable {
         for raised in report.review.tensions {
             out.append("- **\(esc(raised.tension.title))** — \(esc(raised.tension.advice))")
             if !raised.answers.isEmpty { out.append("  - Between: \(facts(raised.answers))") }
+            let assumed = raised.answers.filter(\.assumed)
+            if !assumed.isEmpty {
+                let text = assumed.map { MarkdownText.code("\($0.questionID) = \($0.value)") + " (unanswered)" }
+                out.append("  - Assumes: " + text.joined(separator: ", "))
+            }
         }
     }
 

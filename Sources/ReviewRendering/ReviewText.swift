@@ -376,6 +376,11 @@ public struct ReviewText: Sendable {
         section("TENSIONS", &lines)
         for raised in report.review.tensions {
             lines += wrap(raised.tension.title + " (\(raised.tension.id))", first: "  ! ", rest: "    ", .yellow)
+            // A side that is only a default makes the tension a question to settle, not yet the user's conflict.
+            let assumed = raised.answers.filter(\.assumed)
+            if !assumed.isEmpty, detail != .full {
+                lines += wrap(ReviewReport.assumedText(assumed), first: "    assumes: ", rest: "      ", maxLines: 1)
+            }
             if detail == .full {
                 lines += wrap(ReviewReport.factsText(raised.answers), first: "    between: ", rest: "      ")
             }

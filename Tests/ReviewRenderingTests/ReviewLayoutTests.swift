@@ -210,3 +210,23 @@ import Testing
         }
     }
 }
+
+/// A tension with a default on one side says what it assumes, in text and Markdown (the user may never have said it).
+@Suite struct AssumedTensionTests {
+    @Test func aTensionRestingOnADefaultSaysWhatItAssumes() throws {
+        var answers = AnswerSet()
+        answers.set("service.kind", to: .choice("crud_api"))
+        answers.set("api.consumers", to: .choices(["mobile"]))
+        let engine = RecommendationEngine(knowledgeBase: StackwiseKnowledge.embedded)
+        let report = ReviewReport(engine: engine, answers: answers)
+        let tension = try #require(
+            report.review.tensions.first { $0.tension.id == "mobile-clients-without-versioning" })
+        #expect(tension.answers.contains { $0.assumed && $0.questionID == "api.public_versioning" })
+        #expect(ReviewText().render(report).contains("assumes: api.public_versioning = no (unanswered)"))
+        #expect(ReviewMarkdown().render(report).contains("Assumes: `api.public_versioning = no` (unanswered)"))
+        answers.set("api.public_versioning", to: .bool(false))
+        let stated = ReviewReport(engine: engine, answers: answers)
+        #expect(stated.review.tensions.contains { $0.tension.id == "mobile-clients-without-versioning" })
+        #expect(!ReviewText().render(stated).contains("assumes: api.public_versioning"))
+    }
+}
