@@ -125,6 +125,8 @@ public enum ReviewJSON {
         var closeCall: Bool
         /// A 0-0 tie settled by list order: nothing in the answers favours the choice.
         var noPreference: Bool
+        /// The choice scores the same as its runner-up (above 0-0): list order settled it.
+        var tied: Bool
         var lowConfidence: Bool
         /// The best option not chosen and not ruled out.
         var runnerUp: NamedOptionJSON?
@@ -151,6 +153,7 @@ public enum ReviewJSON {
             margin = outcome.margin
             closeCall = outcome.isCloseCall
             noPreference = outcome.hasNoPreference
+            tied = ReviewReport.isTie(outcome)
             lowConfidence = outcome.lowConfidence
             runnerUp = summary?.runnerUp.map { NamedOptionJSON(id: $0.optionID, name: $0.name) }
             decisiveReason = summary?.decisiveReason.map { reason in
