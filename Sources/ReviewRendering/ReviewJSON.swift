@@ -153,7 +153,7 @@ public enum ReviewJSON {
             margin = outcome.margin
             closeCall = outcome.isCloseCall
             noPreference = outcome.hasNoPreference
-            tied = ReviewReport.isTie(outcome)
+            tied = outcome.isTie
             lowConfidence = outcome.lowConfidence
             runnerUp = summary?.runnerUp.map { NamedOptionJSON(id: $0.optionID, name: $0.name) }
             decisiveReason = summary?.decisiveReason.map { reason in

@@ -72,7 +72,7 @@ public struct ReviewMarkdown: Sendable {
             var row = "| \(esc(outcome.title)) | \(choice) |"
             if detail != .brief {
                 let summary = outline.summaries[outcome.decisionID]
-                let margin = { (margin: Int) in ReviewReport.isTie(outcome) ? " (tied)" : " (by \(margin))" }
+                let margin = { (margin: Int) in outcome.isTie ? " (tied)" : " (by \(margin))" }
                 let over = summary?.runnerUp.map { esc($0.name) + (outcome.margin.map(margin) ?? "") }
                 var why = "—"
                 if let reason = summary?.decisiveReason {
@@ -82,7 +82,7 @@ public struct ReviewMarkdown: Sendable {
                         why = "Against \(esc(summary?.runnerUp?.name ?? "the runner-up")): \(esc(contribution.because))"
                     }
                 }
-                if ReviewReport.isTie(outcome) { why = esc(ReviewReport.tieText) }
+                if outcome.isTie { why = esc(ReviewReport.tieText) }
                 row += " \(over ?? "—") | \(why) | \(summary?.mainTradeoff.map(esc) ?? "—") |"
             }
             if withRecords {

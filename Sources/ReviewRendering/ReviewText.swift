@@ -181,7 +181,7 @@ public struct ReviewText: Sendable {
                 }
             }
             // A tie has no decisive reason: whatever favours the choice favours the runner-up as much.
-            if ReviewReport.isTie(outcome) { why = ("", ReviewReport.tieText) }
+            if outcome.isTie { why = ("", ReviewReport.tieText) }
             let cost = summary.mainTradeoff.map {
                 (summary.mainTradeoffHolds ? "cost here: " : "cost: ", Self.firstClause($0))
             }
@@ -216,7 +216,7 @@ public struct ReviewText: Sendable {
             var over = "over \(Self.shortName(runnerUp.name))"
             if case .incompatible = runnerUp.verdict {
                 over += ", which does not fit another choice"
-            } else if ReviewReport.isTie(outcome) {
+            } else if outcome.isTie {
                 over = "tied with \(Self.shortName(runnerUp.name))"
             } else if let margin = outcome.margin, margin >= 0 {
                 over += " by \(margin)"
@@ -225,7 +225,7 @@ public struct ReviewText: Sendable {
         } else if outcome.status == .chosen, outcome.options.count > 1 {
             notes.append("others ruled out")
         }
-        if outcome.isCloseCall, !outcome.hasNoPreference, !ReviewReport.isTie(outcome) { notes.append("close call") }
+        if outcome.isCloseCall, !outcome.hasNoPreference, !outcome.isTie { notes.append("close call") }
         if outcome.lowConfidence { notes.append("rests on assumptions") }
         if !notes.isEmpty { heading += " (" + notes.joined(separator: "; ") + ")" }
         return heading

@@ -67,7 +67,7 @@ import Testing
                 """)
         let outcome = try #require(tied.review.decisions.first)
         #expect(outcome.margin == 0 && outcome.score == 2)
-        #expect(ReviewReport.isTie(outcome) && !outcome.hasNoPreference)
+        #expect(outcome.isTie && !outcome.hasNoPreference)
         let text = ReviewText().render(tied).split(whereSeparator: \.isWhitespace).joined(separator: " ")
         #expect(text.contains("Job queue: Alpha queue (tied with Beta queue;"), "\(text)")
         #expect(text.contains("tied: your answers favour both equally; pick by team familiarity"))
