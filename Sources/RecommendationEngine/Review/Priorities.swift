@@ -97,8 +97,9 @@ extension Review {
     /// that is answer-specific or irreversible (its priority as severity); the first three firm-up questions
     /// (``firmUp``) that could change a decision or a risk (medium when one of the decisions is a close call, else
     /// low), or without firm-up insights every assumed answer a close call (medium) or a low-confidence decision
-    /// (low) rests on. A checklist item included only by rules that raised a finding or tension is a step of that
-    /// risk: it is folded into the risk's candidate, which takes the item's priority when that is more severe.
+    /// (low) rests on. A checklist item that a rule raising a finding or tension includes is a step of that risk
+    /// (even when other rules include it too): it is folded into the risk's candidate, which takes the item's
+    /// priority when that is more severe, so the same advice is not listed twice.
     ///
     /// Ranking keys, in order:
     /// 1. severity (high first);
@@ -198,7 +199,7 @@ extension Review {
         let assumed = Set(assumptions.map(\.questionID))
         for entry in checklist where !entry.done && (entry.isAnswerSpecific || entry.item.irreversible) {
             let owners = entry.includedBy.compactMap { riskCandidate[$0] }
-            if let owner = owners.first, owners.count == entry.includedBy.count {
+            if let owner = owners.first {
                 // The risk takes the step's severity when the step is more urgent than the risk was rated.
                 candidates[owner].priority.severity = max(
                     candidates[owner].priority.severity, severity(entry.item.priority))
