@@ -14,51 +14,61 @@ struct PrettyJSONEncoder {
     func encode<T: Encodable>(_ value: T) throws -> String {
         let encoder = NodeEncoder()
         try value.encode(to: encoder)
-        var out = ""
-        out.reserveCapacity(1 << 16)
+        var out: [UInt8] = []
+        out.reserveCapacity(1 << 17)
         Self.write(encoder.storage.node ?? .object(ObjectBox()), indent: 0, to: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    // MARK: - Writing
+    // MARK: - Writing (bytes: appending small strings one by one was most of the cost)
 
-    private static func write(_ node: Node, indent: Int, to out: inout String) {
+    private static func write(_ node: Node, indent: Int, to out: inout [UInt8]) {
         switch node {
-        case .null: out += "null"
-        case .bool(let flag): out += flag ? "true" : "false"
-        case .number(let text): out += text
+        case .null: out += "null".utf8
+        case .bool(let flag): out += (flag ? "true" : "false").utf8
+        case .number(let text): out += text.utf8
         case .string(let text): writeString(text, to: &out)
         case .array(let box):
             guard !box.items.isEmpty else {
-                out += "[\n\n" + spaces(indent) + "]"
+                out += "[\n\n".utf8
+                spaces(indent, &out)
+                out.append(UInt8(ascii: "]"))
                 return
             }
-            out += "[\n"
+            out += "[\n".utf8
             for (index, item) in box.items.enumerated() {
-                if index > 0 { out += ",\n" }
-                out += spaces(indent + 2)
+                if index > 0 { out += ",\n".utf8 }
+                spaces(indent + 2, &out)
                 write(item.node ?? .object(ObjectBox()), indent: indent + 2, to: &out)
             }
-            out += "\n" + spaces(indent) + "]"
+            out.append(UInt8(ascii: "\n"))
+            spaces(indent, &out)
+            out.append(UInt8(ascii: "]"))
         case .object(let box):
             guard !box.pairs.isEmpty else {
-                out += "{\n\n" + spaces(indent) + "}"
+                out += "{\n\n".utf8
+                spaces(indent, &out)
+                out.append(UInt8(ascii: "}"))
                 return
             }
-            out += "{\n"
+            out += "{\n".utf8
             let sorted = box.pairs.sorted { lhs, rhs in keyPrecedes(lhs.key, rhs.key) }
             for (index, pair) in sorted.enumerated() {
-                if index > 0 { out += ",\n" }
-                out += spaces(indent + 2)
+                if index > 0 { out += ",\n".utf8 }
+                spaces(indent + 2, &out)
                 writeString(pair.key, to: &out)
-                out += " : "
+                out += " : ".utf8
                 write(pair.value.node ?? .object(ObjectBox()), indent: indent + 2, to: &out)
             }
-            out += "\n" + spaces(indent) + "}"
+            out.append(UInt8(ascii: "\n"))
+            spaces(indent, &out)
+            out.append(UInt8(ascii: "}"))
         }
     }
 
-    private static func spaces(_ count: Int) -> String { String(repeating: " ", count: count) }
+    private static func spaces(_ count: Int, _ out: inout [UInt8]) {
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
+    }
 
     /// `JSONEncoder`'s `.sortedKeys` order on Linux: by UTF-8 bytes (`A10` < `B` < `_x` < `a10` < `a2`).
     private static func keyPrecedes(_ lhs: String, _ rhs: String) -> Bool {
@@ -67,36 +77,45 @@ struct PrettyJSONEncoder {
 
     /// A JSON string: quotes, backslashes and control characters escaped (`\n`, `\t`... or `\u001b`), `/` and
     /// everything from U+0020 on written as is.
-    private static func writeString(_ text: String, to out: inout String) {
-        out += "\""
-        var plainStart = text.utf8.startIndex
-        var index = plainStart
-        let utf8 = text.utf8
-        while index != utf8.endIndex {
-            let byte = utf8[index]
-            let escaped: String?
-            switch byte {
-            case UInt8(ascii: "\""): escaped = "\\\""
-            case UInt8(ascii: "\\"): escaped = "\\\\"
-            case 0x0A: escaped = "\\n"
-            case 0x0D: escaped = "\\r"
-            case 0x09: escaped = "\\t"
-            case 0x08: escaped = "\\b"
-            case 0x0C: escaped = "\\f"
-            case 0..<0x20:
-                let hex = String(byte, radix: 16)
-                escaped = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: escaped = nil
+    private static func writeString(_ text: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        // Runs without anything to escape are copied whole (strings are most of a review's bytes).
+        let copied: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            var runStart = 0
+            for index in bytes.indices where needsEscape(bytes[index]) {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                escape(bytes[index], to: &out)
+                runStart = index + 1
             }
-            if let escaped {
-                out += text[plainStart..<index]
-                out += escaped
-                plainStart = utf8.index(after: index)
-            }
-            index = utf8.index(after: index)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
         }
-        out += text[plainStart..<utf8.endIndex]
-        out += "\""
+        if copied == nil {
+            for byte in text.utf8 {
+                if needsEscape(byte) { escape(byte, to: &out) } else { out.append(byte) }
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    @inline(__always) private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+    }
+
+    private static func escape(_ byte: UInt8, to out: inout [UInt8]) {
+        switch byte {
+        case UInt8(ascii: "\""): out += "\\\"".utf8
+        case UInt8(ascii: "\\"): out += "\\\\".utf8
+        case 0x0A: out += "\\n".utf8
+        case 0x0D: out += "\\r".utf8
+        case 0x09: out += "\\t".utf8
+        case 0x08: out += "\\b".utf8
+        case 0x0C: out += "\\f".utf8
+        default:
+            let digits = Array("0123456789abcdef".utf8)
+            out += "\\u00".utf8
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0F)])
+        }
     }
 
     // MARK: - The tree an encoding builds
