@@ -212,7 +212,8 @@ extension Review {
                 entry.includedBy.first.flatMap { index.because[$0] ?? knowledgeBase.rule($0)?.because }
                 ?? appliesBecause(entry, index)
             add(
-                .checklist, entry.item.id, severity(entry.item.priority), checklistTitle(entry.item.text), why,
+                // The title (the item's first sentence) is cut only for the items chosen, below.
+                .checklist, entry.item.id, severity(entry.item.priority), "", why,
                 entry.item.text, touches: reach(of: entry, knowledgeBase),
                 stated: readsStatedAnswer(entry, knowledgeBase, assumed: assumed),
                 irreversible: entry.item.irreversible, area: "checklist:\(entry.item.category.rawValue)")
@@ -305,6 +306,7 @@ extension Review {
             picksPerArea[candidate.area, default: 0] += 1
             var ranked = candidate.priority
             ranked.rank = index + 1
+            if ranked.kind == .checklist { ranked.title = checklistTitle(ranked.action) }
             chosen.append(ranked)
         }
         return chosen
