@@ -54,6 +54,8 @@ import Testing
                     optionBits: { compiled.optionBits[$0] })
             )
         }
+        // The same conditions in one flat program (fallbacks renumbered).
+        let program = FastConditionSet(pairs.map(\.2))
         var rng = SeededGenerator(state: 5_150)
         for round in 0..<600 {
             var answers = AnswerSet()
@@ -62,8 +64,10 @@ import Testing
             }
             var state = AnswerState(answers, compiled: compiled)
             if round % 2 == 0 { state.chosen[0] = ["postgresql", "mongodb"].randomElement(using: &rng)! }
-            for (text, general, fast) in pairs {
+            let together = program.withEvaluator(state) { evaluator in pairs.indices.map { evaluator.truth(of: $0) } }
+            for (index, (text, general, fast)) in pairs.enumerated() {
                 #expect(fast.evaluate(state) == general.evaluate(state), "\(text) with \(answers.answers)")
+                #expect(together[index] == general.evaluate(state), "\(text) in one program")
             }
         }
     }
@@ -77,8 +81,11 @@ import Testing
         for step in 0..<300 {
             for _ in 0..<5 { ReviewSessionTests.edit(&answers, in: kb, &rng) }
             let state = AnswerState(answers, compiled: compiled)
+            let fired = compiled.ruleConditions.withEvaluator(state) { evaluator in
+                compiled.rules.indices.map { evaluator.truth(of: $0) }
+            }
             for rule in compiled.rules {
-                #expect(rule.fast.evaluate(state) == rule.condition.evaluate(state), "step \(step), rule \(rule.index)")
+                #expect(fired[rule.index] == rule.condition.evaluate(state), "step \(step), rule \(rule.index)")
             }
             for slot in compiled.questions.indices {
                 #expect(compiled.fastAskIf[slot]?.evaluate(state) == compiled.askIf[slot]?.evaluate(state))
