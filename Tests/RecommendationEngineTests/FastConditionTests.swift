@@ -72,15 +72,25 @@ import Testing
         }
     }
 
-    /// Every rule, askIf and appliesIf of the shipped knowledge base, over random interviews.
+    /// Every rule, askIf, appliesIf and checklist condition of the shipped knowledge base, over random interviews.
     @Test func theShippedKnowledgeBaseFiresTheSameRules() {
         let kb = StackwiseKnowledge.embedded
-        let compiled = CompiledKnowledgeBase(kb)
+        let engine = RecommendationEngine(knowledgeBase: kb)
+        let compiled = engine.compiled
+        let checklist = kb.checklist.map { item in
+            item.appliesIf.map {
+                CompiledCondition(
+                    $0.expression, questionSlot: { compiled.questionSlot[$0] },
+                    decisionSlot: { compiled.decisionSlot[$0] })
+            }
+        }
         var rng = SeededGenerator(state: 8_080)
         var answers = AnswerSet()
+        var chosenRead = 0
         for step in 0..<300 {
             for _ in 0..<5 { ReviewSessionTests.edit(&answers, in: kb, &rng) }
-            let state = AnswerState(answers, compiled: compiled)
+            // A whole evaluation: the state holds the chosen options that checklist conditions read.
+            let state = engine.evaluate(answers).state
             let fired = compiled.ruleConditions.withEvaluator(state) { evaluator in
                 compiled.rules.indices.map { evaluator.truth(of: $0) }
             }
@@ -94,6 +104,15 @@ import Testing
                 #expect(
                     compiled.fastAppliesIf[slot]?.evaluate(state) == compiled.decisionAppliesIf[slot]?.evaluate(state))
             }
+            for item in kb.checklist.indices {
+                let expected = checklist[item]?.evaluate(state)
+                #expect(
+                    compiled.fastChecklistConditions[item]?.evaluate(state) == expected, "step \(step), item \(item)")
+                if expected == .yes, kb.checklist[item].appliesIf?.source.contains("chosen(") == true {
+                    chosenRead += 1
+                }
+            }
         }
+        #expect(chosenRead > 0)
     }
 }

@@ -64,7 +64,10 @@ final class CompiledKnowledgeBase: Sendable {
     let ruleConditions: FastConditionSet
     /// For each question slot, the rules whose condition reads it.
     let rulesReading: [[Int]]
-    let checklistConditions: [CompiledCondition?]
+    /// The checklist conditions, lowered (a `chosen(...)` in them is evaluated by its compiled form), and the
+    /// questions each reads, in the order it names them.
+    let fastChecklistConditions: [FastCondition?]
+    let checklistQuestionIDs: [[String]]
     /// Checklist items some rule includes (those without appliesIf then apply only when included).
     let includedByAnyRule: [Bool]
     let constraints: [Constraint]
@@ -171,7 +174,8 @@ final class CompiledKnowledgeBase: Sendable {
         ruleConditions = FastConditionSet(kb.rules.map { lower($0.when)! })
         self.rulesReading = rulesReading
         self.includedByAnyRule = includedByAnyRule
-        checklistConditions = kb.checklist.map { compile($0.appliesIf) }
+        fastChecklistConditions = kb.checklist.map { lower($0.appliesIf) }
+        checklistQuestionIDs = kb.checklist.map { $0.appliesIf?.expression.questionIDs ?? [] }
         var thresholds = [Set<Double>](repeating: [], count: questions.count)
         let allConditions =
             kb.rules.map(\.when) + kb.questions.compactMap(\.askIf) + kb.decisions.compactMap(\.appliesIf)
