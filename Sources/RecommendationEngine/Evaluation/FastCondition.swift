@@ -163,8 +163,11 @@ struct FastCondition: Sendable {
 
     /// Evaluates the condition against `state`.
     func evaluate(_ state: AnswerState) -> Truth {
-        Evaluator.with(ops: ops, starts: [0], general: general, state: state) { $0.truth(of: 0) }
+        Evaluator.with(ops: ops, starts: Self.firstStart, general: general, state: state) { $0.truth(of: 0) }
     }
+
+    /// The start of a lone condition's program (a constant: no array made per evaluation).
+    private static let firstStart = [0]
 
     /// Evaluates conditions of one flat program against one state, through buffers taken once (see
     /// ``FastConditionSet/withEvaluator(_:_:)``).
