@@ -36,6 +36,7 @@ public enum SyntheticKnowledgeBase {
                 question.id += suffix
                 question.section += suffix
                 question.askIf = rename(question.askIf)
+                question.formerly = question.formerly.map { $0 + suffix }
                 questions.append(question)
             }
             for var decision in kb.decisions {

@@ -21,8 +21,13 @@ public enum AnswerOverrides {
                     .error("--set '\(assignment)': expected question-id=value (e.g. traffic.peak_rps=500)", at: nil))
                 continue
             }
-            let id = String(assignment[..<equals]).trimmingCharacters(in: .whitespaces)
+            var id = String(assignment[..<equals]).trimmingCharacters(in: .whitespaces)
             let raw = String(assignment[assignment.index(after: equals)...])
+            if knowledgeBase.question(id) == nil, let renamed = knowledgeBase.questionRenamed(from: id) {
+                diagnostics.append(
+                    .warning("--set '\(assignment)': '\(id)' is now '\(renamed.id)'; set as \(renamed.id)", at: nil))
+                id = renamed.id
+            }
             guard let question = knowledgeBase.question(id) else {
                 diagnostics.append(
                     .error(

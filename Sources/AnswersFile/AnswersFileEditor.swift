@@ -85,7 +85,10 @@ public struct AnswersFileEditor: Sendable {
         for id in changed {
             let block = document.block("answers")!
             let indent = document.childIndent(of: block) ?? "  "
-            let entry = document.entry(id, in: block, indent: indent)
+            // An answer the file gives under a renamed question's former id is edited there (and so renamed).
+            let former = writer.knowledgeBase.question(id)?.formerly ?? []
+            var entry = document.entry(id, in: block, indent: indent)
+            for formerID in former where entry == nil { entry = document.entry(formerID, in: block, indent: indent) }
             switch (entry, updated[id]) {
             case (let range?, let answer?):
                 document.lines.replaceSubrange(range, with: writer.entryLines(id, answer, indent: indent))

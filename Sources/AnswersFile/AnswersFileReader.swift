@@ -169,17 +169,32 @@ public struct AnswersFileReader: Sendable {
             return [:]
         }
         var result: [String: Answer] = [:]
+        var keyOf: [String: (key: String, location: SourceLocation?)] = [:]
         let ids = knowledgeBase.questions.map(\.id)
         for (key, value) in pairs {
             guard let id = key.scalar else {
                 sink.error("keys in 'answers' must be question ids", at: key.location)
                 continue
             }
-            guard let question = knowledgeBase.question(id) else {
+            // A renamed question's former id still reads (answers files outlive knowledge-base versions).
+            guard let question = knowledgeBase.question(id) ?? knowledgeBase.questionRenamed(from: id) else {
                 sink.error("unknown question '\(id)'\(Suggestions.hint(for: id, in: ids))", at: key.location)
                 continue
             }
-            if let answer = decodeAnswer(value, for: question, sink: sink) { result[id] = answer }
+            if question.id != id {
+                sink.warning(
+                    "'\(id)' is now '\(question.id)'; its answer is read as \(question.id) (rename the key to keep this "
+                        + "file current)", at: key.location)
+            }
+            if let earlier = keyOf[question.id] {
+                let line = earlier.location.map { " at line \($0.line)" } ?? ""
+                sink.error(
+                    "'\(question.id)' is answered twice: as '\(earlier.key)'\(line) and as '\(id)'; keep one",
+                    at: key.location)
+                continue
+            }
+            keyOf[question.id] = (id, key.location)
+            if let answer = decodeAnswer(value, for: question, sink: sink) { result[question.id] = answer }
         }
         return result
     }

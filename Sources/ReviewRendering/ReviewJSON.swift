@@ -63,7 +63,7 @@ public enum ReviewJSON {
             findingGroups = outline.findingGroups.map {
                 FindingGroupJSON(
                     cause: $0.cause.map(FactJSON.init), causeOption: $0.causeOption, severity: $0.severity.rawValue,
-                    findings: $0.findings.map(\.finding.id))
+                    observed: $0.observed, findings: $0.findings.map(\.finding.id))
             }
             checklist = review.checklist.map {
                 ChecklistJSON(
@@ -125,6 +125,8 @@ public enum ReviewJSON {
         var closeCall: Bool
         /// A 0-0 tie settled by list order: nothing in the answers favours the choice.
         var noPreference: Bool
+        /// The choice scores the same as its runner-up (above 0-0): list order settled it.
+        var tied: Bool
         var lowConfidence: Bool
         /// The best option not chosen and not ruled out.
         var runnerUp: NamedOptionJSON?
@@ -151,6 +153,7 @@ public enum ReviewJSON {
             margin = outcome.margin
             closeCall = outcome.isCloseCall
             noPreference = outcome.hasNoPreference
+            tied = outcome.isTie
             lowConfidence = outcome.lowConfidence
             runnerUp = summary?.runnerUp.map { NamedOptionJSON(id: $0.optionID, name: $0.name) }
             decisiveReason = summary?.decisiveReason.map { reason in
@@ -175,6 +178,7 @@ public enum ReviewJSON {
         var action: String
         var touches: Int
         var irreversible: Bool
+        var observed: Bool
         var stated: Bool
 
         init(_ priority: ReviewPriority) {
@@ -187,6 +191,7 @@ public enum ReviewJSON {
             action = priority.action
             touches = priority.touches
             irreversible = priority.irreversible
+            observed = priority.observed
             stated = priority.stated
         }
     }
@@ -201,6 +206,8 @@ public enum ReviewJSON {
         /// For a multiple-choice cause, the option of it the findings share.
         var causeOption: String?
         var severity: String
+        /// Raised from harm the user sees today (a reported symptom), not only a latent risk.
+        var observed: Bool
         var findings: [String]
     }
 

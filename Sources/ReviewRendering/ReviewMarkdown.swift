@@ -72,7 +72,8 @@ public struct ReviewMarkdown: Sendable {
             var row = "| \(esc(outcome.title)) | \(choice) |"
             if detail != .brief {
                 let summary = outline.summaries[outcome.decisionID]
-                let over = summary?.runnerUp.map { esc($0.name) + (outcome.margin.map { " (by \($0))" } ?? "") }
+                let margin = { (margin: Int) in outcome.isTie ? " (tied)" : " (by \(margin))" }
+                let over = summary?.runnerUp.map { esc($0.name) + (outcome.margin.map(margin) ?? "") }
                 var why = "—"
                 if let reason = summary?.decisiveReason {
                     switch reason {
@@ -81,6 +82,7 @@ public struct ReviewMarkdown: Sendable {
                         why = "Against \(esc(summary?.runnerUp?.name ?? "the runner-up")): \(esc(contribution.because))"
                     }
                 }
+                if outcome.isTie { why = esc(ReviewReport.tieText) }
                 row += " \(over ?? "—") | \(why) | \(summary?.mainTradeoff.map(esc) ?? "—") |"
             }
             if withRecords {
@@ -191,6 +193,11 @@ public struct ReviewMarkdown: Sendable {
         for raised in report.review.tensions {
             out.append("- **\(esc(raised.tension.title))** — \(esc(raised.tension.advice))")
             if !raised.answers.isEmpty { out.append("  - Between: \(facts(raised.answers))") }
+            let assumed = raised.answers.filter(\.assumed)
+            if !assumed.isEmpty {
+                let text = assumed.map { MarkdownText.code("\($0.questionID) = \($0.value)") + " (unanswered)" }
+                out.append("  - Assumes: " + text.joined(separator: ", "))
+            }
         }
     }
 

@@ -45,9 +45,13 @@ public struct ReviewReport: Sendable {
     public static let noPreferenceText =
         "no preference: nothing in your answers favours one option; pick by team familiarity"
 
+    /// The flag shown beside a choice tied with its runner-up (``DecisionOutcome/isTie``).
+    public static let tieText = "tied: your answers favour both equally; pick by team familiarity"
+
     /// The flags shown beside a decision's choice, most important first.
     public func flags(_ outcome: DecisionOutcome) -> [String] {
         if outcome.hasNoPreference { return [Self.noPreferenceText] }
+        if outcome.isTie { return [Self.tieText] + (outcome.lowConfidence ? ["rests on assumptions"] : []) }
         return [outcome.isCloseCall ? "close call" : nil, outcome.lowConfidence ? "rests on assumptions" : nil]
             .compactMap { $0 }
     }

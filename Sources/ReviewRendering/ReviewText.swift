@@ -180,6 +180,8 @@ public struct ReviewText: Sendable {
                     why = ("+ not \(name): ", Self.firstClause(reason.because))
                 }
             }
+            // A tie has no decisive reason: whatever favours the choice favours the runner-up as much.
+            if outcome.isTie { why = ("", ReviewReport.tieText) }
             let cost = summary.mainTradeoff.map {
                 (summary.mainTradeoffHolds ? "cost here: " : "cost: ", Self.firstClause($0))
             }
@@ -214,6 +216,8 @@ public struct ReviewText: Sendable {
             var over = "over \(Self.shortName(runnerUp.name))"
             if case .incompatible = runnerUp.verdict {
                 over += ", which does not fit another choice"
+            } else if outcome.isTie {
+                over = "tied with \(Self.shortName(runnerUp.name))"
             } else if let margin = outcome.margin, margin >= 0 {
                 over += " by \(margin)"
             }
@@ -221,7 +225,7 @@ public struct ReviewText: Sendable {
         } else if outcome.status == .chosen, outcome.options.count > 1 {
             notes.append("others ruled out")
         }
-        if outcome.isCloseCall, !outcome.hasNoPreference { notes.append("close call") }
+        if outcome.isCloseCall, !outcome.hasNoPreference, !outcome.isTie { notes.append("close call") }
         if outcome.lowConfidence { notes.append("rests on assumptions") }
         if !notes.isEmpty { heading += " (" + notes.joined(separator: "; ") + ")" }
         return heading
@@ -376,6 +380,11 @@ public struct ReviewText: Sendable {
         section("TENSIONS", &lines)
         for raised in report.review.tensions {
             lines += wrap(raised.tension.title + " (\(raised.tension.id))", first: "  ! ", rest: "    ", .yellow)
+            // A side that is only a default makes the tension a question to settle, not yet the user's conflict.
+            let assumed = raised.answers.filter(\.assumed)
+            if !assumed.isEmpty, detail != .full {
+                lines += wrap(ReviewReport.assumedText(assumed), first: "    assumes: ", rest: "      ", maxLines: 1)
+            }
             if detail == .full {
                 lines += wrap(ReviewReport.factsText(raised.answers), first: "    between: ", rest: "      ")
             }

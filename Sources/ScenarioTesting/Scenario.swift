@@ -48,11 +48,17 @@ public struct DecisionExpectation: Sendable {
 public struct MembershipExpectation: Sendable {
     public var contains: [String] = []
     public var excludes: [String] = []
+    /// For an ordered list (the ranked priorities): the ids that must come first, in this order.
+    public var first: [String] = []
 
-    public init(contains: [String] = [], excludes: [String] = []) {
+    public init(contains: [String] = [], excludes: [String] = [], first: [String] = []) {
         self.contains = contains
         self.excludes = excludes
+        self.first = first
     }
+
+    /// Whether nothing is expected.
+    public var isEmpty: Bool { contains.isEmpty && excludes.isEmpty && first.isEmpty }
 }
 
 /// The outcome of one scenario.

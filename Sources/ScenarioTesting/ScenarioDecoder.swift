@@ -98,7 +98,7 @@ public struct ScenarioDecoder {
             scenario.priorities = membership(
                 e.value("priorities"),
                 known: kb.checklist.map(\.id) + kb.findings.map(\.id) + kb.tensions.map(\.id) + kb.questions.map(\.id)
-                    + kb.allDecisionIDs, what: "priority", generated: "proposal.")
+                    + kb.allDecisionIDs, what: "priority", generated: "proposal.", ordered: true)
         }
         return scenario
     }
@@ -179,13 +179,14 @@ public struct ScenarioDecoder {
     /// Ids raised by the review itself rather than by a rule (proposal findings, counter-evidence tensions) start
     /// with `generated` and are accepted as written.
     private func membership(
-        _ node: YAMLNode?, known: [String], what: String, generated: String? = nil
+        _ node: YAMLNode?, known: [String], what: String, generated: String? = nil, ordered: Bool = false
     )
         -> MembershipExpectation
     {
-        guard let node,
-            let f = Fields(node, kind: "a \(what) expectation", allowed: ["contains", "excludes"], sink: sink)
-        else { return .init() }
+        let keys = ordered ? ["contains", "excludes", "first"] : ["contains", "excludes"]
+        guard let node, let f = Fields(node, kind: "a \(what) expectation", allowed: keys, sink: sink) else {
+            return .init()
+        }
         let knownSet = Set(known)
         func check(_ key: String) -> [String] {
             let ids = f.stringList(key)
@@ -194,6 +195,7 @@ public struct ScenarioDecoder {
             }
             return ids
         }
-        return MembershipExpectation(contains: check("contains"), excludes: check("excludes"))
+        return MembershipExpectation(
+            contains: check("contains"), excludes: check("excludes"), first: ordered ? check("first") : [])
     }
 }

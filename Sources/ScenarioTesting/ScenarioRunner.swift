@@ -49,9 +49,15 @@ public struct ScenarioRunner {
         check(
             scenario.contradictions, present: Set(review.contradictions.map(\.id)), what: "contradiction",
             into: &failures)
-        if !scenario.priorities.contains.isEmpty || !scenario.priorities.excludes.isEmpty {
+        if !scenario.priorities.isEmpty {
             let ranked = review.priorities(in: engine.knowledgeBase).map(\.id)
             check(scenario.priorities, present: Set(ranked), what: "priority", into: &failures)
+            let expected = scenario.priorities.first
+            if !expected.isEmpty, Array(ranked.prefix(expected.count)) != expected {
+                failures.append(
+                    "expected the priorities to start with \(expected.joined(separator: ", ")); they start with "
+                        + ranked.prefix(max(expected.count, 1)).joined(separator: ", "))
+            }
         }
         if !scenario.mentions.isEmpty {
             let texts = Self.texts(of: review)

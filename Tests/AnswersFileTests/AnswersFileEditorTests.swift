@@ -29,6 +29,19 @@ import Testing
 
     private func understood(_ text: String) -> AnswerSet { reader.read(text: text, displayPath: "f.yaml").answerSet }
 
+    /// An answer under a renamed question's former id stays as written until it changes; then its line is rewritten
+    /// under the current id (never a second entry that the reader would reject as answered twice).
+    @Test func aChangedAnswerUnderAFormerIdIsRenamedInPlace() throws {
+        let text = "answers:\n  traffic.rps: 500   # measured in May\n  traffic.public: true\n"
+        let original = understood(text)
+        #expect(editor.edit(text, from: original, to: original) == text)
+        var updated = original
+        updated.set("traffic.peak_rps", to: .number(800))
+        let edited = try #require(editor.edit(text, from: original, to: updated))
+        #expect(edited == "answers:\n  traffic.peak_rps: 800\n  traffic.public: true\n")
+        #expect(reader.read(text: edited, displayPath: "f.yaml").diagnostics.isEmpty)
+    }
+
     @Test func noChangeIsNoEdit() throws {
         let original = understood(handWritten)
         #expect(editor.edit(handWritten, from: original, to: original) == handWritten)

@@ -83,6 +83,21 @@ import Testing
             at: "answers.yaml:2:3")
     }
 
+    /// An answers file outlives the knowledge base it was written for: a renamed question's former id still reads.
+    @Test func aRenamedQuestionsFormerIdIsReadWithAWarning() {
+        let result = read("answers:\n  traffic.rps: 500\n")
+        #expect(result.answerSet.value(of: "traffic.peak_rps") == .number(500))
+        expectDiagnostic(
+            result.diagnostics, "'traffic.rps' is now 'traffic.peak_rps'; its answer is read as traffic.peak_rps",
+            at: "answers.yaml:2:3", severity: .warning)
+        #expect(!result.diagnostics.contains { $0.severity == .error })
+        let both = read("answers:\n  traffic.rps: 500\n  traffic.peak_rps: 600\n")
+        expectDiagnostic(
+            both.diagnostics,
+            "'traffic.peak_rps' is answered twice: as 'traffic.rps' at line 2 and as 'traffic.peak_rps'; keep one",
+            at: "answers.yaml:3:3")
+    }
+
     @Test func valueNotAllowedListsTheAllowedOnes() {
         let result = read("answers:\n  service.kind: crud-api\n")
         expectDiagnostic(

@@ -87,6 +87,14 @@ import Testing
             ).isEmpty)
     }
 
+    @Test func aRenamedQuestionsFormerIdIsSetWithAWarning() {
+        var set = AnswerSet()
+        let diagnostics = AnswerOverrides.apply(["traffic.rps=700"], to: &set, knowledgeBase: testKnowledgeBase)
+        expectDiagnostic(
+            diagnostics, "'traffic.rps' is now 'traffic.peak_rps'; set as traffic.peak_rps", severity: .warning)
+        #expect(set.value(of: "traffic.peak_rps") == .number(700))
+    }
+
     @Test func badAssignments() {
         var set = AnswerSet()
         let diagnostics = AnswerOverrides.apply(

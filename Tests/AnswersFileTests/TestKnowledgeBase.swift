@@ -45,6 +45,7 @@ let testKnowledgeBase: KnowledgeBase = {
                 range: [0, 1000000]
                 default: 50
                 notSure: true
+                formerly: [traffic.rps]
               - id: traffic.public
                 section: traffic
                 prompt: Is the API public?

@@ -267,6 +267,22 @@ import Testing
         expectDiagnostic(diagnostics, "no rule or condition reads question 'org.unread'", severity: .warning)
     }
 
+    /// A former id must not shadow a current question, nor belong to two questions (which would an old answer be?).
+    @Test func formerIdsAreUnambiguous() {
+        let diagnostics = lintOverlay(
+            """
+            questions:
+              - { id: org.one, section: data, prompt: One?, help: H, type: yesno, formerly: [data.typescript, org.old] }
+              - { id: org.two, section: data, prompt: Two?, help: H, type: yesno, formerly: [org.old] }
+            rules:
+              - { id: org.reads, when: org.one and org.two, because: x, score: { database.postgresql: 1 } }
+            """)
+        expectDiagnostic(
+            diagnostics, "question 'org.one' lists 'data.typescript' under 'formerly', but a question still has that id"
+        )
+        expectDiagnostic(diagnostics, "'org.old' is the former id of both 'org.one' and 'org.two'")
+    }
+
     @Test func impossibleDecisionFromConstraints() {
         let diagnostics = lintOverlay(
             """

@@ -56,4 +56,24 @@ import Testing
         #expect(!ReviewText().render(favoured).contains("no preference"))
         #expect(try noPreference(favoured) == false)
     }
+
+    /// Equal scores above zero: both options have reasons, and the option order picked one. Every format says it is
+    /// a tie with the runner-up, never "by 0" or "close call".
+    @Test func anEqualNonZeroScoreIsATieInEveryFormat() throws {
+        let tied = report(
+            rules: """
+                rules:
+                  - { id: r1, when: s.team, because: Fits the team., sources: [s1], score: { queue.alpha: 2, queue.beta: 2 } }
+                """)
+        let outcome = try #require(tied.review.decisions.first)
+        #expect(outcome.margin == 0 && outcome.score == 2)
+        #expect(outcome.isTie && !outcome.hasNoPreference)
+        let text = ReviewText().render(tied).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(text.contains("Job queue: Alpha queue (tied with Beta queue;"), "\(text)")
+        #expect(text.contains("tied: your answers favour both equally; pick by team familiarity"))
+        #expect(!text.contains("by 0"))
+        #expect(ReviewMarkdown().render(tied).contains("Beta queue (tied)"))
+        let object = try JSONSerialization.jsonObject(with: Data(ReviewJSON.render(tied).utf8)) as? [String: Any]
+        #expect((object?["decisions"] as? [[String: Any]])?.first?["tied"] as? Bool == true)
+    }
 }

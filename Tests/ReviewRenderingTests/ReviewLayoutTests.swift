@@ -104,12 +104,12 @@ import Testing
         for name in Self.examples {
             let report = try Self.report(name)
             let priorities = report.review.priorities(in: report.knowledgeBase)
-            // Severity, then problems before additions, then irreversible, then stated, then reach.
+            // Severity, then problems before additions, then irreversible, then seen today, then stated, then reach.
             func key(_ priority: ReviewPriority) -> [Int] {
                 [
                     priority.severity == .high ? 2 : priority.severity == .medium ? 1 : 0,
-                    priority.kind.isProblem ? 1 : 0, priority.irreversible ? 1 : 0, priority.stated ? 1 : 0,
-                    priority.touches,
+                    priority.isProblem ? 1 : 0, priority.irreversible ? 1 : 0, priority.observed ? 1 : 0,
+                    priority.stated ? 1 : 0, priority.touches,
                 ]
             }
             for (earlier, later) in zip(priorities, priorities.dropFirst()) {
@@ -131,7 +131,14 @@ import Testing
         for (earlier, later) in zip(groups, groups.dropFirst()) {
             #expect(earlier.severity >= later.severity)
             if earlier.severity == later.severity { #expect(earlier.irreversible || !later.irreversible) }
+            if earlier.severity == later.severity, earlier.irreversible == later.irreversible {
+                #expect(earlier.observed || !later.observed, "harm seen today before latent risk")
+            }
         }
+        // The reported symptoms (event-loop lag, pool exhaustion) are harm seen today; a missing practice is not.
+        let observed = Set(groups.filter(\.observed).flatMap(\.findings).map(\.finding.id))
+        #expect(observed.isSuperset(of: ["event-loop-blocked", "db-pool-exhaustion"]), "\(observed)")
+        #expect(!observed.contains("backups-never-restored"))
         for group in groups where group.findings.count > 1 {
             let cause = try #require(group.cause)
             for raised in group.findings { #expect(raised.answers.contains { $0.questionID == cause.questionID }) }
@@ -201,5 +208,25 @@ import Testing
                 }
             }
         }
+    }
+}
+
+/// A tension with a default on one side says what it assumes, in text and Markdown (the user may never have said it).
+@Suite struct AssumedTensionTests {
+    @Test func aTensionRestingOnADefaultSaysWhatItAssumes() throws {
+        var answers = AnswerSet()
+        answers.set("service.kind", to: .choice("crud_api"))
+        answers.set("api.consumers", to: .choices(["mobile"]))
+        let engine = RecommendationEngine(knowledgeBase: StackwiseKnowledge.embedded)
+        let report = ReviewReport(engine: engine, answers: answers)
+        let tension = try #require(
+            report.review.tensions.first { $0.tension.id == "mobile-clients-without-versioning" })
+        #expect(tension.answers.contains { $0.assumed && $0.questionID == "api.public_versioning" })
+        #expect(ReviewText().render(report).contains("assumes: api.public_versioning = no (unanswered)"))
+        #expect(ReviewMarkdown().render(report).contains("Assumes: `api.public_versioning = no` (unanswered)"))
+        answers.set("api.public_versioning", to: .bool(false))
+        let stated = ReviewReport(engine: engine, answers: answers)
+        #expect(stated.review.tensions.contains { $0.tension.id == "mobile-clients-without-versioning" })
+        #expect(!ReviewText().render(stated).contains("assumes: api.public_versioning"))
     }
 }

@@ -18,6 +18,8 @@ extension Question {
         writer.bool(allowsNotSure)
         writer.bool(required)
         writer.optional(askIf) { $1.write(to: &$0) }
+        writer.bool(observed)
+        writer.array(formerly) { $0.string($1) }
         writer.location(location)
     }
 
@@ -38,6 +40,8 @@ extension Question {
             },
             allowsNotSure: try reader.bool(), required: try reader.bool(),
             askIf: try reader.optional { reader throws(KnowledgeBaseBinaryError) in try Condition(reading: &reader) },
+            observed: try reader.bool(),
+            formerly: try reader.array { reader throws(KnowledgeBaseBinaryError) in try reader.string() },
             location: try reader.location())
     }
 }

@@ -75,7 +75,7 @@ public struct LayerDecoder {
     private func decodeQuestion(_ node: YAMLNode) -> (Question, Bool)? {
         let keys = [
             "id", "section", "prompt", "help", "type", "options", "unit", "range", "min", "max", "default",
-            "notSure", "required", "askIf", "override",
+            "notSure", "required", "askIf", "observed", "formerly", "override",
         ]
         guard let f = Fields(node, kind: "a question", allowed: keys, sink: sink) else { return nil }
         let id = f.identifier("id", allowDots: true)
@@ -101,7 +101,7 @@ public struct LayerDecoder {
             id: id, section: section, prompt: prompt, help: help, type: type, options: options,
             unit: f.string("unit"), minimum: minimum, maximum: maximum, defaultValue: nil,
             allowsNotSure: f.bool("notSure") ?? false, required: f.bool("required") ?? false, askIf: askIf,
-            location: node.location)
+            observed: f.bool("observed") ?? false, formerly: f.stringList("formerly"), location: node.location)
         if let defaultNode = f.value("default") {
             question.defaultValue = AnswerParsing.value(defaultNode, for: question, sink: sink, role: "default")
         }

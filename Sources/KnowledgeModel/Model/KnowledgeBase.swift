@@ -115,6 +115,10 @@ public struct KnowledgeBase: Sendable, Codable, Equatable {
     }
 
     public func question(_ id: String) -> Question? { questionIndex[id].map { questions[$0] } }
+    /// The question that was called `formerID` before it was renamed (``Question/formerly``); nil when none was.
+    public func questionRenamed(from formerID: String) -> Question? {
+        questions.first { $0.formerly.contains(formerID) }
+    }
     public func decision(_ id: String) -> Decision? { decisionIndex[id].map { decisions[$0] } }
     public func checklistItem(_ id: String) -> ChecklistItem? { checklistIndex[id].map { checklist[$0] } }
     public func source(_ id: String) -> Source? { sourceIndex[id].map { sources[$0] } }

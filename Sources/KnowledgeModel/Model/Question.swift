@@ -74,13 +74,19 @@ public struct Question: Sendable, Codable, Hashable, Identifiable {
     public var required: Bool
     /// The question is asked (and its answer used) only when this holds.
     public var askIf: Condition?
+    /// Its answers report harm seen in production today (`observed: true`, e.g. symptoms): a finding raised from such
+    /// an answer is happening now, and ranks before latent risks of the same severity.
+    public var observed: Bool = false
+    /// Ids this question had before it was renamed or merged (`formerly: [current.db_pool_max]`): answers files and
+    /// `--set` that still use one are read as this question, with a warning.
+    public var formerly: [String] = []
     public var location: SourceLocation?
 
     public init(
         id: String, section: String, prompt: String, help: String, type: QuestionType,
         options: [QuestionOption] = [], unit: String? = nil, minimum: Double? = nil, maximum: Double? = nil,
         defaultValue: AnswerValue? = nil, allowsNotSure: Bool = false, required: Bool = false,
-        askIf: Condition? = nil, location: SourceLocation? = nil
+        askIf: Condition? = nil, observed: Bool = false, formerly: [String] = [], location: SourceLocation? = nil
     ) {
         self.id = id
         self.section = section
@@ -95,6 +101,8 @@ public struct Question: Sendable, Codable, Hashable, Identifiable {
         self.allowsNotSure = allowsNotSure
         self.required = required
         self.askIf = askIf
+        self.observed = observed
+        self.formerly = formerly
         self.location = location
     }
 

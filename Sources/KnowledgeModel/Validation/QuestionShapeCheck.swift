@@ -1,12 +1,26 @@
 import RuleLanguage
 
 /// Questions are well formed: choice questions have options, other types do not; numbers have a sane range and
-/// defaults fit the question; sections exist.
+/// defaults fit the question; sections exist; a former id (`formerly`) is no current question's id and belongs to one
+/// question only.
 struct QuestionShapeCheck: KnowledgeBaseCheck {
     func check(_ kb: KnowledgeBase, sink: DiagnosticSink) {
         let sectionIDs = kb.sections.map(\.id)
+        var formerOwner: [String: String] = [:]
         for question in kb.questions {
             let at = question.location
+            for former in question.formerly {
+                if kb.question(former) != nil {
+                    sink.error(
+                        "question '\(question.id)' lists '\(former)' under 'formerly', but a question still has that id",
+                        at: at)
+                } else if let owner = formerOwner[former], owner != question.id {
+                    sink.error(
+                        "'\(former)' is the former id of both '\(owner)' and '\(question.id)'; answers using it would be ambiguous",
+                        at: at)
+                }
+                formerOwner[former] = formerOwner[former] ?? question.id
+            }
             if !sectionIDs.contains(question.section) {
                 sink.error(
                     "question '\(question.id)' is in unknown section '\(question.section)'"

@@ -21,11 +21,15 @@ public struct FindingGroup: Sendable, Equatable {
     public var causeOption: String?
     /// The findings, most severe first (ties in review order).
     public var findings: [RaisedFinding]
+    /// One of its findings was raised from harm the user sees today (an answer to a question marked
+    /// ``Question/observed``, such as a reported symptom), not only from a latent risk.
+    public var observed: Bool
 
-    public init(cause: AnswerFact?, causeOption: String? = nil, findings: [RaisedFinding]) {
+    public init(cause: AnswerFact?, causeOption: String? = nil, findings: [RaisedFinding], observed: Bool = false) {
         self.cause = cause
         self.causeOption = causeOption
         self.findings = findings
+        self.observed = observed
     }
 
     /// The most severe finding: the group's headline and first fix.
@@ -57,8 +61,9 @@ public struct FindingGroup: Sendable, Equatable {
 
 extension Review {
     /// The open findings grouped by shared cause, as an ordered fix plan: most severe group first, then a group
-    /// whose harm cannot be undone (as priorities rank), then the group that resolves more findings, then review
-    /// order of the lead finding. See ``FindingGroup`` for the rule.
+    /// whose harm cannot be undone (as priorities rank), then harm seen today (``FindingGroup/observed``) before
+    /// latent risks, then the group that resolves more findings, then review order of the lead finding. See
+    /// ``FindingGroup`` for the rule.
     public func findingGroups(in knowledgeBase: KnowledgeBase) -> [FindingGroup] {
         let questionOrder = { (id: String) in knowledgeBase.questionPosition(id) ?? Int.max }
         let open = findings.enumerated().filter { $0.element.accepted == nil }
@@ -92,25 +97,44 @@ extension Review {
             }
             for index in members { remaining.remove(index) }
             if let best {
-                groups.append(
-                    (
-                        FindingGroup(cause: best.key.fact, causeOption: best.key.option, findings: ordered(members)),
-                        members.min() ?? 0
-                    ))
+                let group = FindingGroup(
+                    cause: best.key.fact, causeOption: best.key.option, findings: ordered(members),
+                    observed: members.contains { reportsObservedHarm(findings[$0], knowledgeBase) })
+                groups.append((group, members.min() ?? 0))
             } else {
                 for index in members {
-                    groups.append((FindingGroup(cause: nil, findings: [findings[index]]), index))
+                    let group = FindingGroup(
+                        cause: nil, findings: [findings[index]],
+                        observed: reportsObservedHarm(findings[index], knowledgeBase))
+                    groups.append((group, index))
                 }
             }
         }
         return groups.sorted { lhs, rhs in
             if lhs.group.severity != rhs.group.severity { return lhs.group.severity > rhs.group.severity }
             if lhs.group.irreversible != rhs.group.irreversible { return lhs.group.irreversible }
+            if lhs.group.observed != rhs.group.observed { return lhs.group.observed }
             if lhs.group.findings.count != rhs.group.findings.count {
                 return lhs.group.findings.count > rhs.group.findings.count
             }
             return lhs.firstIndex < rhs.firstIndex
         }.map(\.group)
+    }
+
+    /// Whether the finding's rule read a user-given answer that reports harm seen today (``Question/observed``): for
+    /// a multiple-choice answer, an option the rule tests for that the answer includes (a rule that only tests that
+    /// an option is absent does not count; one that names no option does).
+    private func reportsObservedHarm(_ raised: RaisedFinding, _ knowledgeBase: KnowledgeBase) -> Bool {
+        raised.answers.contains { fact in
+            guard !fact.assumed, let question = knowledgeBase.question(fact.questionID), question.observed else {
+                return false
+            }
+            guard case .choices(let chosen) = fact.value,
+                let expression = knowledgeBase.rule(raised.ruleID)?.when.expression
+            else { return true }
+            let tested = Self.optionsTested(of: fact.questionID, in: expression)
+            return tested.isEmpty || tested.contains { chosen.contains($0) }
+        }
     }
 
     /// A cause findings can share: an answer, or one option of a multiple-choice answer.

@@ -53,10 +53,17 @@ public struct ReviewPriority: Sendable, Equatable {
     /// A checklist item whose omission, or a finding that left alone, does harm that cannot be undone
     /// (``ChecklistItem/irreversible``, ``Finding/irreversible``).
     public var irreversible: Bool
+    /// A finding about harm the user sees today (``FindingGroup/observed``, such as a reported symptom), ranked
+    /// before latent risks of the same severity and reversibility.
+    public var observed: Bool
+
+    /// Something already wrong (``Kind/isProblem``) that follows from what the user stated: a tension with an
+    /// assumed answer on one side is something to check, ranked with what to add, not with what is wrong.
+    public var isProblem: Bool { kind.isProblem && stated }
 
     public init(
         rank: Int, kind: Kind, id: String, severity: Severity, title: String, why: String, action: String,
-        touches: Int, stated: Bool = true, irreversible: Bool = false
+        touches: Int, stated: Bool = true, irreversible: Bool = false, observed: Bool = false
     ) {
         self.rank = rank
         self.kind = kind
@@ -68,6 +75,7 @@ public struct ReviewPriority: Sendable, Equatable {
         self.touches = touches
         self.stated = stated
         self.irreversible = irreversible
+        self.observed = observed
     }
 }
 
@@ -89,25 +97,29 @@ extension Review {
     /// that is answer-specific or irreversible (its priority as severity); the first three firm-up questions
     /// (``firmUp``) that could change a decision or a risk (medium when one of the decisions is a close call, else
     /// low), or without firm-up insights every assumed answer a close call (medium) or a low-confidence decision
-    /// (low) rests on. A checklist item included only by rules that raised a finding or tension is a step of that
-    /// risk: it is folded into the risk's candidate, which takes the item's priority when that is more severe.
+    /// (low) rests on. A checklist item that a rule raising a finding or tension includes is a step of that risk
+    /// (even when other rules include it too): it is folded into the risk's candidate, which takes the item's
+    /// priority when that is more severe, so the same advice is not listed twice.
     ///
     /// Ranking keys, in order:
     /// 1. severity (high first);
     /// 2. problems before additions: conflicts, findings, proposal verdicts and tensions (something already wrong
-    ///    with the answers, the plan or what runs) before checklist items and questions;
+    ///    with the answers, the plan or what runs) before checklist items and questions; a tension resting on an
+    ///    assumed answer is not yet a problem (``ReviewPriority/isProblem``);
     /// 3. irreversible before reversible (``ChecklistItem/irreversible``, ``Finding/irreversible``: data lost,
     ///    money wrong, data disclosed);
-    /// 4. what follows from what the user stated (an answer given, a plan, what runs today) before what follows
-    ///    only from an option the review chose or a default it assumed;
-    /// 5. how many decisions or risks it touches (a finding group: its findings plus the decisions whose chosen
+    /// 4. harm seen today before latent risk (``FindingGroup/observed``: a finding raised from a reported symptom);
+    /// 5. what follows from what the user stated (an answer given, a plan, what runs today) before what follows
+    ///    only from an option the review chose or a default it assumed (a tension with an assumed answer on either
+    ///    side is not stated);
+    /// 6. how many decisions or risks it touches (a finding group: its findings plus the decisions whose chosen
     ///    option has a reason reading the same answers; a tension: itself plus the decisions reading its answers;
     ///    a checklist item: the decisions its including rules score or exclude or its condition names, plus the
     ///    findings and tensions those rules raise; a proposal: itself plus the reasons and counter-indications
     ///    against it; a question: the decisions it could change plus the risk rules reading it);
-    /// 6. kind (conflict, finding, proposal, tension, checklist item, question; the knowledge base records no
+    /// 7. kind (conflict, finding, proposal, tension, checklist item, question; the knowledge base records no
     ///    effort);
-    /// 7. among candidates equal on all of these, a checklist item from a category with fewer priorities so far;
+    /// 8. among candidates equal on all of these, a checklist item from a category with fewer priorities so far;
     ///    then review order.
     ///
     /// Selection: the first three always; the fourth and fifth when at least medium; the sixth and seventh only
@@ -117,11 +129,12 @@ extension Review {
         var candidates: [(priority: ReviewPriority, order: Int, area: String)] = []
         func add(
             _ kind: ReviewPriority.Kind, _ id: String, _ severity: Severity, _ title: String, _ why: String,
-            _ action: String, touches: Int, stated: Bool = true, irreversible: Bool = false, area: String? = nil
+            _ action: String, touches: Int, stated: Bool = true, irreversible: Bool = false, observed: Bool = false,
+            area: String? = nil
         ) {
             let priority = ReviewPriority(
                 rank: 0, kind: kind, id: id, severity: severity, title: title, why: why, action: action,
-                touches: touches, stated: stated, irreversible: irreversible)
+                touches: touches, stated: stated, irreversible: irreversible, observed: observed)
             candidates.append((priority, candidates.count, area ?? "\(kind.rawValue):\(id)"))
         }
 
@@ -172,19 +185,21 @@ extension Review {
             add(
                 .finding, lead.finding.id, group.severity, title, lead.because, lead.finding.remediation,
                 touches: group.findings.count + index.decisionsReading(questions),
-                irreversible: group.irreversible)
+                irreversible: group.irreversible, observed: group.observed)
         }
         for raised in tensions {
             riskCandidate[raised.ruleID] = candidates.count
             let questions = Set(raised.tension.between + raised.answers.map(\.questionID))
             add(
                 .tension, raised.tension.id, .medium, raised.tension.title, raised.because, raised.tension.advice,
-                touches: 1 + index.decisionsReading(questions))
+                touches: 1 + index.decisionsReading(questions),
+                // A tension is between two requirements; when one side is only a default, it is not yet the user's.
+                stated: !raised.answers.contains(where: \.assumed))
         }
         let assumed = Set(assumptions.map(\.questionID))
         for entry in checklist where !entry.done && (entry.isAnswerSpecific || entry.item.irreversible) {
             let owners = entry.includedBy.compactMap { riskCandidate[$0] }
-            if let owner = owners.first, owners.count == entry.includedBy.count {
+            if let owner = owners.first {
                 // The risk takes the step's severity when the step is more urgent than the risk was rated.
                 candidates[owner].priority.severity = max(
                     candidates[owner].priority.severity, severity(entry.item.priority))
@@ -255,8 +270,9 @@ extension Review {
             let left = lhs.priority
             let right = rhs.priority
             if left.severity != right.severity { return left.severity > right.severity }
-            if left.kind.isProblem != right.kind.isProblem { return left.kind.isProblem }
+            if left.isProblem != right.isProblem { return left.isProblem }
             if left.irreversible != right.irreversible { return left.irreversible }
+            if left.observed != right.observed { return left.observed }
             if left.stated != right.stated { return left.stated }
             if left.touches != right.touches { return left.touches > right.touches }
             if left.kind.order != right.kind.order { return left.kind.order < right.kind.order }
@@ -270,8 +286,9 @@ extension Review {
             let top = remaining[0].priority
             let tied =
                 remaining.firstIndex {
-                    $0.priority.severity != top.severity || $0.priority.kind.isProblem != top.kind.isProblem
-                        || $0.priority.irreversible != top.irreversible || $0.priority.stated != top.stated
+                    $0.priority.severity != top.severity || $0.priority.isProblem != top.isProblem
+                        || $0.priority.irreversible != top.irreversible || $0.priority.observed != top.observed
+                        || $0.priority.stated != top.stated
                         || $0.priority.touches != top.touches || $0.priority.kind != top.kind
                 } ?? remaining.count
             let pick =

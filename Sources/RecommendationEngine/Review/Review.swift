@@ -135,6 +135,9 @@ public struct DecisionOutcome: Sendable, Codable, Equatable {
     /// the options are listed in, which a review must say rather than present as a recommendation.
     /// (Inlinable: read in place over thousands of outcomes per answer, where a call copied each outcome.)
     @inlinable public var hasNoPreference: Bool { status == .chosen && score == 0 && margin == 0 }
+    /// The choice scores the same as its runner-up above 0-0 (which is ``hasNoPreference``): the knowledge base's
+    /// option order settled it, not the answers.
+    @inlinable public var isTie: Bool { status == .chosen && margin == 0 && score != 0 }
 }
 
 /// How one option fared, and why (HOW).

@@ -80,7 +80,11 @@ extension DetailContent {
             lines.append(DetailLine("Decisive: " + reason.because, indent: 10))
         }
         var marks: [String] = []
-        if outcome.isCloseCall { marks.append("≈ a close call (margin \(outcome.margin ?? 0))") }
+        if outcome.isTie {
+            marks.append("= tied with \(summary.runnerUp?.name ?? "the runner-up"): pick by team familiarity")
+        } else if outcome.isCloseCall {
+            marks.append("≈ a close call (margin \(outcome.margin ?? 0))")
+        }
         if outcome.lowConfidence { marks.append("? rests on assumed (default) answers") }
         if !marks.isEmpty { lines.append(DetailLine(marks.joined(separator: " · "), .warning, indent: 2)) }
         for pro in chosen?.pros ?? [] { lines.append(DetailLine("  + " + pro, .success, indent: 4)) }
