@@ -337,6 +337,11 @@ public struct ReviewText: Sendable {
                 let others = group.findings.dropFirst().map(\.finding.id).joined(separator: ", ")
                 lines += wrap("\(cause); also \(others)", first: "     cause: ", rest: "       ", maxLines: 1)
             }
+            // A finding that read a default rests on an answer the user has not given: say which.
+            let assumed = lead.answers.filter(\.assumed)
+            if !assumed.isEmpty {
+                lines += wrap(ReviewReport.assumedText(assumed), first: "     assumes: ", rest: "       ", maxLines: 1)
+            }
             if prioritised[lead.finding.id] == nil, compaction.findingFixes {
                 lines += wrap(lead.finding.remediation, first: "     fix: ", rest: "       ", maxLines: 1)
             }

@@ -230,3 +230,22 @@ import Testing
         #expect(!ReviewText().render(stated).contains("assumes: api.public_versioning"))
     }
 }
+
+/// A finding that read a default says which, under its heading in the findings list.
+@Suite struct AssumedFindingTests {
+    @Test func aFindingRestingOnADefaultSaysWhatItAssumes() throws {
+        var answers = AnswerSet()
+        answers.set("service.stage", to: .choice("existing"))
+        answers.set("current.practices", to: .choices(["health_checks"]))
+        let engine = RecommendationEngine(knowledgeBase: StackwiseKnowledge.embedded)
+        let report = ReviewReport(engine: engine, answers: answers)
+        let finding = try #require(report.review.findings.first { $0.finding.id == "platform-deploys-drop-traffic" })
+        #expect(finding.answers.contains { $0.assumed && $0.questionID == "operations.availability" })
+        let text = ReviewText().render(report)
+        #expect(text.contains("assumes: operations.availability = high_999 (unanswered)"), "\(text)")
+        answers.set("operations.availability", to: .choice("high_999"))
+        #expect(
+            !ReviewText().render(ReviewReport(engine: engine, answers: answers)).contains(
+                "assumes: operations.availability"))
+    }
+}
