@@ -83,9 +83,9 @@ print("answered question: \(question.id)")
         _ = view.render(answered)
     }
 }
-// Profiling aid (for perf): TUI_PROFILE=answer|answer-decisions|answer-overview|interview|cursor|tab1..tab6|window
+// Profiling aid (for perf): TUI_PROFILE=answer|answer-decisions|answer-overview|interview|cursor|tab1..tab6|window|idle
 // repeats one kind of key press many times and stops (answer: from the review's What-if tab, or the tab named; tabN:
-// cursor moves on review tab N; window: line down in a decision's detail window).
+// cursor moves on review tab N; window: line down in a decision's detail window; idle: the Overview's deferred work).
 if let profile = ProcessInfo.processInfo.environment["TUI_PROFILE"] {
     if profile.hasPrefix("tab") || profile == "window" {
         var review = state
@@ -105,6 +105,15 @@ if let profile = ProcessInfo.processInfo.environment["TUI_PROFILE"] {
         }
     } else if profile == "interview" {
         _ = answering(returningToReview: false, runs: 200)
+    } else if profile == "idle" {
+        var overview = state
+        overview.mode = .review
+        overview.review.tab = .overview
+        for _ in 0..<20 {
+            var stale = overview
+            _ = reducer.reduce(&stale, .idle)
+            _ = view.render(stale)
+        }
     } else if profile == "answer-decisions" || profile == "answer-overview" {
         _ = answering(returningToReview: true, tab: profile == "answer-overview" ? .overview : .decisions, runs: 200)
     } else {

@@ -54,6 +54,8 @@ import Testing
                     optionBits: { compiled.optionBits[$0] })
             )
         }
+        // The same conditions in one flat program (fallbacks renumbered).
+        let program = FastConditionSet(pairs.map(\.2))
         var rng = SeededGenerator(state: 5_150)
         for round in 0..<600 {
             var answers = AnswerSet()
@@ -62,23 +64,38 @@ import Testing
             }
             var state = AnswerState(answers, compiled: compiled)
             if round % 2 == 0 { state.chosen[0] = ["postgresql", "mongodb"].randomElement(using: &rng)! }
-            for (text, general, fast) in pairs {
+            let together = program.withEvaluator(state) { evaluator in pairs.indices.map { evaluator.truth(of: $0) } }
+            for (index, (text, general, fast)) in pairs.enumerated() {
                 #expect(fast.evaluate(state) == general.evaluate(state), "\(text) with \(answers.answers)")
+                #expect(together[index] == general.evaluate(state), "\(text) in one program")
             }
         }
     }
 
-    /// Every rule, askIf and appliesIf of the shipped knowledge base, over random interviews.
+    /// Every rule, askIf, appliesIf and checklist condition of the shipped knowledge base, over random interviews.
     @Test func theShippedKnowledgeBaseFiresTheSameRules() {
         let kb = StackwiseKnowledge.embedded
-        let compiled = CompiledKnowledgeBase(kb)
+        let engine = RecommendationEngine(knowledgeBase: kb)
+        let compiled = engine.compiled
+        let checklist = kb.checklist.map { item in
+            item.appliesIf.map {
+                CompiledCondition(
+                    $0.expression, questionSlot: { compiled.questionSlot[$0] },
+                    decisionSlot: { compiled.decisionSlot[$0] })
+            }
+        }
         var rng = SeededGenerator(state: 8_080)
         var answers = AnswerSet()
+        var chosenRead = 0
         for step in 0..<300 {
             for _ in 0..<5 { ReviewSessionTests.edit(&answers, in: kb, &rng) }
-            let state = AnswerState(answers, compiled: compiled)
+            // A whole evaluation: the state holds the chosen options that checklist conditions read.
+            let state = engine.evaluate(answers).state
+            let fired = compiled.ruleConditions.withEvaluator(state) { evaluator in
+                compiled.rules.indices.map { evaluator.truth(of: $0) }
+            }
             for rule in compiled.rules {
-                #expect(rule.fast.evaluate(state) == rule.condition.evaluate(state), "step \(step), rule \(rule.index)")
+                #expect(fired[rule.index] == rule.condition.evaluate(state), "step \(step), rule \(rule.index)")
             }
             for slot in compiled.questions.indices {
                 #expect(compiled.fastAskIf[slot]?.evaluate(state) == compiled.askIf[slot]?.evaluate(state))
@@ -87,6 +104,15 @@ import Testing
                 #expect(
                     compiled.fastAppliesIf[slot]?.evaluate(state) == compiled.decisionAppliesIf[slot]?.evaluate(state))
             }
+            for item in kb.checklist.indices {
+                let expected = checklist[item]?.evaluate(state)
+                #expect(
+                    compiled.fastChecklistConditions[item]?.evaluate(state) == expected, "step \(step), item \(item)")
+                if expected == .yes, kb.checklist[item].appliesIf?.source.contains("chosen(") == true {
+                    chosenRead += 1
+                }
+            }
         }
+        #expect(chosenRead > 0)
     }
 }

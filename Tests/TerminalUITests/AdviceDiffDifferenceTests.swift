@@ -1,3 +1,5 @@
+import KnowledgeModel
+import RecommendationEngine
 import Testing
 
 @testable import TerminalUI
@@ -36,5 +38,43 @@ import Testing
         #expect(AdviceDiff.difference(["a"], []) == ([], [0]))
         #expect(AdviceDiff.difference(["a", "b"], ["a", "b"]) == ([], []))
         #expect(AdviceDiff.difference(["a", "b", "c"], ["a", "x", "c"]) == ([1], [1]))
+    }
+}
+
+/// The Δ names every decision whose choice (or 0-0 tie) differs, whether the two reviews list the same decisions in
+/// the same order (compared position by position) or not (compared by id).
+@Suite struct AdviceDiffDecisionTests {
+    @Test func namesEveryDecisionThatChangedWhetherTheListsAlignOrNot() {
+        let kb = TUIFixtures.kb
+        let engine = RecommendationEngine(knowledgeBase: kb)
+        let shape = { (id: String) in AnswerSet(answers: ["data.shape": Answer(value: .choice(id))]) }
+        let pairs = [
+            (shape("relational"), shape("documents")), (shape("documents"), shape("relational")),
+            (AnswerSet(), shape("documents")), (shape("documents"), shape("documents")),
+        ]
+        var named = 0
+        for (before, after) in pairs {
+            let old = engine.review(before)
+            let new = engine.review(after)
+            let expected = new.decisions.filter { outcome in
+                let previous = old.decision(outcome.decisionID)
+                return previous?.chosen != outcome.chosen
+                    || (previous?.hasNoPreference ?? false) != outcome.hasNoPreference
+            }.map(\.title)
+            let titles = { (changes: [AdviceChange]) -> [String] in
+                changes.compactMap { if case .decision(let title, _, _) = $0.kind { title } else { nil } }
+            }
+            let aligned = AdviceDiff.changes(from: AdviceDiff.Snapshot(old), to: new, in: kb)
+            #expect(titles(aligned) == expected)
+            // A decision only the old review lists: the lists no longer align, and the rest compares by id.
+            var padded = old
+            var ghost = old.decisions[0]
+            ghost.decisionID = "ghost"
+            padded.decisions.insert(ghost, at: 0)
+            let byID = AdviceDiff.changes(from: AdviceDiff.Snapshot(padded), to: new, in: kb)
+            #expect(byID.map(\.text) == aligned.map(\.text))
+            named += expected.count
+        }
+        #expect(named > 0)
     }
 }

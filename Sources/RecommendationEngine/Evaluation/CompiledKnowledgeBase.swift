@@ -9,8 +9,6 @@ final class CompiledKnowledgeBase: Sendable {
     final class CompiledRule: Sendable {
         let index: Int
         let condition: CompiledCondition
-        /// The same condition lowered for the hot paths (firing, re-firing).
-        let fast: FastCondition
         /// Question slots the condition and the interpolations of its texts read.
         let reads: [Int]
         /// The rule's texts with interpolations, by field (`because`, `finding.title`, ...); empty for most rules.
@@ -20,13 +18,12 @@ final class CompiledKnowledgeBase: Sendable {
         let includes: [Int]
 
         init(
-            index: Int, condition: CompiledCondition, fast: FastCondition, reads: [Int], texts: [String: CompiledText],
+            index: Int, condition: CompiledCondition, reads: [Int], texts: [String: CompiledText],
             scores: [(decision: Int, option: Int, weight: Int)], excludes: [(decision: Int, option: Int)],
             includes: [Int]
         ) {
             self.index = index
             self.condition = condition
-            self.fast = fast
             self.reads = reads
             self.texts = texts
             self.scores = scores
@@ -63,9 +60,14 @@ final class CompiledKnowledgeBase: Sendable {
     let fastAppliesIf: [FastCondition?]
 
     let rules: [CompiledRule]
+    /// The rules' conditions lowered for the hot paths (firing, re-firing), by rule index.
+    let ruleConditions: FastConditionSet
     /// For each question slot, the rules whose condition reads it.
     let rulesReading: [[Int]]
-    let checklistConditions: [CompiledCondition?]
+    /// The checklist conditions, lowered (a `chosen(...)` in them is evaluated by its compiled form), and the
+    /// questions each reads, in the order it names them.
+    let fastChecklistConditions: [FastCondition?]
+    let checklistQuestionIDs: [[String]]
     /// Checklist items some rule includes (those without appliesIf then apply only when included).
     let includedByAnyRule: [Bool]
     let constraints: [Constraint]
@@ -160,7 +162,6 @@ final class CompiledKnowledgeBase: Sendable {
                     index: index,
                     condition: CompiledCondition(
                         rule.when.expression, questionSlot: questionLookup, decisionSlot: decisionLookup),
-                    fast: lower(rule.when)!,
                     reads: reads,
                     texts: texts,
                     scores: rule.scores.compactMap { effect in
@@ -170,9 +171,11 @@ final class CompiledKnowledgeBase: Sendable {
                     includes: includes))
         }
         self.rules = rules
+        ruleConditions = FastConditionSet(kb.rules.map { lower($0.when)! })
         self.rulesReading = rulesReading
         self.includedByAnyRule = includedByAnyRule
-        checklistConditions = kb.checklist.map { compile($0.appliesIf) }
+        fastChecklistConditions = kb.checklist.map { lower($0.appliesIf) }
+        checklistQuestionIDs = kb.checklist.map { $0.appliesIf?.expression.questionIDs ?? [] }
         var thresholds = [Set<Double>](repeating: [], count: questions.count)
         let allConditions =
             kb.rules.map(\.when) + kb.questions.compactMap(\.askIf) + kb.decisions.compactMap(\.appliesIf)

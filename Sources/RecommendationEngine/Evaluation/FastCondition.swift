@@ -163,110 +163,169 @@ struct FastCondition: Sendable {
 
     /// Evaluates the condition against `state`.
     func evaluate(_ state: AnswerState) -> Truth {
-        let truth = ops.withUnsafeBufferPointer { ops in
-            state.kinds.withUnsafeBufferPointer { kinds in
-                state.codes.withUnsafeBufferPointer { codes in
-                    evaluate(0, ops, kinds, codes, state)
+        Evaluator.with(ops: ops, starts: Self.firstStart, general: general, state: state) { $0.truth(of: 0) }
+    }
+
+    /// The start of a lone condition's program (a constant: no array made per evaluation).
+    private static let firstStart = [0]
+
+    /// Evaluates conditions of one flat program against one state, through buffers taken once (see
+    /// ``FastConditionSet/withEvaluator(_:_:)``).
+    struct Evaluator {
+        let ops: UnsafeBufferPointer<Op>
+        /// The first operation of each condition.
+        let starts: UnsafeBufferPointer<Int>
+        let kinds: UnsafeBufferPointer<UInt8>
+        let codes: UnsafeBufferPointer<UInt64>
+        let answered: UnsafeBufferPointer<Bool>
+        let general: [CompiledCondition]
+        let state: AnswerState
+
+        static func with<Result>(
+            ops: [Op], starts: [Int], general: [CompiledCondition], state: AnswerState,
+            _ body: (Evaluator) -> Result
+        ) -> Result {
+            ops.withUnsafeBufferPointer { ops in
+                starts.withUnsafeBufferPointer { starts in
+                    state.kinds.withUnsafeBufferPointer { kinds in
+                        state.codes.withUnsafeBufferPointer { codes in
+                            state.answered.withUnsafeBufferPointer { answered in
+                                body(
+                                    Evaluator(
+                                        ops: ops, starts: starts, kinds: kinds, codes: codes, answered: answered,
+                                        general: general, state: state))
+                            }
+                        }
+                    }
                 }
             }
         }
-        switch truth {
-        case Self.truthYes: return .yes
-        case Self.truthNo: return .no
-        default: return .unknown
+
+        /// The truth of condition `index` of the program.
+        func truth(of index: Int) -> Truth {
+            switch evaluate(starts[index]) {
+            case FastCondition.truthYes: return .yes
+            case FastCondition.truthNo: return .no
+            default: return .unknown
+            }
+        }
+
+        private func evaluate(_ index: Int) -> UInt8 {
+            let op = ops[index]
+            let slot = Int(op.slot)
+            func viaGeneral() -> UInt8 {
+                switch general[Int(op.fallback)].evaluate(state) {
+                case .yes: return FastCondition.truthYes
+                case .no: return FastCondition.truthNo
+                case .unknown: return FastCondition.truthUnknown
+                }
+            }
+            func truth(_ flag: Bool) -> UInt8 { flag ? FastCondition.truthYes : FastCondition.truthNo }
+            let yes = FastCondition.truthYes
+            let no = FastCondition.truthNo
+            let unknown = FastCondition.truthUnknown
+            switch op.kind {
+            case .constant: return op.flag
+            case .general: return viaGeneral()
+            case .answered: return truth(answered[slot])
+            case .not:
+                let inner = evaluate(index + 1)
+                return inner == unknown ? inner : (inner == yes ? no : yes)
+            case .and, .or:
+                // Kleene: the deciding value (false for and, true for or) as soon as one operand has it; unknown
+                // when none has it but one is unknown.
+                let deciding = op.kind == .and ? no : yes
+                var sawUnknown = false
+                var child = index + 1
+                let end = index + Int(op.size)
+                while child < end {
+                    let result = evaluate(child)
+                    if result == deciding { return deciding }
+                    if result == unknown { sawUnknown = true }
+                    child += Int(ops[child].size)
+                }
+                return sawUnknown ? unknown : (deciding == no ? yes : no)
+            case .answerFlag:
+                guard kinds[slot] == AnswerState.kindBool else { return unknown }
+                return truth(codes[slot] != 0)
+            case .textEquals:
+                let negated = op.flag != 0
+                switch kinds[slot] {
+                case AnswerState.kindNone: return unknown
+                case AnswerState.kindOption: return truth((codes[slot] == op.bits) != negated)
+                case AnswerState.kindOther: return viaGeneral()
+                default: return truth(negated)  // a yes/no, a number or a set never equals a string
+                }
+            case .boolEquals:
+                let negated = op.flag != 0
+                switch kinds[slot] {
+                case AnswerState.kindNone: return unknown
+                case AnswerState.kindBool: return truth((codes[slot] == op.bits) != negated)
+                default: return truth(negated)  // any other value is not a yes/no
+                }
+            case .numberCompare:
+                let operation = NumberOperator(rawValue: op.flag)!
+                switch kinds[slot] {
+                case AnswerState.kindNone: return unknown
+                case AnswerState.kindNumber:
+                    let value = Double(bitPattern: codes[slot])
+                    let constant = Double(bitPattern: op.bits)
+                    switch operation {
+                    case .equal: return truth(value == constant)
+                    case .notEqual: return truth(value != constant)
+                    case .less: return truth(value < constant)
+                    case .lessOrEqual: return truth(value <= constant)
+                    case .greater: return truth(value > constant)
+                    case .greaterOrEqual: return truth(value >= constant)
+                    }
+                default:
+                    // Values of different kinds are unequal; only numbers are ordered.
+                    switch operation {
+                    case .equal: return no
+                    case .notEqual: return yes
+                    default: return unknown
+                    }
+                }
+            case .optionIn:
+                let negated = op.flag != 0
+                switch kinds[slot] {
+                case AnswerState.kindNone: return unknown
+                case AnswerState.kindOption: return truth((codes[slot] & op.bits != 0) != negated)
+                case AnswerState.kindOther: return viaGeneral()
+                default: return truth(negated)  // a yes/no, a number or a set is not in a list of strings
+                }
+            case .optionsContain:
+                switch kinds[slot] {
+                case AnswerState.kindNone, AnswerState.kindBool, AnswerState.kindNumber: return unknown
+                case AnswerState.kindOptions: return truth(codes[slot] & op.bits != 0)
+                default: return viaGeneral()  // free text (matched by substring) or ids that are not options
+                }
+            }
+        }
+    }
+}
+
+/// Many lowered conditions (the rules') in one flat program: a loop over them takes the program's and the state's
+/// buffers once, and no reference per condition.
+struct FastConditionSet: Sendable {
+    private var ops: [FastCondition.Op] = []
+    private var starts: [Int] = []
+    private var general: [CompiledCondition] = []
+
+    init(_ conditions: [FastCondition]) {
+        for condition in conditions {
+            starts.append(ops.count)
+            let offset = Int32(general.count)
+            for var op in condition.ops {
+                if op.fallback >= 0 { op.fallback += offset }
+                ops.append(op)
+            }
+            general += condition.general
         }
     }
 
-    private func evaluate(
-        _ index: Int, _ ops: UnsafeBufferPointer<Op>, _ kinds: UnsafeBufferPointer<UInt8>,
-        _ codes: UnsafeBufferPointer<UInt64>, _ state: AnswerState
-    ) -> UInt8 {
-        let op = ops[index]
-        let slot = Int(op.slot)
-        func viaGeneral() -> UInt8 {
-            switch general[Int(op.fallback)].evaluate(state) {
-            case .yes: return Self.truthYes
-            case .no: return Self.truthNo
-            case .unknown: return Self.truthUnknown
-            }
-        }
-        func truth(_ flag: Bool) -> UInt8 { flag ? Self.truthYes : Self.truthNo }
-        switch op.kind {
-        case .constant: return op.flag
-        case .general: return viaGeneral()
-        case .answered: return truth(state.answered[slot])
-        case .not:
-            let inner = evaluate(index + 1, ops, kinds, codes, state)
-            return inner == Self.truthUnknown ? inner : (inner == Self.truthYes ? Self.truthNo : Self.truthYes)
-        case .and, .or:
-            // Kleene: the deciding value (false for and, true for or) as soon as one operand has it; unknown when
-            // none has it but one is unknown.
-            let deciding = op.kind == .and ? Self.truthNo : Self.truthYes
-            var unknown = false
-            var child = index + 1
-            let end = index + Int(op.size)
-            while child < end {
-                let result = evaluate(child, ops, kinds, codes, state)
-                if result == deciding { return deciding }
-                if result == Self.truthUnknown { unknown = true }
-                child += Int(ops[child].size)
-            }
-            return unknown ? Self.truthUnknown : (deciding == Self.truthNo ? Self.truthYes : Self.truthNo)
-        case .answerFlag:
-            guard kinds[slot] == AnswerState.kindBool else { return Self.truthUnknown }
-            return truth(codes[slot] != 0)
-        case .textEquals:
-            let negated = op.flag != 0
-            switch kinds[slot] {
-            case AnswerState.kindNone: return Self.truthUnknown
-            case AnswerState.kindOption: return truth((codes[slot] == op.bits) != negated)
-            case AnswerState.kindOther: return viaGeneral()
-            default: return truth(negated)  // a yes/no, a number or a set never equals a string
-            }
-        case .boolEquals:
-            let negated = op.flag != 0
-            switch kinds[slot] {
-            case AnswerState.kindNone: return Self.truthUnknown
-            case AnswerState.kindBool: return truth((codes[slot] == op.bits) != negated)
-            default: return truth(negated)  // any other value is not a yes/no
-            }
-        case .numberCompare:
-            let operation = NumberOperator(rawValue: op.flag)!
-            switch kinds[slot] {
-            case AnswerState.kindNone: return Self.truthUnknown
-            case AnswerState.kindNumber:
-                let value = Double(bitPattern: codes[slot])
-                let constant = Double(bitPattern: op.bits)
-                switch operation {
-                case .equal: return truth(value == constant)
-                case .notEqual: return truth(value != constant)
-                case .less: return truth(value < constant)
-                case .lessOrEqual: return truth(value <= constant)
-                case .greater: return truth(value > constant)
-                case .greaterOrEqual: return truth(value >= constant)
-                }
-            default:
-                // Values of different kinds are unequal; only numbers are ordered.
-                switch operation {
-                case .equal: return Self.truthNo
-                case .notEqual: return Self.truthYes
-                default: return Self.truthUnknown
-                }
-            }
-        case .optionIn:
-            let negated = op.flag != 0
-            switch kinds[slot] {
-            case AnswerState.kindNone: return Self.truthUnknown
-            case AnswerState.kindOption: return truth((codes[slot] & op.bits != 0) != negated)
-            case AnswerState.kindOther: return viaGeneral()
-            default: return truth(negated)  // a yes/no, a number or a set is not in a list of strings
-            }
-        case .optionsContain:
-            switch kinds[slot] {
-            case AnswerState.kindNone, AnswerState.kindBool, AnswerState.kindNumber: return Self.truthUnknown
-            case AnswerState.kindOptions: return truth(codes[slot] & op.bits != 0)
-            default: return viaGeneral()  // free text (matched by substring) or ids that are not options
-            }
-        }
+    /// Runs `body` with an evaluator of these conditions (by index) against `state`.
+    func withEvaluator<Result>(_ state: AnswerState, _ body: (FastCondition.Evaluator) -> Result) -> Result {
+        FastCondition.Evaluator.with(ops: ops, starts: starts, general: general, state: state, body)
     }
 }

@@ -21,23 +21,44 @@ extension RuleFiring {
         decisions: inout SlotMarks
     ) -> Delta {
         var delta = Delta()
+        refire(
+            changedQuestions: changedQuestions, state: state, compiled: compiled, rules: &rules, decisions: &decisions,
+            into: &delta)
+        return delta
+    }
+
+    /// ``refire(changedQuestions:state:compiled:rules:decisions:)`` into `delta`, emptied first (scratch whose
+    /// capacity is reused).
+    mutating func refire(
+        changedQuestions: [Int], state: AnswerState, compiled: CompiledKnowledgeBase, rules: inout SlotMarks,
+        decisions: inout SlotMarks, into delta: inout Delta
+    ) {
+        delta.evaluated.removeAll(keepingCapacity: true)
+        delta.toggled.removeAll(keepingCapacity: true)
+        delta.decisionUndo.removeAll(keepingCapacity: true)
+        delta.affected.removeAll(keepingCapacity: true)
         rules.reset(count: compiled.rules.count)
         decisions.reset(count: compiled.decisions.count)
-        for question in changedQuestions {
-            for index in compiled.rulesReading[question] where rules.insert(index) {
-                delta.evaluated.append(index)
-                let rule = compiled.rules[index]
-                let now = rule.fast.evaluate(state) == .yes
-                guard now != fired[index] else { continue }
-                toggle(rule, on: now)
-                delta.toggled.append(index)
-                for effect in rule.scores where decisions.insert(effect.decision) {
-                    delta.affected.append(effect.decision)
-                }
-                for exclusion in rule.excludes where decisions.insert(exclusion.decision) {
-                    delta.affected.append(exclusion.decision)
+        // The rules' conditions first (one pass over the program's buffers), then their effects.
+        compiled.ruleConditions.withEvaluator(state) { evaluator in
+            for question in changedQuestions {
+                for index in compiled.rulesReading[question] where rules.insert(index) {
+                    delta.evaluated.append(index)
+                    if (evaluator.truth(of: index) == .yes) != fired[index] { delta.toggled.append(index) }
                 }
             }
+        }
+        for index in delta.toggled {
+            let rule = compiled.rules[index]
+            toggle(rule, on: !fired[index])
+            for effect in rule.scores where decisions.insert(effect.decision) {
+                delta.affected.append(effect.decision)
+            }
+            for exclusion in rule.excludes where decisions.insert(exclusion.decision) {
+                delta.affected.append(exclusion.decision)
+            }
+        }
+        for question in changedQuestions {
             for decision in compiled.decisionsReading[question] {
                 let now = compiled.fastAppliesIf[decision].map { $0.evaluate(state) == .yes } ?? true
                 guard now != decisionApplies[decision] else { continue }
@@ -47,7 +68,6 @@ extension RuleFiring {
             }
         }
         if changedQuestions.count > 1 { delta.evaluated.sort() }
-        return delta
     }
 
     /// Undoes ``refire(changedQuestions:state:compiled:rules:decisions:)``.

@@ -27,9 +27,10 @@ struct RuleFiring: Sendable {
         exclusionCounts = scores
         excluded = [UInt64](repeating: 0, count: compiled.decisions.count)
         decisionApplies = compiled.fastAppliesIf.map { $0.map { $0.evaluate(state) == .yes } ?? true }
-        for rule in compiled.rules where rule.fast.evaluate(state) == .yes {
-            toggle(rule, on: true)
+        let fires = compiled.ruleConditions.withEvaluator(state) { evaluator in
+            compiled.rules.indices.filter { evaluator.truth(of: $0) == .yes }
         }
+        for index in fires { toggle(compiled.rules[index], on: true) }
     }
 
     /// Turns a rule's effects on or off.

@@ -45,18 +45,33 @@ extension RecommendationEngine {
         }
         review.firmUp = ranked.sorted { $0.key < $1.key }.map(\.question)
 
-        for index in review.proposals.indices {
-            let proposal = review.proposals[index]
-            guard proposal.verdict == .differs || proposal.verdict == .ruledOut else { continue }
-            let flips = whatIf.rows.filter { row in
-                row.changes.contains { $0.decisionID == proposal.decisionID && $0.to == proposal.proposed[0] }
+        // For each proposal that differs or is ruled out, the first what-if row (open first) that flips its decision
+        // to the proposed option: one pass over the rows for all proposals (a pass per proposal read millions of rows
+        // at a large knowledge base's scale: thousands of rows times hundreds of proposals).
+        var proposalsOfDecision: [String: [Int]] = [:]
+        for index in review.proposals.indices
+        where review.proposals[index].verdict == .differs || review.proposals[index].verdict == .ruledOut {
+            proposalsOfDecision[review.proposals[index].decisionID, default: []].append(index)
+        }
+        guard !proposalsOfDecision.isEmpty else { return }
+        var firstRow: [Int: Int] = [:]
+        var firstOpenRow: [Int: Int] = [:]
+        let rows = whatIf.rows
+        for (position, row) in rows.enumerated() {
+            for change in row.changes {
+                for index in proposalsOfDecision[change.decisionID] ?? []
+                where change.to == review.proposals[index].proposed[0] {
+                    if firstRow[index] == nil { firstRow[index] = position }
+                    if row.isOpen, firstOpenRow[index] == nil { firstOpenRow[index] = position }
+                }
             }
+        }
+        for (index, first) in firstRow {
             // An open question first: answering it costs nothing; changing a given answer is a requirement change.
-            if let row = flips.first(where: \.isOpen) ?? flips.first {
-                review.proposals[index].wouldWinIf = [
-                    AnswerFact(questionID: row.questionID, value: row.alternative, assumed: false)
-                ]
-            }
+            let row = rows[firstOpenRow[index] ?? first]
+            review.proposals[index].wouldWinIf = [
+                AnswerFact(questionID: row.questionID, value: row.alternative, assumed: false)
+            ]
         }
     }
 }

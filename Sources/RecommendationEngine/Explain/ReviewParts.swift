@@ -206,14 +206,14 @@ struct ReviewParts {
             includedBy.append(kb.rules[rule].id)
         }
         let applies: Bool
-        if let condition = compiled.checklistConditions[item] {
+        if let condition = compiled.fastChecklistConditions[item] {
             applies = condition.evaluate(evaluation.state) == .yes
         } else {
             applies = !compiled.includedByAnyRule[item]
         }
         guard applies || !includedBy.isEmpty else { return nil }
         let checklistItem = kb.checklist[item]
-        let because = applies ? facts(checklistItem.appliesIf?.expression.questionIDs ?? []) : []
+        let because = applies ? facts(compiled.checklistQuestionIDs[item]) : []
         return ChecklistEntry(
             item: checklistItem, includedBy: includedBy, done: answers.checklistDone.contains(checklistItem.id),
             appliesBecause: because)

@@ -17,6 +17,12 @@ struct WhatIfSweep {
     private var decisionRead = SlotMarks()
     /// Scratch: the new choice of each decision of the components re-solved for one alternative.
     private var newChoice: [Int?] = []
+    /// Scratch of one alternative (kept for their capacity): the questions recomputed and changed, their undo
+    /// records, the re-firing.
+    private var visited: [Int] = []
+    private var changedQuestions: [Int] = []
+    private var undo: [AnswerState.Saved] = []
+    private var delta = RuleFiring.Delta()
 
     init(
         engine: RecommendationEngine, answers: AnswerSet, evaluation: RecommendationEngine.Evaluation,
@@ -130,9 +136,9 @@ struct WhatIfSweep {
     /// The decisions whose choice differs when question `slot` takes `value`, in decision order.
     private mutating func changes(setting slot: Int, to value: Value) -> [(decision: Int, choice: Int?)] {
         // 1. The question and its follow-ups (transitively).
-        var visited: [Int] = []
-        var changedQuestions: [Int] = []
-        var undo: [AnswerState.Saved] = []
+        visited.removeAll(keepingCapacity: true)
+        changedQuestions.removeAll(keepingCapacity: true)
+        undo.removeAll(keepingCapacity: true)
         let answers = self.answers
         let compiled = self.compiled
         // Follow-ups take the user's own answer when an alternative makes them apply (looked up only for those).
@@ -149,9 +155,9 @@ struct WhatIfSweep {
         }
 
         // 2. Rules that read a changed question, and decisions whose appliesIf does.
-        let delta = evaluation.firing.refire(
+        evaluation.firing.refire(
             changedQuestions: changedQuestions, state: evaluation.state, compiled: compiled, rules: &ruleMarks,
-            decisions: &decisionMarks)
+            decisions: &decisionMarks, into: &delta)
         for rule in delta.evaluated {
             for input in compiled.rules[rule].reads { read(question: input) }
         }

@@ -123,15 +123,18 @@ public struct ReviewSession: Sendable, Equatable {
 
     /// Brings the review up to date with `newAnswers`.
     public mutating func update(to newAnswers: AnswerSet) {
-        guard newAnswers != answers else { return }
         let compiled = engine.compiled
         let index = engine.index
         let old = answers
 
-        // 1. The questions whose effective answer (or "not sure" flag) changed.
+        // 1. The questions whose effective answer (or "not sure" flag) changed. One pass over the answers (thousands
+        // at a large knowledge base's scale) finds the entries that differ; the entries removed are looked for only
+        // when some entry of the old answers was not met.
         var seeds: [Int] = []
         var notSureChanged: [Int] = []
+        var entriesChanged = false
         func compare(_ id: String) {
+            entriesChanged = true
             guard let slot = compiled.questionSlot[id] else { return }
             hasEntry[slot] = newAnswers.answers[id] != nil
             if old.value(of: id) != newAnswers.value(of: id) {
@@ -140,8 +143,24 @@ public struct ReviewSession: Sendable, Equatable {
                 notSureChanged.append(slot)
             }
         }
-        for (id, answer) in newAnswers.answers where old.answers[id] != answer { compare(id) }
-        for id in old.answers.keys where newAnswers.answers[id] == nil { compare(id) }
+        var kept = 0
+        for (id, answer) in newAnswers.answers {
+            guard let before = old.answers[id] else {
+                compare(id)
+                continue
+            }
+            kept += 1
+            if before != answer { compare(id) }
+        }
+        if kept != old.answers.count {
+            for id in old.answers.keys where newAnswers.answers[id] == nil { compare(id) }
+        }
+        if !entriesChanged {
+            // The same entries: compare the rest (the copy shares the entries' storage, so they compare at once).
+            var rest = newAnswers
+            rest.answers = old.answers
+            guard rest != old else { return }
+        }
         seeds.sort()
         answers = newAnswers
 

@@ -5,10 +5,15 @@ import RecommendationEngine
 public enum AdviceDiff {
     /// What of a review the comparison needs: the choices, the raised findings and tensions, the checklist items.
     public struct Snapshot: Sendable {
-        /// Each decision's choice; `tie` when it rests on a 0-0 tie (no preference).
-        let choices: [(decisionID: String, chosen: String?, tie: Bool)]
-        let findings: [(id: String, title: String)]
-        let tensions: [(id: String, title: String)]
+        /// Each decision's id and choice, and whether the choice rests on a 0-0 tie (no preference), in separate
+        /// lists (read in place when compared: a list of tuples copied two strings per decision).
+        let decisionIDs: [String]
+        let chosen: [String?]
+        let ties: [Bool]
+        let findingIDs: [String]
+        let findingTitles: [String]
+        let tensionIDs: [String]
+        let tensionTitles: [String]
         /// The checklist items' ids (their text comes from the knowledge base when one is dropped).
         let checklist: [String]
 
@@ -16,16 +21,17 @@ public enum AdviceDiff {
         public init(_ review: Review, includeChecklist: Bool = true) {
             let entries = review.checklist
             checklist = includeChecklist ? entries.indices.map { entries[$0].item.id } : []
-            choices = review.decisions.withUnsafeBufferPointer { decisions in
-                decisions.indices.map {
-                    (decisions[$0].decisionID, decisions[$0].chosen, decisions[$0].hasNoPreference)
-                }
+            (decisionIDs, chosen, ties) = review.decisions.withUnsafeBufferPointer { decisions in
+                (
+                    decisions.indices.map { decisions[$0].decisionID }, decisions.indices.map { decisions[$0].chosen },
+                    decisions.indices.map { decisions[$0].hasNoPreference }
+                )
             }
-            findings = review.findings.withUnsafeBufferPointer { raised in
-                raised.indices.map { (raised[$0].finding.id, raised[$0].finding.title) }
+            (findingIDs, findingTitles) = review.findings.withUnsafeBufferPointer { raised in
+                (raised.indices.map { raised[$0].finding.id }, raised.indices.map { raised[$0].finding.title })
             }
-            tensions = review.tensions.withUnsafeBufferPointer { raised in
-                raised.indices.map { (raised[$0].tension.id, raised[$0].tension.title) }
+            (tensionIDs, tensionTitles) = review.tensions.withUnsafeBufferPointer { raised in
+                (raised.indices.map { raised[$0].tension.id }, raised.indices.map { raised[$0].tension.title })
             }
         }
     }
@@ -40,43 +46,51 @@ public enum AdviceDiff {
         // one, thousands of outcomes and checklist entries at a large knowledge base's scale).
         var changes: [AdviceChange] = []
         // Reviews list every decision in knowledge-base order: compare position by position (by id otherwise). The
-        // outcomes are read in place (through the buffer) rather than copied one by one.
+        // outcomes and the snapshot are read in place (through their buffers) rather than copied one by one.
         new.decisions.withUnsafeBufferPointer { decisions in
-            let aligned =
-                old.choices.count == decisions.count
-                && decisions.indices.allSatisfy { old.choices[$0].decisionID == decisions[$0].decisionID }
-            let byID =
-                aligned
-                ? [:] : Dictionary(old.choices.map { ($0.decisionID, ($0.chosen, $0.tie)) }) { first, _ in first }
-            for position in decisions.indices {
-                let chosen = decisions[position].chosen
-                let tie = decisions[position].hasNoPreference
-                let before =
-                    aligned
-                    ? (old.choices[position].chosen, old.choices[position].tie)
-                    : byID[decisions[position].decisionID] ?? (nil, false)
-                guard before.0 != chosen || before.1 != tie else { continue }
-                let decision = knowledgeBase.decision(decisions[position].decisionID)
-                // A 0-0 tie is named as what it is, not as the option listed first.
-                let name = { (id: String?, tie: Bool) in
-                    tie ? DecisionExplanation.noPreference : id.map { decision?.option($0)?.name ?? $0 }
+            old.decisionIDs.withUnsafeBufferPointer { oldIDs in
+                old.chosen.withUnsafeBufferPointer { oldChosen in
+                    let aligned =
+                        oldIDs.count == decisions.count
+                        && decisions.indices.allSatisfy { oldIDs[$0] == decisions[$0].decisionID }
+                    var byID: [String: Int] = [:]
+                    if !aligned { for index in oldIDs.indices.reversed() { byID[oldIDs[index]] = index } }
+                    for position in decisions.indices {
+                        let tie = decisions[position].hasNoPreference
+                        let oldPosition = aligned ? position : byID[decisions[position].decisionID]
+                        let tieBefore = oldPosition.map { old.ties[$0] } ?? false
+                        let same: Bool
+                        if let oldPosition {
+                            same = oldChosen[oldPosition] == decisions[position].chosen && tieBefore == tie
+                        } else {
+                            same = decisions[position].chosen == nil && !tie
+                        }
+                        guard !same else { continue }
+                        let before = oldPosition.flatMap { oldChosen[$0] }
+                        let decision = knowledgeBase.decision(decisions[position].decisionID)
+                        // A 0-0 tie is named as what it is, not as the option listed first.
+                        let name = { (id: String?, tie: Bool) in
+                            tie ? DecisionExplanation.noPreference : id.map { decision?.option($0)?.name ?? $0 }
+                        }
+                        changes.append(
+                            AdviceChange(
+                                .decision(
+                                    title: decisions[position].title, from: name(before, tieBefore),
+                                    to: name(decisions[position].chosen, tie))))
+                    }
                 }
-                changes.append(
-                    AdviceChange(
-                        .decision(
-                            title: decisions[position].title, from: name(before.0, before.1), to: name(chosen, tie))))
             }
         }
         let findings = difference(
-            old.findings.map(\.id),
+            old.findingIDs,
             new.findings.withUnsafeBufferPointer { raised in raised.indices.map { raised[$0].finding.id } })
         for index in findings.added { changes.append(AdviceChange(.findingRaised(new.findings[index].finding.title))) }
-        for index in findings.removed { changes.append(AdviceChange(.findingCleared(old.findings[index].title))) }
+        for index in findings.removed { changes.append(AdviceChange(.findingCleared(old.findingTitles[index]))) }
         let tensions = difference(
-            old.tensions.map(\.id),
+            old.tensionIDs,
             new.tensions.withUnsafeBufferPointer { raised in raised.indices.map { raised[$0].tension.id } })
         for index in tensions.added { changes.append(AdviceChange(.tensionRaised(new.tensions[index].tension.title))) }
-        for index in tensions.removed { changes.append(AdviceChange(.tensionCleared(old.tensions[index].title))) }
+        for index in tensions.removed { changes.append(AdviceChange(.tensionCleared(old.tensionTitles[index]))) }
         guard includeChecklist else { return changes }
         let checklist = new.checklist
         let items = difference(old.checklist, checklist.indices.map { checklist[$0].item.id })

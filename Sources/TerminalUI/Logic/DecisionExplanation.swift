@@ -21,9 +21,13 @@ enum DecisionExplanation {
         }
         // The what-if rows that change this decision: a scan without hashing (a map of every decision's rows cost more
         // to build after each answer, thousands of rows at scale, than scanning for the one decision shown).
-        let rows = state.advice.whatIf?.rows ?? []
-        for index in rows.indices where rows[index].changes.contains(where: { $0.decisionID == decisionID }) {
-            ids.insert(rows[index].questionID)
+        (state.advice.whatIf?.rows ?? []).withUnsafeBufferPointer { rows in
+            for index in rows.indices {
+                let changes = rows[index].changes.withUnsafeBufferPointer { changes in
+                    changes.indices.contains { changes[$0].decisionID == decisionID }
+                }
+                if changes { ids.insert(rows[index].questionID) }
+            }
         }
         return knowledgeBase.inInterviewOrder(ids)
     }
