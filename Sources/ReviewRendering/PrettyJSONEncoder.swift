@@ -29,41 +29,35 @@ struct PrettyJSONEncoder {
         case .number(let text): out += text.utf8
         case .string(let text): writeString(text, to: &out)
         case .array(let box):
-            guard !box.items.isEmpty else {
-                out += "[\n\n".utf8
-                spaces(indent, &out)
-                out.append(UInt8(ascii: "]"))
-                return
-            }
-            out += "[\n".utf8
-            for (index, item) in box.items.enumerated() {
-                if index > 0 { out += ",\n".utf8 }
-                spaces(indent + 2, &out)
+            writeContainer("[", "]", box.items, indent: indent, to: &out) { item, out in
                 write(item.node ?? .object(ObjectBox()), indent: indent + 2, to: &out)
             }
-            out.append(UInt8(ascii: "\n"))
-            spaces(indent, &out)
-            out.append(UInt8(ascii: "]"))
         case .object(let box):
-            guard !box.pairs.isEmpty else {
-                out += "{\n\n".utf8
-                spaces(indent, &out)
-                out.append(UInt8(ascii: "}"))
-                return
-            }
-            out += "{\n".utf8
             let sorted = box.pairs.sorted { lhs, rhs in keyPrecedes(lhs.key, rhs.key) }
-            for (index, pair) in sorted.enumerated() {
-                if index > 0 { out += ",\n".utf8 }
-                spaces(indent + 2, &out)
+            writeContainer("{", "}", sorted, indent: indent, to: &out) { pair, out in
                 writeString(pair.key, to: &out)
                 out += " : ".utf8
                 write(pair.value.node ?? .object(ObjectBox()), indent: indent + 2, to: &out)
             }
-            out.append(UInt8(ascii: "\n"))
-            spaces(indent, &out)
-            out.append(UInt8(ascii: "}"))
         }
+    }
+
+    /// `[`, one element per line indented two more, `]` on its own line; an empty one as `[\n\n]`.
+    private static func writeContainer<Element>(
+        _ open: Unicode.Scalar, _ close: Unicode.Scalar, _ elements: [Element], indent: Int, to out: inout [UInt8],
+        element: (Element, inout [UInt8]) -> Void
+    ) {
+        out.append(UInt8(ascii: open))
+        out.append(UInt8(ascii: "\n"))
+        if elements.isEmpty { out.append(UInt8(ascii: "\n")) }
+        for (index, item) in elements.enumerated() {
+            if index > 0 { out += ",\n".utf8 }
+            spaces(indent + 2, &out)
+            element(item, &out)
+        }
+        if !elements.isEmpty { out.append(UInt8(ascii: "\n")) }
+        spaces(indent, &out)
+        out.append(UInt8(ascii: close))
     }
 
     private static func spaces(_ count: Int, _ out: inout [UInt8]) {

@@ -211,41 +211,43 @@ import Testing
     }
 }
 
-/// A tension with a default on one side says what it assumes, in text and Markdown (the user may never have said it).
-@Suite struct AssumedTensionTests {
+/// Tensions and findings that read a default say which, in text and Markdown (the user may never have said it).
+@Suite struct AssumedAnswerTests {
+    let engine = RecommendationEngine(knowledgeBase: StackwiseKnowledge.embedded)
+
+    func report(_ answers: [String: AnswerValue]) -> ReviewReport {
+        var set = AnswerSet()
+        for (id, value) in answers { set.set(id, to: value) }
+        return ReviewReport(engine: engine, answers: set)
+    }
+
     @Test func aTensionRestingOnADefaultSaysWhatItAssumes() throws {
-        var answers = AnswerSet()
-        answers.set("service.kind", to: .choice("crud_api"))
-        answers.set("api.consumers", to: .choices(["mobile"]))
-        let engine = RecommendationEngine(knowledgeBase: StackwiseKnowledge.embedded)
-        let report = ReviewReport(engine: engine, answers: answers)
+        var answers: [String: AnswerValue] = [
+            "service.kind": .choice("crud_api"), "api.consumers": .choices(["mobile"]),
+        ]
+        let assumed = report(answers)
         let tension = try #require(
-            report.review.tensions.first { $0.tension.id == "mobile-clients-without-versioning" })
+            assumed.review.tensions.first { $0.tension.id == "mobile-clients-without-versioning" })
         #expect(tension.answers.contains { $0.assumed && $0.questionID == "api.public_versioning" })
-        #expect(ReviewText().render(report).contains("assumes: api.public_versioning = no (unanswered)"))
-        #expect(ReviewMarkdown().render(report).contains("Assumes: `api.public_versioning = no` (unanswered)"))
-        answers.set("api.public_versioning", to: .bool(false))
-        let stated = ReviewReport(engine: engine, answers: answers)
+        #expect(ReviewText().render(assumed).contains("assumes: api.public_versioning = no (unanswered)"))
+        #expect(ReviewMarkdown().render(assumed).contains("Assumes: `api.public_versioning = no` (unanswered)"))
+        answers["api.public_versioning"] = .bool(false)
+        let stated = report(answers)
         #expect(stated.review.tensions.contains { $0.tension.id == "mobile-clients-without-versioning" })
         #expect(!ReviewText().render(stated).contains("assumes: api.public_versioning"))
     }
-}
 
-/// A finding that read a default says which, under its heading in the findings list.
-@Suite struct AssumedFindingTests {
     @Test func aFindingRestingOnADefaultSaysWhatItAssumes() throws {
-        var answers = AnswerSet()
-        answers.set("service.stage", to: .choice("existing"))
-        answers.set("current.practices", to: .choices(["health_checks"]))
-        let engine = RecommendationEngine(knowledgeBase: StackwiseKnowledge.embedded)
-        let report = ReviewReport(engine: engine, answers: answers)
-        let finding = try #require(report.review.findings.first { $0.finding.id == "platform-deploys-drop-traffic" })
+        var answers: [String: AnswerValue] = [
+            "service.stage": .choice("existing"), "current.practices": .choices(["health_checks"]),
+        ]
+        let assumed = report(answers)
+        let finding = try #require(
+            assumed.review.findings.first { $0.finding.id == "platform-deploys-drop-traffic" })
         #expect(finding.answers.contains { $0.assumed && $0.questionID == "operations.availability" })
-        let text = ReviewText().render(report)
+        let text = ReviewText().render(assumed)
         #expect(text.contains("assumes: operations.availability = high_999 (unanswered)"), "\(text)")
-        answers.set("operations.availability", to: .choice("high_999"))
-        #expect(
-            !ReviewText().render(ReviewReport(engine: engine, answers: answers)).contains(
-                "assumes: operations.availability"))
+        answers["operations.availability"] = .choice("high_999")
+        #expect(!ReviewText().render(report(answers)).contains("assumes: operations.availability"))
     }
 }
