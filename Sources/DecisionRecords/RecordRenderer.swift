@@ -147,7 +147,8 @@ struct RecordRenderer {
             }
             for con in option?.cons ?? [] { out.append("* Bad, because \(wording.continuing(esc(con), after: "Bad"))") }
             let verdict =
-                assessment.verdict == .chosen ? "chosen (score \(assessment.score))" : report.verdictText(assessment)
+                assessment.verdict == .chosen
+                ? "chosen (score \(assessment.score))" : report.verdictText(assessment, chosenScore: outcome.score)
             out.append("* Verdict: \(esc(verdict))")
         }
 

@@ -161,7 +161,9 @@ public enum ReviewJSON {
             }
             mainTradeoff = summary?.mainTradeoff
             reasons = outcome.chosenAssessment?.contributions.map(ReasonJSON.init) ?? []
-            alternatives = outcome.options.filter { $0.verdict != .chosen }.map { AlternativeJSON($0, report) }
+            alternatives = outcome.options.filter { $0.verdict != .chosen }.map {
+                AlternativeJSON($0, report, chosenScore: outcome.score)
+            }
         }
     }
 
@@ -228,7 +230,7 @@ public enum ReviewJSON {
         var reasons: [ReasonJSON]
         var exclusions: [ReasonJSON]
 
-        init(_ assessment: OptionAssessment, _ report: ReviewReport) {
+        init(_ assessment: OptionAssessment, _ report: ReviewReport, chosenScore: Int?) {
             id = assessment.optionID
             name = assessment.name
             score = assessment.score
@@ -239,7 +241,7 @@ public enum ReviewJSON {
             case .incompatible: verdict = "incompatible"
             case .notConsidered: verdict = "notConsidered"
             }
-            explanation = report.verdictText(assessment)
+            explanation = report.verdictText(assessment, chosenScore: chosenScore)
             reasons = assessment.contributions.map(ReasonJSON.init)
             exclusions = assessment.exclusions.map(ReasonJSON.init)
         }

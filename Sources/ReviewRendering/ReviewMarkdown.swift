@@ -103,7 +103,8 @@ public struct ReviewMarkdown: Sendable {
             let option = outcome.chosen.flatMap { report.knowledgeBase.decision(outcome.decisionID)?.option($0) }
             for con in option?.cons ?? [] { how.append("- Cost: \(esc(con))") }
             for assessment in outcome.options where assessment.verdict != .chosen {
-                how.append("- Instead of \(esc(assessment.name)): \(esc(report.verdictText(assessment)))")
+                let verdict = report.verdictText(assessment, chosenScore: outcome.score)
+                how.append("- Instead of \(esc(assessment.name)): \(esc(verdict))")
             }
         }
         if detail == .full {

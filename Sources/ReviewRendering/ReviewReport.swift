@@ -65,10 +65,12 @@ public struct ReviewReport: Sendable {
         }
     }
 
-    /// Why an option lost, in one sentence.
-    public func verdictText(_ assessment: OptionAssessment) -> String {
+    /// Why an option lost, in one sentence; `chosenScore` tells a tie ("same score") from a lower score.
+    public func verdictText(_ assessment: OptionAssessment, chosenScore: Int? = nil) -> String {
         switch assessment.verdict {
         case .chosen: return "chosen"
+        case .lowerScore where assessment.score == chosenScore:
+            return "same score (\(assessment.score)); the knowledge base's option order put the choice first"
         case .lowerScore: return "lower score (\(assessment.score))"
         case .excluded:
             let reasons = assessment.exclusions.map(\.because)

@@ -490,7 +490,8 @@ public struct ReviewText: Sendable {
         judgementLines(outcome, &lines)
         for assessment in outcome.options where assessment.verdict != .chosen {
             lines += wrap(
-                "\(assessment.name): \(report.verdictText(assessment))", first: "    instead of ", rest: "      ", .dim)
+                "\(assessment.name): \(report.verdictText(assessment, chosenScore: outcome.score))",
+                first: "    instead of ", rest: "      ", .dim)
         }
     }
 

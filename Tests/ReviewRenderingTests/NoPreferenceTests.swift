@@ -73,6 +73,8 @@ import Testing
         #expect(text.contains("tied: your answers favour both equally; pick by team familiarity"))
         #expect(!text.contains("by 0"))
         #expect(ReviewMarkdown().render(tied).contains("Beta queue (tied)"))
+        let full = ReviewText(detail: .full).render(tied).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(full.contains("Beta queue: same score (2); the knowledge base's option order put the choice first"))
         let object = try JSONSerialization.jsonObject(with: Data(ReviewJSON.render(tied).utf8)) as? [String: Any]
         #expect((object?["decisions"] as? [[String: Any]])?.first?["tied"] as? Bool == true)
     }

@@ -147,7 +147,9 @@ extension DetailContent {
             let verdict: String
             switch option.verdict {
             case .chosen: verdict = "chosen"
-            case .lowerScore: verdict = "lower score"
+            case .lowerScore:
+                verdict =
+                    option.score == outcome.score ? "same score; the option order put the choice first" : "lower score"
             case .excluded: verdict = "ruled out"
             case .incompatible(let other, let otherOption, let reason):
                 verdict = "incompatible with \(other).\(otherOption): \(reason)"
