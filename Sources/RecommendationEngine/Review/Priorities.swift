@@ -61,6 +61,15 @@ public struct ReviewPriority: Sendable, Equatable {
     /// assumed answer on one side is something to check, ranked with what to add, not with what is wrong.
     public var isProblem: Bool { kind.isProblem && stated }
 
+    /// The ranking keys 1 to 7 of ``Review/priorities(in:)`` in order, each larger-is-first: the sort and the
+    /// check for candidates tied on all of them read this one list.
+    var rankKey: [Int] {
+        [
+            Severity.allCases.firstIndex(of: severity) ?? 0, isProblem ? 1 : 0, irreversible ? 1 : 0,
+            observed ? 1 : 0, stated ? 1 : 0, touches, -kind.order,
+        ]
+    }
+
     public init(
         rank: Int, kind: Kind, id: String, severity: Severity, title: String, why: String, action: String,
         touches: Int, stated: Bool = true, irreversible: Bool = false, observed: Bool = false
@@ -267,31 +276,17 @@ extension Review {
             }
         }
 
-        var remaining = candidates.sorted { lhs, rhs in
-            let left = lhs.priority
-            let right = rhs.priority
-            if left.severity != right.severity { return left.severity > right.severity }
-            if left.isProblem != right.isProblem { return left.isProblem }
-            if left.irreversible != right.irreversible { return left.irreversible }
-            if left.observed != right.observed { return left.observed }
-            if left.stated != right.stated { return left.stated }
-            if left.touches != right.touches { return left.touches > right.touches }
-            if left.kind.order != right.kind.order { return left.kind.order < right.kind.order }
-            return lhs.order < rhs.order
-        }
+        // Each candidate's ranking keys, worked out once rather than in every comparison.
+        var remaining = candidates.map { (key: $0.priority.rankKey, candidate: $0) }.sorted { lhs, rhs in
+            lhs.key != rhs.key ? rhs.key.lexicographicallyPrecedes(lhs.key) : lhs.candidate.order < rhs.candidate.order
+        }.map(\.candidate)
 
         var chosen: [ReviewPriority] = []
         var picksPerArea: [String: Int] = [:]
         while !remaining.isEmpty {
-            // Among candidates equal on all three keys, prefer an area (checklist category) not yet picked.
             let top = remaining[0].priority
-            let tied =
-                remaining.firstIndex {
-                    $0.priority.severity != top.severity || $0.priority.isProblem != top.isProblem
-                        || $0.priority.irreversible != top.irreversible || $0.priority.observed != top.observed
-                        || $0.priority.stated != top.stated
-                        || $0.priority.touches != top.touches || $0.priority.kind != top.kind
-                } ?? remaining.count
+            // Among candidates equal on every ranking key, prefer an area (checklist category) not yet picked.
+            let tied = remaining.firstIndex { $0.priority.rankKey != top.rankKey } ?? remaining.count
             let pick =
                 (0..<tied).min {
                     picksPerArea[remaining[$0].area, default: 0] < picksPerArea[remaining[$1].area, default: 0]
