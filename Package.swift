@@ -89,7 +89,7 @@ let package = Package(
             name: "stackwise-benchmarks",
             dependencies: [
                 "KnowledgeModel", "EmbeddedKnowledgeBase", "RecommendationEngine", "RuleLanguage", "BenchmarkSupport",
-                "StackwiseTestSupport",
+                "StackwiseTestSupport", "AnswersFile", "ReviewRendering",
             ],
             path: "Benchmarks/StackwiseBenchmarks"
         ),

@@ -6,11 +6,13 @@
 // to this one and two empty programs compiled on the fly with swiftc (with and without Foundation). The solver rows
 // compare with OR-tools CP-SAT on the same instances in the same run (Benchmarks/cpsat/solve.py; needs
 // `pip install ortools` once, else they fall back to fixed reference times, labelled as such).
+import AnswersFile
 import BenchmarkSupport
 import EmbeddedKnowledgeBase
 import Foundation
 import KnowledgeModel
 import RecommendationEngine
+import ReviewRendering
 import RuleLanguage
 import StackwiseTestSupport
 
@@ -22,7 +24,7 @@ var rows: [(String, String, String)] = []
     FileHandle.standardError.write(Data("\(name): \(value) \(note)\n".utf8))
 }
 
-/// `BENCH_ONLY=startup|kb|engine|solver|hard` runs one section.
+/// `BENCH_ONLY=startup|kb|pipeline|engine|solver|hard` runs one section.
 let only = ProcessInfo.processInfo.environment["BENCH_ONLY"]
 func section(_ name: String) -> Bool { only == nil || only == name }
 
@@ -166,6 +168,58 @@ for factor in [1, 10, 100] where section("engine") {
     report(
         "review + what-if (one evaluation), \(label)", Timing.format(combined),
         "separately: \(Timing.format(reviewTime + whatIfTime))")
+}
+
+// MARK: In-process: the stages of `stackwise review`, first call and warm
+
+/// The stages of one `stackwise review --answers <example>` in the order the command runs them. The first call of
+/// each pays what a fresh process pays (type metadata, caches); the median of later calls is the work itself.
+func pipelineStages(answersPath: String) -> [(name: String, run: () -> Void)] {
+    var kb = real
+    var engine: RecommendationEngine!
+    var answers = AnswerSet()
+    var report: ReviewReport!
+    return [
+        ("decode the embedded KB", { kb = try! KnowledgeBaseBinary.decode(StackwiseKnowledge.embeddedPayload) }),
+        ("compile it (RecommendationEngine.init)", { engine = RecommendationEngine(knowledgeBase: kb) }),
+        (
+            "read the answers file",
+            {
+                answers =
+                    AnswersFileReader(engine: engine).read(
+                        fileAt: URL(fileURLWithPath: answersPath), displayPath: answersPath
+                    ).answerSet
+            }
+        ),
+        ("review + what-if (ReviewReport)", { report = ReviewReport(engine: engine, answers: answers) }),
+        ("render text (standard detail)", { _ = ReviewText().render(report) }),
+        ("render JSON", { _ = ReviewJSON.render(report) }),
+    ]
+}
+
+let pipelineAnswers = FileManager.default.currentDirectoryPath + "/docs/examples/express-slow-under-load.yaml"
+if section("pipeline"), FileManager.default.fileExists(atPath: pipelineAnswers) {
+    let stages = pipelineStages(answersPath: pipelineAnswers)
+    var firstTotal = 0.0
+    var warmTotal = 0.0
+    for stage in stages {
+        let start = DispatchTime.now().uptimeNanoseconds
+        stage.run()
+        let first = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
+        let warm = Timing.medianMilliseconds(runs: runs, warmup: 0, stage.run)
+        firstTotal += first
+        warmTotal += warm
+        report("review stage: \(stage.name), in process", Timing.format(warm), "first call " + Timing.format(first))
+    }
+    report(
+        "review stages together (express example), in process", Timing.format(warmTotal),
+        "first calls " + Timing.format(firstTotal))
+}
+
+// BENCH_ONLY=profile-pipeline repeats the stages (for perf).
+if only == "profile-pipeline" {
+    let stages = pipelineStages(answersPath: pipelineAnswers)
+    for _ in 0..<200 { for stage in stages { stage.run() } }
 }
 
 // MARK: Profiling aids (for perf): BENCH_ONLY=profile-review|profile-whatif|profile-both repeats one review, one

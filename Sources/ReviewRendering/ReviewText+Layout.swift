@@ -20,7 +20,7 @@ extension ReviewText {
     /// Where the main clause of `text` ends: the first "; ", ": ", " (", " - ", ". ", ", so " or ", which ", else
     /// the end. One pass over the UTF-8 bytes (every separator is ASCII): start-up renders hundreds of these.
     static func clauseEnd(_ text: String) -> String.Index {
-        let separators: [[UInt8]] = ["; ", ": ", " (", " - ", ". ", ", so ", ", which "].map { Array($0.utf8) }
+        let separators = clauseSeparators
         let bytes = text.utf8
         var index = bytes.startIndex
         while index != bytes.endIndex {
@@ -39,6 +39,11 @@ extension ReviewText {
             index = bytes.index(after: index)
         }
         return text.endIndex
+    }
+
+    /// The separators ``clauseEnd(_:)`` looks for, as bytes (made once, not on every call).
+    private static let clauseSeparators: [[UInt8]] = ["; ", ": ", " (", " - ", ". ", ", so ", ", which "].map {
+        Array($0.utf8)
     }
 
     /// Labelled texts on one line ("why: ... | cost: ..."), each text cut at a word to share the width fairly.
