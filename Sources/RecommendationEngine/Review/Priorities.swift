@@ -54,7 +54,7 @@ public struct ReviewPriority: Sendable, Equatable {
     /// (``ChecklistItem/irreversible``, ``Finding/irreversible``).
     public var irreversible: Bool
     /// A finding about harm the user sees today (``FindingGroup/observed``, such as a reported symptom), ranked
-    /// before latent risks of the same severity and reversibility.
+    /// before latent risks of the same severity, irreversible ones included: harm under way is stopped first.
     public var observed: Bool
 
     /// Something already wrong (``Kind/isProblem``) that follows from what the user stated: a tension with an
@@ -65,8 +65,8 @@ public struct ReviewPriority: Sendable, Equatable {
     /// check for candidates tied on all of them read this one list.
     var rankKey: [Int] {
         [
-            Severity.allCases.firstIndex(of: severity) ?? 0, isProblem ? 1 : 0, irreversible ? 1 : 0,
-            observed ? 1 : 0, stated ? 1 : 0, touches, -kind.order,
+            Severity.allCases.firstIndex(of: severity) ?? 0, isProblem ? 1 : 0, observed ? 1 : 0,
+            irreversible ? 1 : 0, stated ? 1 : 0, touches, -kind.order,
         ]
     }
 
