@@ -350,7 +350,11 @@ extension Review {
             default: break
             }
         }
-        let named = (matching.isEmpty ? expression.decisionIDs : matching).compactMap { id -> String? in
+        // A chosen option that satisfies the condition explains it; failing that, the answers it read do
+        // (`operations.event_driven or chosen(architecture) in [...]` holds because of the answer, not because of
+        // whatever architecture was chosen). Only a condition with neither names its decisions.
+        let decisions = !matching.isEmpty ? matching : entry.appliesBecause.isEmpty ? expression.decisionIDs : []
+        let named = decisions.compactMap { id -> String? in
             guard let outcome = index.decision(id), let option = outcome.chosenAssessment else { return nil }
             return "\(option.name) (\(outcome.title))"
         }
