@@ -10,7 +10,7 @@
 /// recomputed at every start-up).
 public enum KnowledgeBaseBinary {
     /// Bumped whenever the layout changes; a payload of another version is rejected.
-    public static let formatVersion = 10
+    public static let formatVersion = 11
     static let magic: [UInt8] = Array("SWKB".utf8)
 
     /// The payload for a knowledge base.

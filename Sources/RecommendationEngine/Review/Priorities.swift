@@ -102,7 +102,7 @@ extension Review {
     ///
     /// Candidates, all in the knowledge base's terms: every constraint conflict (severity high); every group of
     /// open findings with one cause (``findingGroups(in:)``; the group's highest severity); every proposal the
-    /// review rules out (high) or recommends against (medium); every tension (medium); every checklist item not done
+    /// review rules out (high) or recommends against (medium); every tension (its severity: medium unless the knowledge base says otherwise); every checklist item not done
     /// that is answer-specific or irreversible (its priority as severity); the first three firm-up questions
     /// (``firmUp``) that could change a decision or a risk (medium when one of the decisions is a close call, else
     /// low), or without firm-up insights every assumed answer a close call (medium) or a low-confidence decision
@@ -200,7 +200,8 @@ extension Review {
             riskCandidate[raised.ruleID] = candidates.count
             let questions = Set(raised.tension.between + raised.answers.map(\.questionID))
             add(
-                .tension, raised.tension.id, .medium, raised.tension.title, raised.because, raised.tension.advice,
+                .tension, raised.tension.id, raised.tension.severity, raised.tension.title, raised.because,
+                raised.tension.advice,
                 touches: 1 + index.decisionsReading(questions),
                 // A tension is between two requirements; when one side is only a default, it is not yet the user's.
                 stated: !raised.answers.contains(where: \.assumed))
