@@ -1,4 +1,5 @@
 import KnowledgeModel
+import StackwiseTestSupport
 import Testing
 
 /// A tension's `severity`: medium unless the knowledge base rates it, checked like a finding's.
@@ -40,5 +41,31 @@ import Testing
         expectDiagnostic(
             diagnostics, "'severity' must be one of low, medium, high, found 'hihg'",
             at: "overlay/test.yaml:10:17")
+    }
+}
+
+/// Sources cited only by an option's "when not to use" entry count as cited.
+@Suite struct WhenNotCitationTests {
+    @Test func aSourceCitedOnlyByAWhenNotEntryIsCited() {
+        let diagnostics = lintOverlay(
+            """
+            sources:
+              - { id: org-only-here, title: T, publisher: P, url: "https://example.org/t", verified: 2026-12-04 }
+            decisions:
+              - id: database
+                extend: true
+                options:
+                  - id: org-db
+                    name: Org DB
+                    summary: S
+                    sources: [prisma-docs]
+                    whenNot:
+                      - when: data.typescript
+                        because: Typed.
+                        advice: Do this.
+                        sources: [org-only-here]
+            """)
+        #expect(!diagnostics.contains { $0.description.contains("'org-only-here' is never cited") })
+        #expect(diagnostics.filter { $0.severity == .error }.isEmpty, "\(diagnostics.map(\.description))")
     }
 }
