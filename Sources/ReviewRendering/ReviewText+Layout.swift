@@ -8,10 +8,13 @@ extension ReviewText {
     static func firstClause(_ text: String) -> String {
         var clause = String(text[..<clauseEnd(text)])
         if clause.hasSuffix(".") { clause.removeLast() }
-        guard clause.count > 60 else { return clause }
+        // Plain ASCII (all of the knowledge base's text) is counted in bytes, not by walking grapheme clusters.
+        let ascii = TextLayout.isPlainASCII(clause)
+        func length(_ text: some StringProtocol) -> Int { ascii ? text.utf8.count : text.count }
+        guard length(clause) > 60 else { return clause }
         var cut = ""
         for word in clause.split(separator: " ") {
-            if cut.count + word.count + 1 > 57 { break }
+            if length(cut) + length(word) + 1 > 57 { break }
             cut += (cut.isEmpty ? "" : " ") + word
         }
         return cut + "..."
@@ -49,15 +52,16 @@ extension ReviewText {
     /// Labelled texts on one line ("why: ... | cost: ..."), each text cut at a word to share the width fairly.
     static func fitLine(_ parts: [(label: String, text: String)], indent: String, width: Int) -> String {
         let separator = "  "
-        let fixed = indent.count + parts.map(\.label.count).reduce(0, +) + separator.count * max(0, parts.count - 1)
+        let fixed =
+            TextLayout.length(indent) + parts.map { TextLayout.length($0.label) }.reduce(0, +) + separator.count
+            * max(0, parts.count - 1)
         var room = max(0, width - fixed)
         var budgets = [Int](repeating: 0, count: parts.count)
+        let lengths = parts.map { TextLayout.length($0.text) }
         // Shortest first: a text that fits leaves its unused share to the others.
-        for (position, index) in parts.indices.sorted(by: { parts[$0].text.count < parts[$1].text.count })
-            .enumerated()
-        {
+        for (position, index) in parts.indices.sorted(by: { lengths[$0] < lengths[$1] }).enumerated() {
             let share = room / (parts.count - position)
-            budgets[index] = min(parts[index].text.count, share)
+            budgets[index] = min(lengths[index], share)
             room -= budgets[index]
         }
         let texts = parts.indices.map { index in
@@ -68,10 +72,12 @@ extension ReviewText {
 
     /// `text` in at most `length` characters, cut at a word and ended with "..." when shortened.
     static func cut(_ text: String, to length: Int) -> String {
-        guard text.count > length else { return text }
+        let ascii = TextLayout.isPlainASCII(text)
+        func count(_ text: some StringProtocol) -> Int { ascii ? text.utf8.count : text.count }
+        guard count(text) > length else { return text }
         var result = ""
         for word in text.split(separator: " ") {
-            if result.count + word.count + 1 > length - 3 { break }
+            if count(result) + count(word) + 1 > length - 3 { break }
             result += (result.isEmpty ? "" : " ") + word
         }
         if result.isEmpty { result = String(text.prefix(max(0, length - 3))) }
@@ -80,8 +86,21 @@ extension ReviewText {
 
     /// "Managed containers (AWS ECS on Fargate, ...)" -> "Managed containers".
     static func shortName(_ name: String) -> String {
-        guard let open = name.range(of: " ("), open.lowerBound != name.startIndex else { return name }
-        return String(name[..<open.lowerBound])
+        guard TextLayout.isPlainASCII(name) else {
+            guard let open = name.range(of: " ("), open.lowerBound != name.startIndex else { return name }
+            return String(name[..<open.lowerBound])
+        }
+        // Plain ASCII (every option name in the knowledge base): the first " (" found over the bytes.
+        let bytes = name.utf8
+        var previous: UInt8 = 0
+        for index in bytes.indices {
+            if previous == UInt8(ascii: " "), bytes[index] == UInt8(ascii: "(") {
+                let open = bytes.index(before: index)
+                return open == bytes.startIndex ? name : String(name[..<open])
+            }
+            previous = bytes[index]
+        }
+        return name
     }
 
     func wrap(

@@ -18,14 +18,15 @@ public enum TextLayout {
     static func wrap(_ text: String, width: Int, first: String, rest: String, stopAfter: Int) -> [String] {
         // Most texts fit on their first line as they are: one pass over the bytes instead of splitting into words.
         if fitsUnchanged(text, width: width - first.utf8.count) { return [first + text] }
+        if let lines = wrapPlainASCII(text, width: width, first: first, rest: rest, stopAfter: stopAfter) {
+            return lines
+        }
         var lines: [String] = []
         var prefix = first
         // Lengths are kept as running counts: `String.count` walks the grapheme clusters every time it is asked.
         let restLength = rest.count
         var prefixLength = first.count
-        func trimmed(_ lines: [String]) -> [String] {
-            lines.map { $0.hasSuffix(" ") ? String($0.reversed().drop { $0 == " " }.reversed()) : $0 }
-        }
+        func trimmed(_ lines: [String]) -> [String] { lines.map(trimmedLine) }
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var line = prefix
             var lineLength = prefixLength
@@ -72,6 +73,96 @@ public enum TextLayout {
 }
 
 extension TextLayout {
+    /// `line` without trailing spaces (a line that got no word keeps only its prefix).
+    static func trimmedLine(_ line: String) -> String {
+        // A line whose last byte is not a space cannot end with the character " ".
+        guard line.utf8.last == UInt8(ascii: " "), line.hasSuffix(" ") else { return line }
+        return String(line.reversed().drop { $0 == " " }.reversed())
+    }
+
+    /// Whether every character of `text` is one byte: ASCII without a carriage return (CR LF is one character).
+    static func isPlainASCII(_ text: some StringProtocol) -> Bool {
+        text.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+    }
+
+    /// The number of characters in `text`: its byte count for plain ASCII (``isPlainASCII(_:)``), without walking
+    /// the grapheme clusters.
+    static func length(_ text: some StringProtocol) -> Int {
+        isPlainASCII(text) ? text.utf8.count : text.count
+    }
+
+    /// ``wrap(_:width:first:rest:stopAfter:)`` for plain ASCII text (``isPlainASCII(_:)``; the prefixes may be any
+    /// text), where every byte is a character: the same lines, laid out over the bytes. Nil for other text.
+    private static func wrapPlainASCII(
+        _ text: String, width: Int, first: String, rest: String, stopAfter: Int
+    ) -> [String]? {
+        let space = UInt8(ascii: " ")
+        let newline = UInt8(ascii: "\n")
+        let wrapped = text.utf8.withContiguousStorageIfAvailable { bytes -> [String]? in
+            guard bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
+            let restBytes = Array(rest.utf8)
+            let restLength = rest.count
+            var prefix = Array(first.utf8)
+            var prefixLength = first.count
+            var lines: [String] = []
+            var line: [UInt8] = []
+            /// Ends `line`; true when that was the last line wanted.
+            func finish() -> Bool {
+                lines.append(trimmedLine(String(decoding: line, as: UTF8.self)))
+                return lines.count >= stopAfter
+            }
+            var paragraphStart = 0
+            while true {
+                let paragraphEnd = bytes[paragraphStart...].firstIndex(of: newline) ?? bytes.count
+                line = prefix
+                var lineLength = prefixLength
+                var lineHasWord = false
+                var position = paragraphStart
+                while position < paragraphEnd {
+                    if bytes[position] == space {
+                        position += 1
+                        continue
+                    }
+                    var wordStart = position
+                    while position < paragraphEnd, bytes[position] != space { position += 1 }
+                    var wordLength = position - wordStart
+                    while wordLength > 0 {
+                        let room = width - lineLength - (lineHasWord ? 1 : 0)
+                        if wordLength <= room {
+                            if lineHasWord {
+                                line.append(space)
+                                lineLength += 1
+                            }
+                            line += bytes[wordStart..<position]
+                            lineLength += wordLength
+                            lineHasWord = true
+                            wordLength = 0
+                        } else if !lineHasWord {
+                            let cut = max(1, room)
+                            line += bytes[wordStart..<(wordStart + cut)]
+                            wordStart += cut
+                            wordLength -= cut
+                            if finish() { return lines }
+                            line = restBytes
+                            lineLength = restLength
+                        } else {
+                            if finish() { return lines }
+                            line = restBytes
+                            lineLength = restLength
+                            lineHasWord = false
+                        }
+                    }
+                }
+                if finish() { return lines }
+                prefix = restBytes
+                prefixLength = restLength
+                guard paragraphEnd < bytes.count else { return lines }
+                paragraphStart = paragraphEnd + 1
+            }
+        }
+        return wrapped ?? nil
+    }
+
     /// `text` needs no wrapping and no clean-up: at most `room` bytes (so at most `room` characters), no line break,
     /// no leading, trailing or doubled space.
     static func fitsUnchanged(_ text: String, width room: Int) -> Bool {
@@ -97,10 +188,10 @@ extension TextLayout {
         var kept = Array(all.prefix(maxLines))
         var last = kept[maxLines - 1]
         let minimum = (maxLines == 1 ? first : rest).count
-        while last.count + 3 > width, last.count > minimum, let space = last.lastIndex(of: " ") {
+        while length(last) + 3 > width, length(last) > minimum, let space = last.lastIndex(of: " ") {
             last = String(last[..<space])
         }
-        if last.count + 3 > width { last = String(last.prefix(max(minimum, width - 3))) }
+        if length(last) + 3 > width { last = String(last.prefix(max(minimum, width - 3))) }
         kept[maxLines - 1] = last + "..."
         return kept
     }

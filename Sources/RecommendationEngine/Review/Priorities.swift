@@ -134,6 +134,12 @@ extension Review {
     /// Selection: the first three always; the fourth and fifth when at least medium; the sixth and seventh only
     /// when high.
     public func priorities(in knowledgeBase: KnowledgeBase) -> [ReviewPriority] {
+        priorities(in: knowledgeBase, findingGroups: findingGroups(in: knowledgeBase))
+    }
+
+    /// ``priorities(in:)`` from this review's ``findingGroups(in:)``, for a caller that has them already (a
+    /// rendering shows both).
+    public func priorities(in knowledgeBase: KnowledgeBase, findingGroups: [FindingGroup]) -> [ReviewPriority] {
         let index = PriorityIndex(self)
         var candidates: [(priority: ReviewPriority, order: Int, area: String)] = []
         func add(
@@ -166,7 +172,7 @@ extension Review {
             verdictOf["proposal.\(verdict.decisionID)."] = verdict.decisionID
         }
         var folded: [String: (severity: Severity, irreversible: Bool, count: Int)] = [:]
-        for group in findingGroups(in: knowledgeBase) {
+        for group in findingGroups {
             if let decisionID = verdictOf.first(where: { prefix, _ in
                 group.findings.allSatisfy { $0.finding.id.hasPrefix(prefix) }
             })?.value {
