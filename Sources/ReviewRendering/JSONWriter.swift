@@ -9,7 +9,7 @@
 /// double makes the document invalid (``isValid``), as `JSONEncoder` throws for it by default.
 struct JSONWriter {
     /// The UTF-8 bytes written so far.
-    private(set) var bytes: [UInt8] = []
+    private let bytes: ByteBuffer
     /// False once a value could not be written (a NaN or infinite number).
     private(set) var isValid = true
     private var indent = 0
@@ -19,13 +19,13 @@ struct JSONWriter {
         private var lastKeys: [[UInt8]] = []
     #endif
 
-    init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+    init(capacity: Int = 1 << 12) { bytes = ByteBuffer(capacity: capacity) }
 
     /// `value` as a JSON document, or nil when it holds a value JSON cannot express.
     static func document(_ value: some JSONWritable, capacity: Int = 1 << 16) -> String? {
         var writer = JSONWriter(capacity: capacity)
         value.write(to: &writer)
-        return writer.isValid ? String(decoding: writer.bytes, as: UTF8.self) : nil
+        return writer.isValid ? writer.bytes.string() : nil
     }
 
     // MARK: - Containers
@@ -88,7 +88,7 @@ struct JSONWriter {
         #endif
         startElement()
         bytes.append(UInt8(ascii: "\""))
-        key.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        key.withUTF8Buffer { bytes.append($0) }
         append("\" : ")
     }
 
@@ -119,44 +119,63 @@ struct JSONWriter {
     }
 
     private mutating func spaces(_ count: Int) {
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
+        let spaces: StaticString = "                                                                "
+        var left = count
+        while left > 0 {
+            let chunk = min(left, spaces.utf8CodeUnitCount)
+            spaces.withUTF8Buffer { bytes.append(UnsafeBufferPointer(rebasing: $0.prefix(chunk))) }
+            left -= chunk
+        }
     }
 
     private mutating func append(_ text: StaticString) {
-        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        text.withUTF8Buffer { bytes.append($0) }
     }
 
     // MARK: - Scalars
 
     mutating func bool(_ flag: Bool) { flag ? append("true") : append("false") }
 
-    mutating func integer(_ value: some BinaryInteger) { bytes.append(contentsOf: String(value).utf8) }
+    mutating func integer(_ value: some BinaryInteger) { bytes.append(String(value)) }
 
     /// A finite double as `JSONEncoder` writes it (`0.5`, `100`, `1e+16`); a NaN or infinity invalidates the document.
     mutating func number(_ value: Double) {
         guard value.isFinite else {
             isValid = false
-            bytes.append(contentsOf: "null".utf8)
+            append("null")
             return
         }
         var text = value.description
         if text.hasSuffix(".0") { text.removeLast(2) }
-        bytes.append(contentsOf: text.utf8)
+        bytes.append(text)
     }
 
     /// A JSON string: quotes, backslashes and control characters escaped (`\n`, `\t`... or `\u001b`), `/` and
     /// everything from U+0020 on written as is.
     mutating func string(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
-        // Runs without anything to escape are copied whole (strings are most of a review's bytes).
+        // Runs without anything to escape are copied whole (strings are most of a review's bytes), found eight
+        // bytes at a time.
         let copied: Void? = text.utf8.withContiguousStorageIfAvailable { source in
+            guard let base = source.baseAddress else { return }
+            let raw = UnsafeRawPointer(base)
             var runStart = 0
-            for index in source.indices where Self.needsEscape(source[index]) {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<index]))
-                escape(source[index])
-                runStart = index + 1
+            var index = 0
+            while index < source.count {
+                if source.count - index >= 8,
+                    !Self.mayNeedEscape(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                {
+                    index += 8
+                    continue
+                }
+                if Self.needsEscape(source[index]) {
+                    bytes.append(UnsafeBufferPointer(rebasing: source[runStart..<index]))
+                    escape(source[index])
+                    runStart = index + 1
+                }
+                index += 1
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart...]))
+            bytes.append(UnsafeBufferPointer(rebasing: source[runStart...]))
         }
         if copied == nil {
             for byte in text.utf8 {
@@ -168,6 +187,16 @@ struct JSONWriter {
 
     @inline(__always) private static func needsEscape(_ byte: UInt8) -> Bool {
         byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+    }
+
+    /// Whether one of the eight bytes in `word` may need escaping (false means none does): a byte below 0x20,
+    /// a quote or a backslash, tested on all eight at once.
+    @inline(__always) private static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+        let below20 = (word &- ones &* 0x20) & ~word & highs != 0
+        return below20 || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C))
     }
 
     private mutating func escape(_ byte: UInt8) {
@@ -187,6 +216,54 @@ struct JSONWriter {
                 bytes.append(digits[Int(byte & 0x0F)])
             }
         }
+    }
+}
+
+/// A growing buffer of bytes: appends are copies into memory it owns, without the uniqueness checks and generic
+/// paths of an array's appends (a review document is a few hundred thousand small appends).
+private final class ByteBuffer {
+    private var start: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private var count = 0
+
+    init(capacity: Int) {
+        self.capacity = max(16, capacity)
+        start = .allocate(capacity: self.capacity)
+    }
+
+    deinit { start.deallocate() }
+
+    @inline(__always) func append(_ byte: UInt8) {
+        if count == capacity { grow(to: count + 1) }
+        start[count] = byte
+        count += 1
+    }
+
+    func append(_ source: UnsafeBufferPointer<UInt8>) {
+        guard let from = source.baseAddress, !source.isEmpty else { return }
+        if count + source.count > capacity { grow(to: count + source.count) }
+        (start + count).update(from: from, count: source.count)
+        count += source.count
+    }
+
+    func append(_ text: String) {
+        var text = text
+        text.withUTF8 { append($0) }
+    }
+
+    private func grow(to needed: Int) {
+        var newCapacity = capacity * 2
+        while newCapacity < needed { newCapacity *= 2 }
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        grown.update(from: start, count: count)
+        start.deallocate()
+        start = grown
+        capacity = newCapacity
+    }
+
+    /// The bytes as a string (they are UTF-8: every piece written was).
+    func string() -> String {
+        String(decoding: UnsafeBufferPointer(start: start, count: count), as: UTF8.self)
     }
 }
 

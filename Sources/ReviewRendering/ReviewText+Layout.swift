@@ -8,45 +8,65 @@ extension ReviewText {
     static func firstClause(_ text: String) -> String {
         var clause = String(text[..<clauseEnd(text)])
         if clause.hasSuffix(".") { clause.removeLast() }
-        // Plain ASCII (all of the knowledge base's text) is counted in bytes, not by walking grapheme clusters.
-        let ascii = TextLayout.isPlainASCII(clause)
-        func length(_ text: some StringProtocol) -> Int { ascii ? text.utf8.count : text.count }
-        guard length(clause) > 60 else { return clause }
+        // Plain ASCII (all of the knowledge base's text) is measured and cut over the bytes.
+        if TextLayout.isPlainASCII(clause) {
+            guard clause.utf8.count > 60 else { return clause }
+            return leadingWords(ofPlainASCII: clause, limit: 57) + "..."
+        }
+        guard clause.count > 60 else { return clause }
         var cut = ""
         for word in clause.split(separator: " ") {
-            if length(cut) + length(word) + 1 > 57 { break }
+            if cut.count + word.count + 1 > 57 { break }
             cut += (cut.isEmpty ? "" : " ") + word
         }
         return cut + "..."
     }
 
+    /// The words of plain ASCII `text` (``TextLayout/isPlainASCII(_:)``) joined by single spaces, up to the first
+    /// word that would take the length plus one past `limit`: what joining `split(separator: " ")` word by word with
+    /// that check gives, over the bytes.
+    static func leadingWords(ofPlainASCII text: String, limit: Int) -> String {
+        let space = UInt8(ascii: " ")
+        var result: [UInt8] = []
+        let bytes = Array(text.utf8)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == space {
+                index += 1
+                continue
+            }
+            let start = index
+            while index < bytes.count, bytes[index] != space { index += 1 }
+            if result.count + (index - start) + 1 > limit { break }
+            if !result.isEmpty { result.append(space) }
+            result += bytes[start..<index]
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+
     /// Where the main clause of `text` ends: the first "; ", ": ", " (", " - ", ". ", ", so " or ", which ", else
     /// the end. One pass over the UTF-8 bytes (every separator is ASCII): start-up renders hundreds of these.
     static func clauseEnd(_ text: String) -> String.Index {
-        let separators = clauseSeparators
-        let bytes = text.utf8
-        var index = bytes.startIndex
-        while index != bytes.endIndex {
-            for separator in separators where bytes[index] == separator[0] {
-                var probe = index
-                var matched = true
-                for byte in separator {
-                    guard probe != bytes.endIndex, bytes[probe] == byte else {
-                        matched = false
-                        break
-                    }
-                    probe = bytes.index(after: probe)
-                }
-                if matched { return index }
+        let bytes = Array(text.utf8)
+        func next(_ index: Int, _ expected: String) -> Bool {
+            var probe = index + 1
+            for byte in expected.utf8 {
+                guard probe < bytes.count, bytes[probe] == byte else { return false }
+                probe += 1
             }
-            index = bytes.index(after: index)
+            return true
+        }
+        for index in bytes.indices {
+            let matched: Bool
+            switch bytes[index] {
+            case UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "."): matched = next(index, " ")
+            case UInt8(ascii: " "): matched = next(index, "(") || next(index, "- ")
+            case UInt8(ascii: ","): matched = next(index, " so ") || next(index, " which ")
+            default: matched = false
+            }
+            if matched { return text.utf8.index(text.utf8.startIndex, offsetBy: index) }
         }
         return text.endIndex
-    }
-
-    /// The separators ``clauseEnd(_:)`` looks for, as bytes (made once, not on every call).
-    private static let clauseSeparators: [[UInt8]] = ["; ", ": ", " (", " - ", ". ", ", so ", ", which "].map {
-        Array($0.utf8)
     }
 
     /// Labelled texts on one line ("why: ... | cost: ..."), each text cut at a word to share the width fairly.
@@ -72,13 +92,16 @@ extension ReviewText {
 
     /// `text` in at most `length` characters, cut at a word and ended with "..." when shortened.
     static func cut(_ text: String, to length: Int) -> String {
-        let ascii = TextLayout.isPlainASCII(text)
-        func count(_ text: some StringProtocol) -> Int { ascii ? text.utf8.count : text.count }
-        guard count(text) > length else { return text }
         var result = ""
-        for word in text.split(separator: " ") {
-            if count(result) + count(word) + 1 > length - 3 { break }
-            result += (result.isEmpty ? "" : " ") + word
+        if TextLayout.isPlainASCII(text) {
+            guard text.utf8.count > length else { return text }
+            result = leadingWords(ofPlainASCII: text, limit: length - 3)
+        } else {
+            guard text.count > length else { return text }
+            for word in text.split(separator: " ") {
+                if result.count + word.count + 1 > length - 3 { break }
+                result += (result.isEmpty ? "" : " ") + word
+            }
         }
         if result.isEmpty { result = String(text.prefix(max(0, length - 3))) }
         return result + "..."

@@ -52,6 +52,21 @@ import Testing
         #expect(JSONWriter.document([String]()) == (try Self.foundation([String]())))
     }
 
+    /// Strings are scanned eight bytes at a time: a character to escape at every position of every length.
+    @Test func escapesAtEveryPositionMatchJSONEncoder() throws {
+        for special in ["\"", "\\", "\n", "\u{1F}", "\u{0}", "\u{7F}", "é", "/", " ", "\u{202E}"] {
+            var strings: [String] = []
+            for length in 0..<20 {
+                for position in 0...length {
+                    strings.append(
+                        String(repeating: "a", count: position) + special
+                            + String(repeating: "b", count: length - position))
+                }
+            }
+            #expect(JSONWriter.document(strings) == (try Self.foundation(strings)))
+        }
+    }
+
     @Test func nonFiniteNumbersMakeNoDocumentLikeJSONEncoderThrows() {
         #expect(JSONWriter.document([Double.nan]) == nil)
         #expect(JSONWriter.document([1, Double.infinity]) == nil)
