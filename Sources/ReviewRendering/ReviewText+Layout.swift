@@ -136,17 +136,8 @@ extension ReviewText {
 
     /// User text may hold line breaks and control characters: one line of printable text.
     static func singleLine(_ text: String) -> String {
-        // Almost every text is clean: one pass over the bytes instead of rebuilding it scalar by scalar. C0 controls
-        // and DEL are single bytes; C1 controls (U+0080-U+009F) are 0xC2 followed by 0x80-0x9F.
-        var previous: UInt8 = 0
-        var clean = true
-        for byte in text.utf8 {
-            if byte < 0x20 || byte == 0x7F || (previous == 0xC2 && byte >= 0x80 && byte <= 0x9F) {
-                clean = false
-                break
-            }
-            previous = byte
-        }
+        // Almost every text is clean: one pass over the bytes instead of rebuilding it scalar by scalar.
+        let clean = TextLayout.isPrintable(text)
         if clean { return text }
         return String(
             String.UnicodeScalarView(

@@ -21,6 +21,12 @@ public enum TextLayout {
         if let lines = wrapPlainASCII(text, width: width, first: first, rest: rest, stopAfter: stopAfter) {
             return lines
         }
+        return wrapByCharacters(text, width: width, first: first, rest: rest, stopAfter: stopAfter)
+    }
+
+    /// ``wrap(_:width:first:rest:stopAfter:)`` for any text, word by word over its characters (the reference the
+    /// faster paths give the same lines as).
+    static func wrapByCharacters(_ text: String, width: Int, first: String, rest: String, stopAfter: Int) -> [String] {
         var lines: [String] = []
         var prefix = first
         // Lengths are kept as running counts: `String.count` walks the grapheme clusters every time it is asked.
@@ -82,7 +88,77 @@ extension TextLayout {
 
     /// Whether every character of `text` is one byte: ASCII without a carriage return (CR LF is one character).
     static func isPlainASCII(_ text: some StringProtocol) -> Bool {
-        text.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+        withBytes(text) { bytes in
+            allBytes(bytes, skippingWords: { $0 & highBits == 0 && !hasByte(0x0D, in: $0) }) {
+                $0 < 0x80 && $0 != 0x0D
+            }
+        }
+    }
+
+    /// Whether `text` has no C0 control character, DEL or C1 control character (U+0080-U+009F, the bytes 0xC2
+    /// 0x80-0x9F): nothing a terminal would take as a control sequence.
+    static func isPrintable(_ text: String) -> Bool {
+        withBytes(text) { bytes in
+            var previous: UInt8 = 0
+            var index = 0
+            while index < bytes.count {
+                // Eight printable ASCII bytes at a time (a C1 control needs a byte of 0x80 or more).
+                if bytes.count - index >= 8 {
+                    let word = UnsafeRawPointer(bytes.baseAddress!).loadUnaligned(
+                        fromByteOffset: index, as: UInt64.self)
+                    if word & highBits == 0, !hasByteBelow(0x20, in: word), !hasByte(0x7F, in: word) {
+                        previous = 0
+                        index += 8
+                        continue
+                    }
+                }
+                let byte = bytes[index]
+                if byte < 0x20 || byte == 0x7F || (previous == 0xC2 && byte >= 0x80 && byte <= 0x9F) { return false }
+                previous = byte
+                index += 1
+            }
+            return true
+        }
+    }
+
+    private static let lowBits: UInt64 = 0x0101_0101_0101_0101
+    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+    /// Whether one of the eight bytes of `word` is `byte`.
+    @inline(__always) static func hasByte(_ byte: UInt8, in word: UInt64) -> Bool {
+        let value = word ^ (lowBits &* UInt64(byte))
+        return (value &- lowBits) & ~value & highBits != 0
+    }
+
+    /// Whether one of the eight bytes of `word` is below `limit` (at most 0x80).
+    @inline(__always) static func hasByteBelow(_ limit: UInt8, in word: UInt64) -> Bool {
+        (word &- lowBits &* UInt64(limit)) & ~word & highBits != 0
+    }
+
+    /// `body` over the UTF-8 bytes of `text` (in place when they are contiguous, as in every native string).
+    @inline(__always) static func withBytes<Result>(
+        _ text: some StringProtocol, _ body: (UnsafeBufferPointer<UInt8>) -> Result
+    ) -> Result {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        return Array(text.utf8).withUnsafeBufferPointer(body)
+    }
+
+    /// Whether every byte satisfies `check`, skipping eight bytes at a time where `word` says all eight do.
+    @inline(__always) private static func allBytes(
+        _ bytes: UnsafeBufferPointer<UInt8>, skippingWords word: (UInt64) -> Bool, _ check: (UInt8) -> Bool
+    ) -> Bool {
+        var index = 0
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while bytes.count - index >= 8, word(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+                index += 8
+            }
+        }
+        while index < bytes.count {
+            if !check(bytes[index]) { return false }
+            index += 1
+        }
+        return true
     }
 
     /// The number of characters in `text`: its byte count for plain ASCII (``isPlainASCII(_:)``), without walking
@@ -93,7 +169,7 @@ extension TextLayout {
 
     /// ``wrap(_:width:first:rest:stopAfter:)`` for plain ASCII text (``isPlainASCII(_:)``; the prefixes may be any
     /// text), where every byte is a character: the same lines, laid out over the bytes. Nil for other text.
-    private static func wrapPlainASCII(
+    static func wrapPlainASCII(
         _ text: String, width: Int, first: String, rest: String, stopAfter: Int
     ) -> [String]? {
         let space = UInt8(ascii: " ")
@@ -166,14 +242,15 @@ extension TextLayout {
     /// `text` needs no wrapping and no clean-up: at most `room` bytes (so at most `room` characters), no line break,
     /// no leading, trailing or doubled space.
     static func fitsUnchanged(_ text: String, width room: Int) -> Bool {
-        let bytes = text.utf8
-        guard !bytes.isEmpty, bytes.count <= room else { return false }
-        var previous = UInt8(ascii: " ")
-        for byte in bytes {
-            if byte == UInt8(ascii: "\n") || (byte == UInt8(ascii: " ") && previous == byte) { return false }
-            previous = byte
+        guard !text.utf8.isEmpty, text.utf8.count <= room else { return false }
+        return withBytes(text) { bytes in
+            var previous = UInt8(ascii: " ")
+            for byte in bytes {
+                if byte == UInt8(ascii: "\n") || (byte == UInt8(ascii: " ") && previous == byte) { return false }
+                previous = byte
+            }
+            return previous != UInt8(ascii: " ")
         }
-        return previous != UInt8(ascii: " ")
     }
 
     /// ``wrap(_:width:first:rest:)`` kept to at most `lines` lines; a cut ends with "...".

@@ -143,7 +143,7 @@ extension Review {
         let lookups = PriorityIndex(self)
         // `entry`: the checklist entry a checklist candidate stands for (its title and why are made only for the
         // candidates chosen, below).
-        var candidates: [(priority: ReviewPriority, order: Int, area: String, entry: ChecklistEntry?)] = []
+        var candidates: [(priority: ReviewPriority, area: String, entry: ChecklistEntry?)] = []
         func add(
             _ kind: ReviewPriority.Kind, _ id: String, _ severity: Severity, _ title: String, _ why: String,
             _ action: String, touches: Int, stated: Bool = true, irreversible: Bool = false, observed: Bool = false,
@@ -152,7 +152,7 @@ extension Review {
             let priority = ReviewPriority(
                 rank: 0, kind: kind, id: id, severity: severity, title: title, why: why, action: action,
                 touches: touches, stated: stated, irreversible: irreversible, observed: observed)
-            candidates.append((priority, candidates.count, area ?? "\(kind.rawValue):\(id)", entry))
+            candidates.append((priority, area ?? "\(kind.rawValue):\(id)", entry))
         }
 
         for conflict in conflicts {
@@ -281,23 +281,26 @@ extension Review {
             }
         }
 
-        // Each candidate's ranking keys, worked out once rather than in every comparison.
-        var remaining = candidates.map { (key: $0.priority.rankKey, candidate: $0) }.sorted { lhs, rhs in
-            lhs.key != rhs.key ? rhs.key.lexicographicallyPrecedes(lhs.key) : lhs.candidate.order < rhs.candidate.order
-        }.map(\.candidate)
+        // Each candidate's ranking keys, worked out once rather than in every comparison; the candidates are sorted
+        // and picked by index (moving them was most of the ranking's cost).
+        let keys = candidates.map(\.priority.rankKey)
+        var remaining = candidates.indices.sorted { lhs, rhs in
+            keys[lhs] != keys[rhs] ? keys[rhs].lexicographicallyPrecedes(keys[lhs]) : lhs < rhs
+        }
 
         var chosen: [ReviewPriority] = []
         var picksPerArea: [String: Int] = [:]
         while !remaining.isEmpty {
-            let top = remaining[0].priority
+            let topKey = keys[remaining[0]]
             // Among candidates equal on every ranking key, prefer an area (checklist category) not yet picked.
-            let tied = remaining.firstIndex { $0.priority.rankKey != top.rankKey } ?? remaining.count
+            let tied = remaining.firstIndex { keys[$0] != topKey } ?? remaining.count
             let pick =
                 (0..<tied).min {
-                    picksPerArea[remaining[$0].area, default: 0] < picksPerArea[remaining[$1].area, default: 0]
+                    picksPerArea[candidates[remaining[$0]].area, default: 0]
+                        < picksPerArea[candidates[remaining[$1]].area, default: 0]
                 }
                 ?? 0
-            let candidate = remaining.remove(at: pick)
+            let candidate = candidates[remaining.remove(at: pick)]
             let index = chosen.count
             let admitted =
                 index < 3 || (index < 5 && candidate.priority.severity >= .medium)
