@@ -43,15 +43,21 @@ final class DependencyIndex: Sendable {
             for (position, decision) in targets.enumerated() where position == 0 || targets[position - 1] != decision {
                 rulesTargeting[decision].append(rule.index)
             }
-            for item in Set(rule.includes).sorted() { rulesIncluding[item].append(rule.index) }
+            // Ascending without repeats (a sort of a few items, no set).
+            let includes = rule.includes.sorted()
+            for (position, item) in includes.enumerated() where position == 0 || includes[position - 1] != item {
+                rulesIncluding[item].append(rule.index)
+            }
         }
         self.rulesTargeting = rulesTargeting
         self.rulesIncluding = rulesIncluding
 
         var checklistReadingQuestion = [[Int]](repeating: [], count: compiled.questions.count)
         var checklistReadingDecision = [[Int]](repeating: [], count: compiled.decisions.count)
-        for (item, entry) in kb.checklist.enumerated() {
-            guard let expression = entry.appliesIf?.expression else { continue }
+        // By index: iterating the model arrays copied every (large) struct.
+        let checklist = kb.checklist
+        for item in checklist.indices {
+            guard let expression = checklist[item].appliesIf?.expression else { continue }
             for id in expression.questionIDs {
                 if let slot = compiled.questionSlot[id] { checklistReadingQuestion[slot].append(item) }
             }
@@ -61,32 +67,39 @@ final class DependencyIndex: Sendable {
         }
         self.checklistReadingQuestion = checklistReadingQuestion
         self.checklistReadingDecision = checklistReadingDecision
-        decisionReads = compiled.decisions.map { decision in
-            (decision.appliesIf?.expression.questionIDs ?? []).compactMap { compiled.questionSlot[$0] }
+        let decisions = compiled.decisions
+        decisionReads = decisions.indices.map { slot in
+            (decisions[slot].appliesIf?.expression.questionIDs ?? []).compactMap { compiled.questionSlot[$0] }
         }
-        askIfReads = compiled.questions.map { question in
-            (question.askIf?.expression.questionIDs ?? []).compactMap { compiled.questionSlot[$0] }
+        let questions = compiled.questions
+        askIfReads = questions.indices.map { slot in
+            (questions[slot].askIf?.expression.questionIDs ?? []).compactMap { compiled.questionSlot[$0] }
         }
         var applicabilityRank = [Int](repeating: 0, count: compiled.questions.count)
         for (position, slot) in compiled.applicabilityOrder.enumerated() { applicabilityRank[slot] = position }
         self.applicabilityRank = applicabilityRank
 
-        tensionRules = kb.rules.indices.filter { kb.rules[$0].tension != nil }
+        let rules = kb.rules
+        tensionRules = rules.indices.filter { rules[$0].tension != nil }
         var tensionRulesNaming = [[Int]](repeating: [], count: compiled.questions.count)
         for rule in tensionRules {
-            for id in Set(kb.rules[rule].tension!.between) {
+            // Each named question once (distinct ids are distinct slots, so the order of ids does not matter).
+            let between = rules[rule].tension!.between
+            for (position, id) in between.enumerated() where !between[..<position].contains(id) {
                 if let slot = compiled.questionSlot[id] { tensionRulesNaming[slot].append(rule) }
             }
         }
         self.tensionRulesNaming = tensionRulesNaming
         let sectionPosition = Dictionary(kb.sections.enumerated().map { ($1.id, $0) }) { first, _ in first }
-        sectionOfQuestion = compiled.questions.map { sectionPosition[$0.section] ?? -1 }
-        findingRules = kb.rules.indices.filter { kb.rules[$0].finding != nil }.sorted { lhs, rhs in
-            let left = kb.rules[lhs]
-            let right = kb.rules[rhs]
-            return (left.finding!.severity, right.id) > (right.finding!.severity, left.id)
+        sectionOfQuestion = questions.indices.map { sectionPosition[questions[$0].section] ?? -1 }
+        // The sort keys taken out once: comparing through the rules copied two whole rules per comparison.
+        let findingKeys = rules.indices.compactMap { index in
+            rules[index].finding.map { (index: index, severity: $0.severity, id: rules[index].id) }
         }
-        var findingRank = [Int](repeating: -1, count: kb.rules.count)
+        findingRules = findingKeys.sorted { left, right in
+            (left.severity, right.id) > (right.severity, left.id)
+        }.map(\.index)
+        var findingRank = [Int](repeating: -1, count: rules.count)
         for (position, rule) in findingRules.enumerated() { findingRank[rule] = position }
         self.findingRank = findingRank
 
@@ -98,8 +111,8 @@ final class DependencyIndex: Sendable {
             case .low: return 0
             }
         }
-        let keys = kb.checklist.enumerated().map { position, item in
-            (categoryOrder[item.category]!, -priorityRank(item.priority), position)
+        let keys = checklist.indices.map { position in
+            (categoryOrder[checklist[position].category]!, -priorityRank(checklist[position].priority), position)
         }
         checklistOrder = keys.indices.sorted { keys[$0] < keys[$1] }
         var checklistRank = [Int](repeating: 0, count: kb.checklist.count)
