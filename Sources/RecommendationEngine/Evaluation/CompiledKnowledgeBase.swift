@@ -8,7 +8,6 @@ final class CompiledKnowledgeBase: Sendable {
     /// per sweep, and a struct copy retained each of its six arrays and dictionaries; a reference is one retain.
     final class CompiledRule: Sendable {
         let index: Int
-        let condition: CompiledCondition
         /// Question slots the condition and the interpolations of its texts read.
         let reads: [Int]
         /// The rule's texts with interpolations, by field (`because`, `finding.title`, ...); empty for most rules.
@@ -18,12 +17,11 @@ final class CompiledKnowledgeBase: Sendable {
         let includes: [Int]
 
         init(
-            index: Int, condition: CompiledCondition, reads: [Int], texts: [String: CompiledText],
+            index: Int, reads: [Int], texts: [String: CompiledText],
             scores: [(decision: Int, option: Int, weight: Int)], excludes: [(decision: Int, option: Int)],
             includes: [Int]
         ) {
             self.index = index
-            self.condition = condition
             self.reads = reads
             self.texts = texts
             self.scores = scores
@@ -44,8 +42,8 @@ final class CompiledKnowledgeBase: Sendable {
 
     let questions: [Question]
     let questionSlot: [String: Int]
-    let askIf: [CompiledCondition?]
-    /// The askIf conditions lowered for the hot paths.
+    /// The askIf conditions lowered for the hot paths (the rules', askIf and appliesIf conditions are only ever
+    /// evaluated lowered, so no other compiled form of them is made).
     let fastAskIf: [FastCondition?]
     /// Each question's option ids (the first 64) as bits, for interning answers (``AnswerState``).
     let optionBits: [[String: UInt64]]
@@ -56,7 +54,6 @@ final class CompiledKnowledgeBase: Sendable {
     let decisions: [Decision]
     let decisionSlot: [String: Int]
     let optionSlot: [[String: Int]]
-    let decisionAppliesIf: [CompiledCondition?]
     let fastAppliesIf: [FastCondition?]
 
     let rules: [CompiledRule]
@@ -116,11 +113,6 @@ final class CompiledKnowledgeBase: Sendable {
         }
         let questionLookup = { (id: String) in questionSlot[id] }
         let decisionLookup = { (id: String) in decisionSlot[id] }
-        func compile(_ condition: Condition?) -> CompiledCondition? {
-            condition.map {
-                CompiledCondition($0.expression, questionSlot: questionLookup, decisionSlot: decisionLookup)
-            }
-        }
         optionBits = questions.map { question in
             var bits: [String: UInt64] = [:]
             for (position, option) in question.options.prefix(64).enumerated() where bits[option.id] == nil {
@@ -136,11 +128,9 @@ final class CompiledKnowledgeBase: Sendable {
                     optionBits: { optionBits[$0] })
             }
         }
-        askIf = questionList.indices.map { compile(questionList[$0].askIf) }
         fastAskIf = questionList.indices.map { lower(questionList[$0].askIf) }
         defaults = questionList.indices.map { questionList[$0].defaultValue.map(Self.value(of:)) }
         applicabilityOrder = Self.topologicalOrder(questions, slots: questionSlot)
-        decisionAppliesIf = decisionList.indices.map { compile(decisionList[$0].appliesIf) }
         fastAppliesIf = decisionList.indices.map { lower(decisionList[$0].appliesIf) }
 
         var rules: [CompiledRule] = []
@@ -169,8 +159,6 @@ final class CompiledKnowledgeBase: Sendable {
             rules.append(
                 CompiledRule(
                     index: index,
-                    condition: CompiledCondition(
-                        kbRules[index].when.expression, questionSlot: questionLookup, decisionSlot: decisionLookup),
                     reads: reads,
                     texts: texts,
                     scores: kbRules[index].scores.compactMap { effect in

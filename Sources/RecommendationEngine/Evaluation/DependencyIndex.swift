@@ -58,7 +58,8 @@ final class DependencyIndex: Sendable {
         let checklist = kb.checklist
         for item in checklist.indices {
             guard let expression = checklist[item].appliesIf?.expression else { continue }
-            for id in expression.questionIDs {
+            // The questions it reads, as the compiled knowledge base listed them.
+            for id in compiled.checklistQuestionIDs[item] {
                 if let slot = compiled.questionSlot[id] { checklistReadingQuestion[slot].append(item) }
             }
             for id in expression.decisionIDs {
@@ -103,18 +104,22 @@ final class DependencyIndex: Sendable {
         for (position, rule) in findingRules.enumerated() { findingRank[rule] = position }
         self.findingRank = findingRank
 
-        let categoryOrder = Dictionary(uniqueKeysWithValues: ChecklistCategory.allCases.enumerated().map { ($1, $0) })
-        func priorityRank(_ priority: Priority) -> Int {
+        // One bucket per (category, priority high first), filled in knowledge-base order: the buckets in turn are
+        // the order, with no sort and no hashing of the categories.
+        let categories = ChecklistCategory.allCases
+        func priorityBucket(_ priority: Priority) -> Int {
             switch priority {
-            case .high: return 2
+            case .high: return 0
             case .medium: return 1
-            case .low: return 0
+            case .low: return 2
             }
         }
-        let keys = checklist.indices.map { position in
-            (categoryOrder[checklist[position].category]!, -priorityRank(checklist[position].priority), position)
+        var buckets = [[Int]](repeating: [], count: categories.count * 3)
+        for position in checklist.indices {
+            let category = categories.firstIndex(of: checklist[position].category)!
+            buckets[category * 3 + priorityBucket(checklist[position].priority)].append(position)
         }
-        checklistOrder = keys.indices.sorted { keys[$0] < keys[$1] }
+        checklistOrder = buckets.flatMap { $0 }
         var checklistRank = [Int](repeating: 0, count: kb.checklist.count)
         for (position, item) in checklistOrder.enumerated() { checklistRank[item] = position }
         self.checklistRank = checklistRank
