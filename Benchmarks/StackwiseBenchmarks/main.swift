@@ -216,10 +216,16 @@ if section("pipeline"), FileManager.default.fileExists(atPath: pipelineAnswers) 
         "first calls " + Timing.format(firstTotal))
 }
 
-// BENCH_ONLY=profile-pipeline repeats the stages (for perf).
+// BENCH_ONLY=profile-pipeline repeats the stages (for perf); BENCH_ONLY=profile-render runs them once, then repeats
+// the last three (review, text, JSON).
 if only == "profile-pipeline" {
     let stages = pipelineStages(answersPath: pipelineAnswers)
     for _ in 0..<200 { for stage in stages { stage.run() } }
+}
+if only == "profile-render" {
+    let stages = pipelineStages(answersPath: pipelineAnswers)
+    for stage in stages { stage.run() }
+    for _ in 0..<500 { for stage in stages.suffix(3) { stage.run() } }
 }
 
 // MARK: Profiling aids (for perf): BENCH_ONLY=profile-review|profile-whatif|profile-both repeats one review, one

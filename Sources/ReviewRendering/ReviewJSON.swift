@@ -13,11 +13,14 @@ public enum ReviewJSON {
     /// The current schema version.
     public static let schemaVersion = 2
 
-    /// The review as pretty-printed JSON with sorted keys (``PrettyJSONEncoder``: JSONEncoder's bytes, faster).
+    /// The review as pretty-printed JSON with sorted keys (``JSONWriter``: JSONEncoder's bytes, faster); `{}` when
+    /// the review holds a number JSON cannot express.
     public static func render(_ report: ReviewReport) -> String {
-        (try? PrettyJSONEncoder().encode(Document(report))) ?? "{}"
+        JSONWriter.document(Document(report), capacity: 1 << 19) ?? "{}"
     }
 
+    /// The document. Its `Encodable` conformance (synthesized, as every part's) is the reference the tests compare
+    /// ``JSONWriter``'s output with; rendering writes it with ``JSONWritable``.
     struct Document: Encodable {
         var schemaVersion = ReviewJSON.schemaVersion
         var service: String?
@@ -352,18 +355,33 @@ public enum ReviewJSON {
 
         init(_ value: AnswerValue) { self.value = value }
 
+        /// The JSON value: a whole number below 10^15 as an integer, any other number as a double.
+        enum Plain {
+            case bool(Bool)
+            case integer(Int64)
+            case number(Double)
+            case string(String)
+            case strings([String])
+        }
+
+        var plain: Plain {
+            switch value {
+            case .bool(let flag): return .bool(flag)
+            case .number(let number):
+                return number == number.rounded() && abs(number) < 1e15 ? .integer(Int64(number)) : .number(number)
+            case .text(let text), .choice(let text): return .string(text)
+            case .choices(let ids): return .strings(ids)
+            }
+        }
+
         func encode(to encoder: Encoder) throws {
             var container = encoder.singleValueContainer()
-            switch value {
+            switch plain {
             case .bool(let flag): try container.encode(flag)
-            case .number(let number):
-                if number == number.rounded(), abs(number) < 1e15 {
-                    try container.encode(Int64(number))
-                } else {
-                    try container.encode(number)
-                }
-            case .text(let text), .choice(let text): try container.encode(text)
-            case .choices(let ids): try container.encode(ids)
+            case .integer(let number): try container.encode(number)
+            case .number(let number): try container.encode(number)
+            case .string(let text): try container.encode(text)
+            case .strings(let ids): try container.encode(ids)
             }
         }
     }

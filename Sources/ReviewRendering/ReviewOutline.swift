@@ -19,26 +19,34 @@ public struct ReviewOutline: Sendable {
     public init(_ report: ReviewReport) {
         let review = report.review
         let kb = report.knowledgeBase
-        priorities = review.priorities(in: kb)
         findingGroups = review.findingGroups(in: kb)
+        priorities = review.priorities(in: kb, findingGroups: findingGroups)
         var summaries: [String: DecisionSummary] = [:]
         for outcome in review.decisions where outcome.status == .chosen {
             summaries[outcome.decisionID] = outcome.summary(in: kb)
         }
         self.summaries = summaries
 
-        let position = Dictionary(
-            review.checklist.enumerated().map { ($0.element.item.id, $0.offset) },
-            uniquingKeysWith: { first, _ in first }
-        )
+        // The sort keys of each entry, worked out once (not in every comparison): answer-specific, priority, and
+        // the review position of the first entry with its id.
+        let entries = review.checklist
+        var firstPosition: [String: Int] = [:]
+        let position = entries.indices.map { index in
+            let id = entries[index].item.id
+            if let first = firstPosition[id] { return first }
+            firstPosition[id] = index
+            return index
+        }
+        let specific = entries.map(\.isAnswerSpecific)
+        let priority = entries.map(\.item.priority)
         var byCategory: [(category: ChecklistCategory, entries: [ChecklistEntry])] = []
         for category in ChecklistCategory.allCases {
-            let entries = review.checklist.filter { $0.item.category == category }.sorted { lhs, rhs in
-                if lhs.isAnswerSpecific != rhs.isAnswerSpecific { return lhs.isAnswerSpecific }
-                if lhs.item.priority != rhs.item.priority { return lhs.item.priority > rhs.item.priority }
-                return (position[lhs.item.id] ?? 0) < (position[rhs.item.id] ?? 0)
+            let sorted = entries.indices.filter { entries[$0].item.category == category }.sorted { lhs, rhs in
+                if specific[lhs] != specific[rhs] { return specific[lhs] }
+                if priority[lhs] != priority[rhs] { return priority[lhs] > priority[rhs] }
+                return position[lhs] < position[rhs]
             }
-            if !entries.isEmpty { byCategory.append((category, entries)) }
+            if !sorted.isEmpty { byCategory.append((category, sorted.map { entries[$0] })) }
         }
         checklist = byCategory
 

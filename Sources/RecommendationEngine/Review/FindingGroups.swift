@@ -65,30 +65,38 @@ extension Review {
     /// latent risks, then the group that resolves more findings, then review order of the lead finding. See
     /// ``FindingGroup`` for the rule.
     public func findingGroups(in knowledgeBase: KnowledgeBase) -> [FindingGroup] {
-        let questionOrder = { (id: String) in knowledgeBase.questionPosition(id) ?? Int.max }
         let open = findings.enumerated().filter { $0.element.accepted == nil }
         var remaining = Set(open.map(\.offset))
-        // Each finding's causes, worked out once (reading its rule's condition) rather than on every round.
-        var keysOf: [Int: [CauseKey]] = [:]
-        for index in remaining {
-            var seen = Set<CauseKey>()
-            keysOf[index] = causeKeys(findings[index], knowledgeBase).filter { seen.insert($0).inserted }
+        // Each finding's causes, worked out once (reading its rule's condition) rather than on every round, as
+        // numbers into `causes` (counting by number, not by hashing answers, on every round).
+        var causes: [CauseKey] = []
+        var causeNumber: [CauseKey: Int] = [:]
+        var keysOf: [Int: [Int]] = [:]
+        for index in remaining.sorted() {
+            var seen = Set<Int>()
+            keysOf[index] = causeKeys(findings[index], knowledgeBase).map { key in
+                if let number = causeNumber[key] { return number }
+                causeNumber[key] = causes.count
+                causes.append(key)
+                return causes.count - 1
+            }.filter { seen.insert($0).inserted }
         }
+        let questionOrder = causes.map { knowledgeBase.questionPosition($0.fact.questionID) ?? Int.max }
         var groups: [(group: FindingGroup, firstIndex: Int)] = []
         while !remaining.isEmpty {
             // Count, per cause (a user-given answer, or one option of a multiple-choice one), the still-ungrouped
             // findings raised from it.
-            var counts: [CauseKey: [Int]] = [:]
+            var raisedFrom = [[Int]](repeating: [], count: causes.count)
             for index in remaining.sorted() {
-                for key in keysOf[index] ?? [] { counts[key, default: []].append(index) }
+                for key in keysOf[index] ?? [] { raisedFrom[key].append(index) }
             }
-            let best = counts.filter { $0.value.count > 1 }.min { lhs, rhs in
-                if lhs.value.count != rhs.value.count { return lhs.value.count > rhs.value.count }
-                let left = questionOrder(lhs.key.fact.questionID)
-                let right = questionOrder(rhs.key.fact.questionID)
-                if left != right { return left < right }
-                return (lhs.key.option ?? "") < (rhs.key.option ?? "")
-            }
+            let best = causes.indices.filter { raisedFrom[$0].count > 1 }.min { lhs, rhs in
+                if raisedFrom[lhs].count != raisedFrom[rhs].count {
+                    return raisedFrom[lhs].count > raisedFrom[rhs].count
+                }
+                if questionOrder[lhs] != questionOrder[rhs] { return questionOrder[lhs] < questionOrder[rhs] }
+                return (causes[lhs].option ?? "") < (causes[rhs].option ?? "")
+            }.map { (key: causes[$0], value: raisedFrom[$0]) }
             let members: [Int]
             if let best {
                 members = best.value

@@ -134,21 +134,29 @@ extension Review {
     /// Selection: the first three always; the fourth and fifth when at least medium; the sixth and seventh only
     /// when high.
     public func priorities(in knowledgeBase: KnowledgeBase) -> [ReviewPriority] {
-        let index = PriorityIndex(self)
-        var candidates: [(priority: ReviewPriority, order: Int, area: String)] = []
+        priorities(in: knowledgeBase, findingGroups: findingGroups(in: knowledgeBase))
+    }
+
+    /// ``priorities(in:)`` from this review's ``findingGroups(in:)``, for a caller that has them already (a
+    /// rendering shows both).
+    public func priorities(in knowledgeBase: KnowledgeBase, findingGroups: [FindingGroup]) -> [ReviewPriority] {
+        let lookups = PriorityIndex(self)
+        // `entry`: the checklist entry a checklist candidate stands for (its title and why are made only for the
+        // candidates chosen, below).
+        var candidates: [(priority: ReviewPriority, area: String, entry: ChecklistEntry?)] = []
         func add(
             _ kind: ReviewPriority.Kind, _ id: String, _ severity: Severity, _ title: String, _ why: String,
             _ action: String, touches: Int, stated: Bool = true, irreversible: Bool = false, observed: Bool = false,
-            area: String? = nil
+            area: String? = nil, entry: ChecklistEntry? = nil
         ) {
             let priority = ReviewPriority(
                 rank: 0, kind: kind, id: id, severity: severity, title: title, why: why, action: action,
                 touches: touches, stated: stated, irreversible: irreversible, observed: observed)
-            candidates.append((priority, candidates.count, area ?? "\(kind.rawValue):\(id)"))
+            candidates.append((priority, area ?? "\(kind.rawValue):\(id)", entry))
         }
 
         for conflict in conflicts {
-            let titles = conflict.decisions.map { id in index.decision(id)?.title ?? id }
+            let titles = conflict.decisions.map { id in lookups.decision(id)?.title ?? id }
             add(
                 .conflict, conflict.decisions.first ?? "", .high,
                 "No option fits: " + titles.joined(separator: ", "),
@@ -166,7 +174,7 @@ extension Review {
             verdictOf["proposal.\(verdict.decisionID)."] = verdict.decisionID
         }
         var folded: [String: (severity: Severity, irreversible: Bool, count: Int)] = [:]
-        for group in findingGroups(in: knowledgeBase) {
+        for group in findingGroups {
             if let decisionID = verdictOf.first(where: { prefix, _ in
                 group.findings.allSatisfy { $0.finding.id.hasPrefix(prefix) }
             })?.value {
@@ -193,7 +201,7 @@ extension Review {
             let questions = Set(group.findings.flatMap { $0.answers.filter { !$0.assumed }.map(\.questionID) })
             add(
                 .finding, lead.finding.id, group.severity, title, lead.because, lead.finding.remediation,
-                touches: group.findings.count + index.decisionsReading(questions),
+                touches: group.findings.count + lookups.decisionsReading(questions),
                 irreversible: group.irreversible, observed: group.observed)
         }
         for raised in tensions {
@@ -201,7 +209,7 @@ extension Review {
             let questions = Set(raised.tension.between + raised.answers.map(\.questionID))
             add(
                 .tension, raised.tension.id, .medium, raised.tension.title, raised.because, raised.tension.advice,
-                touches: 1 + index.decisionsReading(questions),
+                touches: 1 + lookups.decisionsReading(questions),
                 // A tension is between two requirements; when one side is only a default, it is not yet the user's.
                 stated: !raised.answers.contains(where: \.assumed))
         }
@@ -217,19 +225,16 @@ extension Review {
                     candidates[owner].priority.irreversible || entry.item.irreversible
                 continue
             }
-            let why =
-                entry.includedBy.first.flatMap { index.because[$0] ?? knowledgeBase.rule($0)?.because }
-                ?? appliesBecause(entry, index)
             add(
-                // The title (the item's first sentence) is cut only for the items chosen, below.
-                .checklist, entry.item.id, severity(entry.item.priority), "", why,
+                // The title (the item's first sentence) and the why are made only for the items chosen, below.
+                .checklist, entry.item.id, severity(entry.item.priority), "", "",
                 entry.item.text, touches: reach(of: entry, knowledgeBase),
                 stated: readsStatedAnswer(entry, knowledgeBase, assumed: assumed),
-                irreversible: entry.item.irreversible, area: "checklist:\(entry.item.category.rawValue)")
+                irreversible: entry.item.irreversible, area: "checklist:\(entry.item.category.rawValue)", entry: entry)
         }
         for verdict in proposals where verdict.verdict == .differs || verdict.verdict == .ruledOut {
             let name = { (id: String) in
-                index.decision(verdict.decisionID)?.options.first { $0.optionID == id }?.name ?? id
+                lookups.decision(verdict.decisionID)?.options.first { $0.optionID == id }?.name ?? id
             }
             let proposed = verdict.proposed.map(name).joined(separator: " + ")
             let recommended = verdict.recommended.map(name) ?? "another option"
@@ -255,7 +260,7 @@ extension Review {
         if !firmUp.isEmpty {
             // The what-if ranking of unanswered questions (``RecommendationEngine/addInsights(to:answers:whatIf:)``).
             for question in firmUp.prefix(3) where !question.decisions.isEmpty || question.risks > 0 {
-                let moved = question.decisions.compactMap { index.decision($0) }
+                let moved = question.decisions.compactMap { lookups.decision($0) }
                 let close = moved.contains(where: \.isCloseCall)
                 var changes = moved.map(\.title)
                 if question.risks > 0 {
@@ -276,23 +281,26 @@ extension Review {
             }
         }
 
-        // Each candidate's ranking keys, worked out once rather than in every comparison.
-        var remaining = candidates.map { (key: $0.priority.rankKey, candidate: $0) }.sorted { lhs, rhs in
-            lhs.key != rhs.key ? rhs.key.lexicographicallyPrecedes(lhs.key) : lhs.candidate.order < rhs.candidate.order
-        }.map(\.candidate)
+        // Each candidate's ranking keys, worked out once rather than in every comparison; the candidates are sorted
+        // and picked by index (moving them was most of the ranking's cost).
+        let keys = candidates.map(\.priority.rankKey)
+        var remaining = candidates.indices.sorted { lhs, rhs in
+            keys[lhs] != keys[rhs] ? keys[rhs].lexicographicallyPrecedes(keys[lhs]) : lhs < rhs
+        }
 
         var chosen: [ReviewPriority] = []
         var picksPerArea: [String: Int] = [:]
         while !remaining.isEmpty {
-            let top = remaining[0].priority
+            let topKey = keys[remaining[0]]
             // Among candidates equal on every ranking key, prefer an area (checklist category) not yet picked.
-            let tied = remaining.firstIndex { $0.priority.rankKey != top.rankKey } ?? remaining.count
+            let tied = remaining.firstIndex { keys[$0] != topKey } ?? remaining.count
             let pick =
                 (0..<tied).min {
-                    picksPerArea[remaining[$0].area, default: 0] < picksPerArea[remaining[$1].area, default: 0]
+                    picksPerArea[candidates[remaining[$0]].area, default: 0]
+                        < picksPerArea[candidates[remaining[$1]].area, default: 0]
                 }
                 ?? 0
-            let candidate = remaining.remove(at: pick)
+            let candidate = candidates[remaining.remove(at: pick)]
             let index = chosen.count
             let admitted =
                 index < 3 || (index < 5 && candidate.priority.severity >= .medium)
@@ -301,7 +309,12 @@ extension Review {
             picksPerArea[candidate.area, default: 0] += 1
             var ranked = candidate.priority
             ranked.rank = index + 1
-            if ranked.kind == .checklist { ranked.title = checklistTitle(ranked.action) }
+            if let entry = candidate.entry {
+                ranked.title = checklistTitle(ranked.action)
+                ranked.why =
+                    entry.includedBy.first.flatMap { lookups.because(ofRule: $0) ?? knowledgeBase.rule($0)?.because }
+                    ?? appliesBecause(entry, lookups)
+            }
             chosen.append(ranked)
         }
         return chosen
@@ -440,15 +453,15 @@ private struct PriorityIndex {
     private let position: [String: Int]
     /// Question id -> positions of the decisions whose chosen option has a reason that read it.
     private let readers: [String: [Int]]
-    /// Rule id -> the reason as the review shows it: the first decision contribution or exclusion of the rule, else
-    /// the finding or tension it raised.
-    let because: [String: String]
+    private let findings: [RaisedFinding]
+    private let tensions: [RaisedTension]
 
     init(_ review: Review) {
         decisions = review.decisions
+        findings = review.findings
+        tensions = review.tensions
         var position: [String: Int] = [:]
         var readers: [String: [Int]] = [:]
-        var because: [String: String] = [:]
         for (index, outcome) in review.decisions.enumerated() {
             if position[outcome.decisionID] == nil { position[outcome.decisionID] = index }
             for contribution in outcome.chosenAssessment?.contributions ?? [] {
@@ -456,17 +469,21 @@ private struct PriorityIndex {
                     readers[fact.questionID, default: []].append(index)
                 }
             }
-            for option in outcome.options {
-                for found in option.contributions + option.exclusions where because[found.ruleID] == nil {
-                    because[found.ruleID] = found.because
-                }
-            }
         }
-        for raised in review.findings where because[raised.ruleID] == nil { because[raised.ruleID] = raised.because }
-        for raised in review.tensions where because[raised.ruleID] == nil { because[raised.ruleID] = raised.because }
         self.position = position
         self.readers = readers
-        self.because = because
+    }
+
+    /// The rule's reason as the review shows it: its first decision contribution or exclusion, else the finding or
+    /// tension it raised (looked up only for the few priorities chosen).
+    func because(ofRule ruleID: String) -> String? {
+        for outcome in decisions {
+            for option in outcome.options {
+                if let found = option.contributions.first(where: { $0.ruleID == ruleID }) { return found.because }
+                if let found = option.exclusions.first(where: { $0.ruleID == ruleID }) { return found.because }
+            }
+        }
+        return findings.first { $0.ruleID == ruleID }?.because ?? tensions.first { $0.ruleID == ruleID }?.because
     }
 
     func decision(_ id: String) -> DecisionOutcome? { position[id].map { decisions[$0] } }
