@@ -1,3 +1,5 @@
+import RuleLanguage
+
 extension Rule {
     func write(to writer: inout BinaryWriter) {
         writer.string(id)
@@ -89,5 +91,41 @@ extension ChecklistItem {
                 try Condition(reading: &reader)
             },
             sources: try reader.strings(), refs: try reader.strings(), location: try reader.location())
+    }
+}
+
+/// A rule text with its interpolations parsed: its literal pieces and expression trees (see
+/// ``KnowledgeBase/interpolatedTexts(ofRule:)``).
+extension InterpolatedText {
+    fileprivate enum Tag: Int {
+        case text, expression
+    }
+
+    func write(to writer: inout BinaryWriter) {
+        writer.array(parts) { writer, part in
+            switch part {
+            case .text(let literal):
+                writer.tag(Tag.text)
+                writer.string(literal)
+            case .expression(let expression, let offset):
+                writer.tag(Tag.expression)
+                expression.write(to: &writer)
+                writer.natural(offset)
+            }
+        }
+    }
+
+    init(reading reader: inout BinaryReader) throws(KnowledgeBaseBinaryError) {
+        self.init(
+            parts: try reader.array { reader throws(KnowledgeBaseBinaryError) in
+                switch try reader.tag(Tag.self, of: "text part") {
+                case .text: return .text(try reader.string())
+                case .expression:
+                    let expression = try reader.nested { reader throws(KnowledgeBaseBinaryError) in
+                        try Expression(reading: &reader)
+                    }
+                    return .expression(expression, offset: try reader.natural())
+                }
+            })
     }
 }

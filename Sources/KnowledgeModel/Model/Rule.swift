@@ -45,23 +45,34 @@ public struct Rule: Sendable, Codable, Hashable, Identifiable {
 extension Rule {
     /// The texts a user reads, by field name (`because`, `finding.title`, ...), in a fixed order.
     public var texts: [(field: String, text: String)] {
-        var result = [("because", because)]
-        if let finding {
-            result += [("finding.title", finding.title), ("finding.remediation", finding.remediation)]
-        }
-        if let tension { result += [("tension.title", tension.title), ("tension.advice", tension.advice)] }
+        var result: [(field: String, text: String)] = []
+        forEachText { result.append(($0, $1)) }
         return result
+    }
+
+    /// Calls `body` with each text a user reads and its field name, in the order of ``texts`` (without making an
+    /// array: engines go through every rule's texts when they are made).
+    private func forEachText(_ body: (String, String) -> Void) {
+        body("because", because)
+        if let finding {
+            body("finding.title", finding.title)
+            body("finding.remediation", finding.remediation)
+        }
+        if let tension {
+            body("tension.title", tension.title)
+            body("tension.advice", tension.advice)
+        }
     }
 
     /// Every text with interpolations, parsed (texts whose interpolation does not parse are left out: `kb lint`
     /// reports them).
     public var interpolatedTexts: [(field: String, text: InterpolatedText)] {
-        texts.compactMap { field, text in
-            guard InterpolatedText.mayInterpolate(text), let parsed = try? InterpolatedText.parse(text) else {
-                return nil
-            }
-            return (field, parsed)
+        var result: [(field: String, text: InterpolatedText)] = []
+        forEachText { field, text in
+            guard InterpolatedText.mayInterpolate(text), let parsed = try? InterpolatedText.parse(text) else { return }
+            result.append((field, parsed))
         }
+        return result
     }
 }
 
