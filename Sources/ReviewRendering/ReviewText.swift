@@ -439,7 +439,7 @@ public struct ReviewText: Sendable {
         let inPriorities = Set(outline.priorities.filter { $0.kind == .checklist }.map(\.id))
         var room = limit
         var listed = 0
-        for (category, entries) in outline.checklist {
+        for (category, entries) in outline.checklist where room > 0 {
             var shown =
                 detail == .full
                 ? entries
