@@ -74,6 +74,8 @@ public struct ReviewText: Sendable {
     /// the section a step changed (a standard review is assembled up to a dozen times).
     private final class SectionCache {
         private var lines: [String: [String]] = [:]
+        /// What several renderings of one section share (the decisions' headings and reasons).
+        var decisionRows: [DecisionRow]?
 
         func lines(_ key: String, _ render: () -> [String]) -> [String] {
             if let cached = lines[key] { return cached }
@@ -81,6 +83,20 @@ public struct ReviewText: Sendable {
             lines[key] = rendered
             return rendered
         }
+    }
+
+    /// One decision of the compact DECISIONS section: its heading line, and (with a summary) what the lines under
+    /// it say.
+    private struct DecisionRow {
+        enum Reasons {
+            /// The no-preference flag.
+            case noPreference
+            /// The decisive reason and the main trade-off (either may be missing).
+            case parts([(label: String, text: String)])
+        }
+
+        var heading: [String]
+        var reasons: Reasons?
     }
 
     private func render(
@@ -108,7 +124,7 @@ public struct ReviewText: Sendable {
         lines += section("plan \(compaction.planReasons)") { plan(report, compaction, &$0) }
         lines += section("firmUp \(compaction.firmUpQuestions)") { firmUp(report, compaction, &$0) }
         lines += section("decisions \(compaction.decisionLines) \(compaction.decisionReasons)") {
-            decisions(report, outline, compaction, &$0)
+            decisions(report, outline, compaction, cache, &$0)
         }
         lines += section("conflicts") { conflicts(report, &$0) }
         lines += section("findings \(compaction.findingFixes)") { findings(report, outline, compaction, &$0) }
@@ -153,24 +169,53 @@ public struct ReviewText: Sendable {
     }
 
     private func decisions(
-        _ report: ReviewReport, _ outline: ReviewOutline, _ compaction: Compaction, _ lines: inout [String]
+        _ report: ReviewReport, _ outline: ReviewOutline, _ compaction: Compaction, _ cache: SectionCache,
+        _ lines: inout [String]
     ) {
         let review = report.review
         section("DECISIONS", &lines)
-        for outcome in review.decisions where outcome.status != .notApplicable {
-            if detail == .full {
+        if detail == .full {
+            for outcome in review.decisions where outcome.status != .notApplicable {
                 fullDecision(outcome, report, &lines)
-                continue
             }
-            let summary = outline.summaries[outcome.decisionID]
+        } else {
+            // The headings and reasons are the same in every compaction step: made once, laid out per step.
+            let rows = cache.decisionRows ?? compactDecisionRows(report, outline)
+            cache.decisionRows = rows
+            for row in rows {
+                lines += row.heading
+                guard detail == .standard, compaction.decisionReasons, let reasons = row.reasons else { continue }
+                switch reasons {
+                case .noPreference:
+                    lines += wrap(ReviewReport.noPreferenceText, first: "    ", rest: "      ", maxLines: 2)
+                case .parts(let parts) where compaction.decisionLines > 1:
+                    // "+ decisive reason; cost: main trade-off", wrapped to two lines.
+                    let text = parts.map { $0.label + $0.text }.joined(separator: "; ")
+                    lines += wrap(text, first: "    ", rest: "      ", maxLines: compaction.decisionLines)
+                case .parts(let parts):
+                    // "+ decisive reason  cost: main trade-off" on one line, each cut to share it.
+                    lines.append(Self.fitLine(parts, indent: "    ", width: width))
+                }
+            }
+        }
+        let notApplicable = review.decisions.filter { $0.status == .notApplicable }.map(\.title)
+        if !notApplicable.isEmpty {
             lines += wrap(
+                "Not applicable: " + notApplicable.joined(separator: ", "), first: "  ", rest: "    ",
+                maxLines: detail == .full ? Int.max : 1)
+        }
+    }
+
+    /// The compact view's decisions: each heading (one line) and, for a decision with a summary, its decisive
+    /// reason and main trade-off, or its no-preference flag.
+    private func compactDecisionRows(_ report: ReviewReport, _ outline: ReviewOutline) -> [DecisionRow] {
+        report.review.decisions.filter { $0.status != .notApplicable }.map { outcome in
+            let summary = outline.summaries[outcome.decisionID]
+            let heading = wrap(
                 compactHeading(outcome, summary, report), first: "  ", rest: "    ",
                 outcome.status == .chosen ? .green : .red, maxLines: 1)
-            guard detail == .standard, compaction.decisionReasons, let summary else { continue }
-            if outcome.hasNoPreference {
-                lines += wrap(ReviewReport.noPreferenceText, first: "    ", rest: "      ", maxLines: 2)
-                continue
-            }
+            guard let summary else { return DecisionRow(heading: heading, reasons: nil) }
+            if outcome.hasNoPreference { return DecisionRow(heading: heading, reasons: .noPreference) }
             var why: (label: String, text: String)?
             if let reason = summary.decisiveReason {
                 switch reason {
@@ -183,23 +228,9 @@ public struct ReviewText: Sendable {
             // A tie has no decisive reason: whatever favours the choice favours the runner-up as much.
             if outcome.isTie { why = ("", ReviewReport.tieText) }
             let cost = summary.mainTradeoff.map {
-                (summary.mainTradeoffHolds ? "cost here: " : "cost: ", Self.firstClause($0))
+                (label: summary.mainTradeoffHolds ? "cost here: " : "cost: ", text: Self.firstClause($0))
             }
-            let parts = [why, cost].compactMap { $0 }
-            if compaction.decisionLines > 1 {
-                // "+ decisive reason; cost: main trade-off", wrapped to two lines.
-                let text = parts.map { $0.0 + $0.1 }.joined(separator: "; ")
-                lines += wrap(text, first: "    ", rest: "      ", maxLines: compaction.decisionLines)
-            } else {
-                // "+ decisive reason  cost: main trade-off" on one line, each cut to share it.
-                lines.append(Self.fitLine(parts, indent: "    ", width: width))
-            }
-        }
-        let notApplicable = review.decisions.filter { $0.status == .notApplicable }.map(\.title)
-        if !notApplicable.isEmpty {
-            lines += wrap(
-                "Not applicable: " + notApplicable.joined(separator: ", "), first: "  ", rest: "    ",
-                maxLines: detail == .full ? Int.max : 1)
+            return DecisionRow(heading: heading, reasons: .parts([why, cost].compactMap { $0 }))
         }
     }
 
