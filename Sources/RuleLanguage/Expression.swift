@@ -90,7 +90,7 @@ public enum Literal: Equatable, Sendable {
 }
 
 /// Binary comparison operators.
-public enum ComparisonOperator: String, Equatable, Sendable {
+public enum ComparisonOperator: String, Equatable, Sendable, CaseIterable {
     case equal = "=="
     case notEqual = "!="
     case less = "<"

@@ -40,6 +40,28 @@ import Testing
         #expect(decoded.rule("b.second")?.finding?.severity == .high)
     }
 
+    /// Rule texts with interpolations are stored parsed (making an engine then parses no text) and read back as
+    /// parsing gives them.
+    @Test func interpolatedRuleTextsReadBackAsParsed() throws {
+        for kb in [try everyFieldKnowledgeBase(), Self.shipped] {
+            let decoded = try KnowledgeBaseBinary.decode(KnowledgeBaseBinary.encode(kb))
+            var count = 0
+            for position in kb.rules.indices {
+                let parsed = kb.rules[position].interpolatedTexts
+                let stored = decoded.interpolatedTexts(ofRule: position)
+                #expect(stored.map(\.field) == parsed.map(\.field))
+                #expect(stored.map(\.text) == parsed.map(\.text))
+                count += parsed.count
+            }
+            #expect(count >= 2)
+        }
+        let decoded = try KnowledgeBaseBinary.decode(KnowledgeBaseBinary.encode(try everyFieldKnowledgeBase()))
+        let texts = decoded.interpolatedTexts(ofRule: 1)
+        #expect(texts.map(\.field) == ["because", "finding.title"])
+        #expect(texts.first?.text.parts.count == 3)
+        #expect(texts.first?.text.parts.last == .text(" twice {braces}"))
+    }
+
     @Test func repeatedStringsAreStoredOnce() throws {
         let kb = try everyFieldKnowledgeBase()
         let payload = KnowledgeBaseBinary.encode(kb)
@@ -218,8 +240,9 @@ import Testing
         let rules = [
             Rule(
                 id: "b.second", when: try Condition(parsing: "a.many contains \"x\" and a.name != \"\"", at: at(20)),
-                because: "B", sources: ["src"], refs: ["set:ITEM1"],
-                finding: Finding(id: "f", title: "T", severity: .high, remediation: "R"), location: at(20)),
+                because: "B {a.rps * 2} twice {{braces}", sources: ["src"], refs: ["set:ITEM1"],
+                finding: Finding(id: "f", title: "T {max(a.rps, 3)}", severity: .high, remediation: "R"),
+                location: at(20)),
             Rule(
                 id: "a.first", when: try Condition(parsing: "not (a.rps < 10 or a.kind not in [\"two\"])", at: nil),
                 because: "B",
@@ -228,7 +251,7 @@ import Testing
                     ScoreEffect(target: OptionRef(decision: "db", option: "mongo"), weight: 1_000_000),
                 ],
                 excludes: [OptionRef(decision: "orm", option: "mongoose")], includes: ["check.one"],
-                tension: Tension(id: "t", title: "T", advice: "A", between: ["a.rps", "a.kind"])),
+                tension: Tension(id: "t", title: "T", advice: "A", between: ["a.rps", "a.kind"], severity: .high)),
         ]
         let checklist = [
             ChecklistItem(

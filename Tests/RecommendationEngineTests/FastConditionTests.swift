@@ -77,13 +77,18 @@ import Testing
         let kb = StackwiseKnowledge.embedded
         let engine = RecommendationEngine(knowledgeBase: kb)
         let compiled = engine.compiled
-        let checklist = kb.checklist.map { item in
-            item.appliesIf.map {
+        func general(_ condition: Condition?) -> CompiledCondition? {
+            condition.map {
                 CompiledCondition(
                     $0.expression, questionSlot: { compiled.questionSlot[$0] },
                     decisionSlot: { compiled.decisionSlot[$0] })
             }
         }
+        // Each condition's general (tree-walking) form, which the lowered one must always agree with.
+        let checklist = kb.checklist.map { general($0.appliesIf) }
+        let rules = kb.rules.map { general($0.when)! }
+        let askIf = compiled.questions.map { general($0.askIf) }
+        let appliesIf = compiled.decisions.map { general($0.appliesIf) }
         var rng = SeededGenerator(state: 8_080)
         var answers = AnswerSet()
         var chosenRead = 0
@@ -95,14 +100,14 @@ import Testing
                 compiled.rules.indices.map { evaluator.truth(of: $0) }
             }
             for rule in compiled.rules {
-                #expect(fired[rule.index] == rule.condition.evaluate(state), "step \(step), rule \(rule.index)")
+                #expect(fired[rule.index] == rules[rule.index].evaluate(state), "step \(step), rule \(rule.index)")
             }
             for slot in compiled.questions.indices {
-                #expect(compiled.fastAskIf[slot]?.evaluate(state) == compiled.askIf[slot]?.evaluate(state))
+                #expect(compiled.fastAskIf[slot]?.evaluate(state) == askIf[slot]?.evaluate(state))
             }
             for slot in compiled.decisions.indices {
                 #expect(
-                    compiled.fastAppliesIf[slot]?.evaluate(state) == compiled.decisionAppliesIf[slot]?.evaluate(state))
+                    compiled.fastAppliesIf[slot]?.evaluate(state) == appliesIf[slot]?.evaluate(state))
             }
             for item in kb.checklist.indices {
                 let expected = checklist[item]?.evaluate(state)

@@ -6,12 +6,13 @@ extension Condition {
     func write(to writer: inout BinaryWriter) {
         writer.string(source)
         writer.location(location)
+        writer.bool(spansLines)
         expression.write(to: &writer)
     }
 
     init(reading reader: inout BinaryReader) throws(KnowledgeBaseBinaryError) {
         self.init(
-            source: try reader.string(), location: try reader.location(),
+            source: try reader.string(), location: try reader.location(), spansLines: try reader.bool(),
             expression: try Expression(reading: &reader))
     }
 }
@@ -51,7 +52,8 @@ extension Expression {
             writer.array(operands) { $1.write(to: &$0) }
         case .compare(let comparison, let left, let right, let offset):
             writer.tag(Tag.compare)
-            writer.string(comparison.rawValue)
+            // By its place among the operators: reading a number is cheaper than matching the operator's text.
+            writer.count(ComparisonOperator.binaryOrder.firstIndex(of: comparison)!)
             left.write(to: &writer)
             right.write(to: &writer)
             writer.natural(offset)
@@ -96,7 +98,13 @@ extension Expression {
         case .and: self = .and(try chain(&reader))
         case .or: self = .or(try chain(&reader))
         case .compare:
-            let comparison = try reader.rawValue(ComparisonOperator.self)
+            let start = reader.position
+            let index = try reader.unsigned()
+            let operators = ComparisonOperator.binaryOrder
+            guard index < UInt64(operators.count) else {
+                throw reader.failure("unknown comparison operator \(index)", at: start)
+            }
+            let comparison = operators[Int(index)]
             self = .compare(comparison, try sub(&reader), try sub(&reader), offset: try reader.natural())
         case .arithmetic:
             let first = try sub(&reader)
@@ -113,6 +121,11 @@ extension Expression {
             self = .function(function, arguments, offset: try reader.natural())
         }
     }
+}
+
+extension ComparisonOperator {
+    /// The operators in the order whose positions the binary form stores (made once, not per condition).
+    fileprivate static let binaryOrder = Array(allCases)
 }
 
 extension Literal {

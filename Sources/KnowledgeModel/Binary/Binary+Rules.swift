@@ -1,3 +1,5 @@
+import RuleLanguage
+
 extension Rule {
     func write(to writer: inout BinaryWriter) {
         writer.string(id)
@@ -24,6 +26,7 @@ extension Rule {
             writer.string(tension.title)
             writer.string(tension.advice)
             writer.strings(tension.between)
+            writer.string(tension.severity.rawValue)
         }
         writer.location(location)
         writer.array(textPositions.sorted { $0.key < $1.key }) { writer, entry in
@@ -51,7 +54,7 @@ extension Rule {
             tension: try reader.optional { reader throws(KnowledgeBaseBinaryError) in
                 Tension(
                     id: try reader.string(), title: try reader.string(), advice: try reader.string(),
-                    between: try reader.strings())
+                    between: try reader.strings(), severity: try reader.rawValue(Severity.self))
             },
             location: try reader.location(),
             textPositions: Dictionary(
@@ -88,5 +91,41 @@ extension ChecklistItem {
                 try Condition(reading: &reader)
             },
             sources: try reader.strings(), refs: try reader.strings(), location: try reader.location())
+    }
+}
+
+/// A rule text with its interpolations parsed: its literal pieces and expression trees (see
+/// ``KnowledgeBase/interpolatedTexts(ofRule:)``).
+extension InterpolatedText {
+    fileprivate enum Tag: Int {
+        case text, expression
+    }
+
+    func write(to writer: inout BinaryWriter) {
+        writer.array(parts) { writer, part in
+            switch part {
+            case .text(let literal):
+                writer.tag(Tag.text)
+                writer.string(literal)
+            case .expression(let expression, let offset):
+                writer.tag(Tag.expression)
+                expression.write(to: &writer)
+                writer.natural(offset)
+            }
+        }
+    }
+
+    init(reading reader: inout BinaryReader) throws(KnowledgeBaseBinaryError) {
+        self.init(
+            parts: try reader.array { reader throws(KnowledgeBaseBinaryError) in
+                switch try reader.tag(Tag.self, of: "text part") {
+                case .text: return .text(try reader.string())
+                case .expression:
+                    let expression = try reader.nested { reader throws(KnowledgeBaseBinaryError) in
+                        try Expression(reading: &reader)
+                    }
+                    return .expression(expression, offset: try reader.natural())
+                }
+            })
     }
 }

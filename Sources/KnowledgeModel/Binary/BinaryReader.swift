@@ -89,6 +89,14 @@ struct BinaryReader {
 
     /// A non-negative integer: 5-bit digits, least significant first, the last one from the final-digit range.
     mutating func unsigned() throws(KnowledgeBaseBinaryError) -> UInt64 {
+        // Most numbers (string indexes, flags, tags, counts) are one final digit.
+        if position < bytes.count {
+            let digit = bytes[position] &- BinaryDigits.finalBase
+            if digit < 32 {
+                position += 1
+                return UInt64(digit)
+            }
+        }
         let start = position
         var value: UInt64 = 0
         var shift: UInt64 = 0

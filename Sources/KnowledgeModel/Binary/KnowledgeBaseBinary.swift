@@ -1,3 +1,5 @@
+import RuleLanguage
+
 /// The compact binary form in which the knowledge base is compiled into the binary (by `KBEmbed`) and read at
 /// start-up. Hand-written readers and writers per model type, no `Codable` and no condition parsing on load.
 ///
@@ -5,12 +7,13 @@
 /// bytes), then the body: the knowledge base field by field in the order the `write(to:)` functions write them.
 /// Every number is a varint of 5-bit digits in printable ASCII (see ``BinaryDigits``), every string an index into
 /// the table, each condition its source text plus its parsed expression tree. So the whole payload is UTF-8 text
-/// that a Swift string literal holds byte for byte, and it is read in place without copying. The body ends with the
-/// interview order and each question's decisiveness (computed from the whole knowledge base, so stored rather than
-/// recomputed at every start-up).
+/// that a Swift string literal holds byte for byte, and it is read in place without copying. The body ends with each
+/// rule's interpolated texts parsed (so that making an engine parses no text), then the interview order and each
+/// question's decisiveness (computed from the whole knowledge base, so stored rather than recomputed at every
+/// start-up).
 public enum KnowledgeBaseBinary {
     /// Bumped whenever the layout changes; a payload of another version is rejected.
-    public static let formatVersion = 10
+    public static let formatVersion = 12
     static let magic: [UInt8] = Array("SWKB".utf8)
 
     /// The payload for a knowledge base.
@@ -56,31 +59,44 @@ extension KnowledgeBase {
             writer.string(contradiction.message)
             writer.location(contradiction.location)
         }
+        writer.array(rules.indices.map { interpolatedTexts(ofRule: $0) }) { writer, texts in
+            writer.array(texts) { writer, entry in
+                writer.string(entry.field)
+                entry.text.write(to: &writer)
+            }
+        }
         writer.array(interviewOrder) { $0.int($1) }
         writer.array(questionDecisiveness) { $0.int($1) }
     }
 
     init(reading reader: inout BinaryReader) throws(KnowledgeBaseBinaryError) {
         // The writer wrote the arrays in their final order: keep it rather than sorting again.
+        let sections = try reader.array { reader throws(KnowledgeBaseBinaryError) in try Section(reading: &reader) }
+        let questions = try reader.array { reader throws(KnowledgeBaseBinaryError) in try Question(reading: &reader) }
+        let decisions = try reader.array { reader throws(KnowledgeBaseBinaryError) in try Decision(reading: &reader) }
+        let rules = try reader.array { reader throws(KnowledgeBaseBinaryError) in try Rule(reading: &reader) }
+        let checklist = try reader.array { reader throws(KnowledgeBaseBinaryError) in
+            try ChecklistItem(reading: &reader)
+        }
+        let sources = try reader.array { reader throws(KnowledgeBaseBinaryError) in try Source(reading: &reader) }
+        let references = try reader.array { reader throws(KnowledgeBaseBinaryError) in
+            try ReferenceSet(reading: &reader)
+        }
+        let detection = try DetectionCatalog(reading: &reader)
+        let contradictions = try reader.array { reader throws(KnowledgeBaseBinaryError) in
+            Contradiction(
+                id: try reader.string(), when: try Condition(reading: &reader), message: try reader.string(),
+                location: try reader.location())
+        }
+        let ruleTexts = try reader.array { reader throws(KnowledgeBaseBinaryError) in
+            try reader.array { reader throws(KnowledgeBaseBinaryError) in
+                (field: try reader.string(), text: try InterpolatedText(reading: &reader))
+            }
+        }
         try self.init(
-            ordered: try reader.array { reader throws(KnowledgeBaseBinaryError) in try Section(reading: &reader) },
-            questions: try reader.array { reader throws(KnowledgeBaseBinaryError) in try Question(reading: &reader) },
-            decisions: try reader.array { reader throws(KnowledgeBaseBinaryError) in try Decision(reading: &reader) },
-            rules: try reader.array { reader throws(KnowledgeBaseBinaryError) in try Rule(reading: &reader) },
-            checklist: try reader.array { reader throws(KnowledgeBaseBinaryError) in
-                try ChecklistItem(reading: &reader)
-            },
-            sources: try reader.array { reader throws(KnowledgeBaseBinaryError) in try Source(reading: &reader) },
-            references: try reader.array { reader throws(KnowledgeBaseBinaryError) in
-                try ReferenceSet(reading: &reader)
-            },
-            detection: try DetectionCatalog(reading: &reader),
-            contradictions: try reader.array { reader throws(KnowledgeBaseBinaryError) in
-                Contradiction(
-                    id: try reader.string(), when: try Condition(reading: &reader), message: try reader.string(),
-                    location: try reader.location())
-            },
-            interview: try Self.readInterviewOrder(&reader))
+            ordered: sections, questions: questions, decisions: decisions, rules: rules, checklist: checklist,
+            sources: sources, references: references, detection: detection, contradictions: contradictions,
+            interview: try Self.readInterviewOrder(&reader), ruleTexts: ruleTexts)
     }
 
     /// The stored interview order, checked to be a permutation of the questions with one decisiveness each (the

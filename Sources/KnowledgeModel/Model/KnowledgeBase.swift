@@ -29,6 +29,9 @@ public struct KnowledgeBase: Sendable, Codable, Equatable {
     private(set) var questionDecisiveness: [Int] = []
     /// Question id -> place in interview order.
     private var interviewRank: [String: Int] = [:]
+    /// Each rule's interpolated texts, parsed, when they were read with the rules from the compact binary form
+    /// (which stores them, so that making an engine parses no text); empty otherwise.
+    private(set) var storedRuleTexts = ParsedRuleTexts()
 
     public init(
         sections: [Section] = [], questions: [Question] = [], decisions: [Decision] = [], rules: [Rule] = [],
@@ -52,7 +55,8 @@ public struct KnowledgeBase: Sendable, Codable, Equatable {
     init(
         ordered sections: [Section], questions: [Question], decisions: [Decision], rules: [Rule],
         checklist: [ChecklistItem], sources: [Source], references: [ReferenceSet], detection: DetectionCatalog,
-        contradictions: [Contradiction], interview: (order: [Int], decisiveness: [Int])? = nil
+        contradictions: [Contradiction], interview: (order: [Int], decisiveness: [Int])? = nil,
+        ruleTexts: [[(field: String, text: InterpolatedText)]]? = nil
     ) throws(KnowledgeBaseBinaryError) {
         self.contradictions = contradictions
         self.sections = sections
@@ -63,6 +67,12 @@ public struct KnowledgeBase: Sendable, Codable, Equatable {
         self.sources = sources
         self.references = references
         self.detection = detection
+        if let ruleTexts {
+            guard ruleTexts.count == rules.count else {
+                throw KnowledgeBaseBinaryError(offset: 0, message: "the rule texts do not match the rules")
+            }
+            storedRuleTexts = ParsedRuleTexts(byRule: ruleTexts)
+        }
         if let interview {
             guard interview.order.count == questions.count else {
                 throw KnowledgeBaseBinaryError(offset: 0, message: "the interview order does not cover the questions")
@@ -96,10 +106,9 @@ public struct KnowledgeBase: Sendable, Codable, Equatable {
         func index<T: Identifiable>(_ items: [T]) -> [String: Int] where T.ID == String {
             var result: [String: Int] = [:]
             result.reserveCapacity(items.count)
-            // By position: iterating the items would copy each (large) struct.
-            for position in items.indices where result[items[position].id] == nil {
-                result[items[position].id] = position
-            }
+            // By position: iterating the items would copy each (large) struct. Last to first, so that the first of
+            // repeated ids wins with one hash per item.
+            for position in items.indices.reversed() { result[items[position].id] = position }
             return result
         }
         questionIndex = index(questions)
@@ -158,6 +167,13 @@ public struct KnowledgeBase: Sendable, Codable, Equatable {
         questionIndex[id].map { questionDecisiveness[$0] } ?? 0
     }
 
+    /// The texts of the rule at `position` in ``rules`` that interpolate, parsed (``Rule/interpolatedTexts``): kept
+    /// from the compact binary form when the knowledge base was read from it, else parsed now.
+    public func interpolatedTexts(ofRule position: Int) -> [(field: String, text: InterpolatedText)] {
+        storedRuleTexts.byRule.count == rules.count
+            ? storedRuleTexts.byRule[position] : rules[position].interpolatedTexts
+    }
+
     /// All findings rules can raise, in rule order.
     public var findings: [Finding] { rules.compactMap(\.finding) }
     /// All tensions rules can raise, in rule order.
@@ -179,4 +195,13 @@ extension KnowledgeBase: ConditionSchema {
     public func optionIDs(ofDecision id: String) -> [String]? { decision(id)?.options.map(\.id) }
     public var allQuestionIDs: [String] { questions.map(\.id) }
     public var allDecisionIDs: [String] { decisions.map(\.id) }
+}
+
+/// Parsed interpolations kept beside the rules they were parsed from (``KnowledgeBase/interpolatedTexts(ofRule:)``).
+/// Derived from the rules, so it takes no part in comparing knowledge bases: two with equal rules are equal whether
+/// or not their texts were kept parsed.
+struct ParsedRuleTexts: Sendable, Equatable {
+    var byRule: [[(field: String, text: InterpolatedText)]] = []
+
+    static func == (lhs: ParsedRuleTexts, rhs: ParsedRuleTexts) -> Bool { true }
 }

@@ -45,23 +45,34 @@ public struct Rule: Sendable, Codable, Hashable, Identifiable {
 extension Rule {
     /// The texts a user reads, by field name (`because`, `finding.title`, ...), in a fixed order.
     public var texts: [(field: String, text: String)] {
-        var result = [("because", because)]
-        if let finding {
-            result += [("finding.title", finding.title), ("finding.remediation", finding.remediation)]
-        }
-        if let tension { result += [("tension.title", tension.title), ("tension.advice", tension.advice)] }
+        var result: [(field: String, text: String)] = []
+        forEachText { result.append(($0, $1)) }
         return result
+    }
+
+    /// Calls `body` with each text a user reads and its field name, in the order of ``texts`` (without making an
+    /// array: engines go through every rule's texts when they are made).
+    private func forEachText(_ body: (String, String) -> Void) {
+        body("because", because)
+        if let finding {
+            body("finding.title", finding.title)
+            body("finding.remediation", finding.remediation)
+        }
+        if let tension {
+            body("tension.title", tension.title)
+            body("tension.advice", tension.advice)
+        }
     }
 
     /// Every text with interpolations, parsed (texts whose interpolation does not parse are left out: `kb lint`
     /// reports them).
     public var interpolatedTexts: [(field: String, text: InterpolatedText)] {
-        texts.compactMap { field, text in
-            guard InterpolatedText.mayInterpolate(text), let parsed = try? InterpolatedText.parse(text) else {
-                return nil
-            }
-            return (field, parsed)
+        var result: [(field: String, text: InterpolatedText)] = []
+        forEachText { field, text in
+            guard InterpolatedText.mayInterpolate(text), let parsed = try? InterpolatedText.parse(text) else { return }
+            result.append((field, parsed))
         }
+        return result
     }
 }
 
@@ -139,11 +150,27 @@ public struct Tension: Sendable, Codable, Hashable, Identifiable {
     public var advice: String
     /// The questions whose answers are in tension (defaults to the questions the rule's condition reads).
     public var between: [String]
+    /// How serious it is: `medium` unless the knowledge base says `high` (the design cannot meet both answers, so
+    /// one must give way before building: 99.99% with nobody on call) or `low`.
+    public var severity: Severity
 
-    public init(id: String, title: String, advice: String, between: [String] = []) {
+    public init(id: String, title: String, advice: String, between: [String] = [], severity: Severity = .medium) {
         self.id = id
         self.title = title
         self.advice = advice
         self.between = between
+        self.severity = severity
+    }
+
+    private enum CodingKeys: String, CodingKey { case id, title, advice, between, severity }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            id: try container.decode(String.self, forKey: .id),
+            title: try container.decode(String.self, forKey: .title),
+            advice: try container.decode(String.self, forKey: .advice),
+            between: try container.decodeIfPresent([String].self, forKey: .between) ?? [],
+            severity: try container.decodeIfPresent(Severity.self, forKey: .severity) ?? .medium)
     }
 }

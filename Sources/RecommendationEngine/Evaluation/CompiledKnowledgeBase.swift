@@ -8,7 +8,6 @@ final class CompiledKnowledgeBase: Sendable {
     /// per sweep, and a struct copy retained each of its six arrays and dictionaries; a reference is one retain.
     final class CompiledRule: Sendable {
         let index: Int
-        let condition: CompiledCondition
         /// Question slots the condition and the interpolations of its texts read.
         let reads: [Int]
         /// The rule's texts with interpolations, by field (`because`, `finding.title`, ...); empty for most rules.
@@ -18,12 +17,11 @@ final class CompiledKnowledgeBase: Sendable {
         let includes: [Int]
 
         init(
-            index: Int, condition: CompiledCondition, reads: [Int], texts: [String: CompiledText],
+            index: Int, reads: [Int], texts: [String: CompiledText],
             scores: [(decision: Int, option: Int, weight: Int)], excludes: [(decision: Int, option: Int)],
             includes: [Int]
         ) {
             self.index = index
-            self.condition = condition
             self.reads = reads
             self.texts = texts
             self.scores = scores
@@ -44,8 +42,8 @@ final class CompiledKnowledgeBase: Sendable {
 
     let questions: [Question]
     let questionSlot: [String: Int]
-    let askIf: [CompiledCondition?]
-    /// The askIf conditions lowered for the hot paths.
+    /// The askIf conditions lowered for the hot paths (the rules', askIf and appliesIf conditions are only ever
+    /// evaluated lowered, so no other compiled form of them is made).
     let fastAskIf: [FastCondition?]
     /// Each question's option ids (the first 64) as bits, for interning answers (``AnswerState``).
     let optionBits: [[String: UInt64]]
@@ -56,7 +54,6 @@ final class CompiledKnowledgeBase: Sendable {
     let decisions: [Decision]
     let decisionSlot: [String: Int]
     let optionSlot: [[String: Int]]
-    let decisionAppliesIf: [CompiledCondition?]
     let fastAppliesIf: [FastCondition?]
 
     let rules: [CompiledRule]
@@ -94,26 +91,28 @@ final class CompiledKnowledgeBase: Sendable {
     let judgement: CompiledJudgement
 
     init(_ kb: KnowledgeBase) {
-        questions = kb.questionsInInterviewOrder
+        // By index throughout: iterating or mapping over the model arrays copied every (large) struct.
+        let questionList = kb.questionsInInterviewOrder
+        let decisionList = kb.decisions
+        questions = questionList
         var questionSlot: [String: Int] = [:]
-        for (slot, question) in questions.enumerated() { questionSlot[question.id] = slot }
+        questionSlot.reserveCapacity(questionList.count)
+        for slot in questionList.indices { questionSlot[questionList[slot].id] = slot }
         self.questionSlot = questionSlot
-        decisions = kb.decisions
+        decisions = decisionList
         var decisionSlot: [String: Int] = [:]
-        for (slot, decision) in decisions.enumerated() { decisionSlot[decision.id] = slot }
+        decisionSlot.reserveCapacity(decisionList.count)
+        for slot in decisionList.indices { decisionSlot[decisionList[slot].id] = slot }
         self.decisionSlot = decisionSlot
-        optionSlot = decisions.map { decision in
+        optionSlot = decisionList.indices.map { position in
+            let options = decisionList[position].options
             var map: [String: Int] = [:]
-            for (slot, option) in decision.options.enumerated() where slot < 64 { map[option.id] = slot }
+            map.reserveCapacity(min(options.count, 64))
+            for slot in options.indices where slot < 64 { map[options[slot].id] = slot }
             return map
         }
         let questionLookup = { (id: String) in questionSlot[id] }
         let decisionLookup = { (id: String) in decisionSlot[id] }
-        func compile(_ condition: Condition?) -> CompiledCondition? {
-            condition.map {
-                CompiledCondition($0.expression, questionSlot: questionLookup, decisionSlot: decisionLookup)
-            }
-        }
         optionBits = questions.map { question in
             var bits: [String: UInt64] = [:]
             for (position, option) in question.options.prefix(64).enumerated() where bits[option.id] == nil {
@@ -129,12 +128,10 @@ final class CompiledKnowledgeBase: Sendable {
                     optionBits: { optionBits[$0] })
             }
         }
-        askIf = questions.map { compile($0.askIf) }
-        fastAskIf = questions.map { lower($0.askIf) }
-        defaults = questions.map { $0.defaultValue.map(Self.value(of:)) }
+        fastAskIf = questionList.indices.map { lower(questionList[$0].askIf) }
+        defaults = questionList.indices.map { questionList[$0].defaultValue.map(Self.value(of:)) }
         applicabilityOrder = Self.topologicalOrder(questions, slots: questionSlot)
-        decisionAppliesIf = decisions.map { compile($0.appliesIf) }
-        fastAppliesIf = decisions.map { lower($0.appliesIf) }
+        fastAppliesIf = decisionList.indices.map { lower(decisionList[$0].appliesIf) }
 
         var rules: [CompiledRule] = []
         var rulesReading = [[Int]](repeating: [], count: questions.count)
@@ -146,42 +143,40 @@ final class CompiledKnowledgeBase: Sendable {
         }
         let questions = self.questions
         let unitOf = { (id: String) in questionSlot[id].flatMap { questions[$0].unit } }
-        for (index, rule) in kb.rules.enumerated() {
-            var readIDs = rule.when.expression.questionIDs
+        let kbRules = kb.rules
+        // By index, borrowing each rule: iterating the array copied every (large) rule struct.
+        for index in kbRules.indices {
+            var readIDs = kbRules[index].when.expression.questionIDs
             var texts: [String: CompiledText] = [:]
-            for (field, text) in rule.interpolatedTexts {
+            for (field, text) in kb.interpolatedTexts(ofRule: index) {
                 texts[field] = CompiledText(text, questionSlot: questionLookup, unitOf: unitOf)
                 for id in text.questionIDs where !readIDs.contains(id) { readIDs.append(id) }
             }
             let reads = readIDs.compactMap { questionSlot[$0] }
             for slot in reads { rulesReading[slot].append(index) }
-            let includes = rule.includes.compactMap { kb.checklistPosition($0) }
+            let includes = kbRules[index].includes.compactMap { kb.checklistPosition($0) }
             for item in includes { includedByAnyRule[item] = true }
             rules.append(
                 CompiledRule(
                     index: index,
-                    condition: CompiledCondition(
-                        rule.when.expression, questionSlot: questionLookup, decisionSlot: decisionLookup),
                     reads: reads,
                     texts: texts,
-                    scores: rule.scores.compactMap { effect in
+                    scores: kbRules[index].scores.compactMap { effect in
                         resolve(effect.target).map { ($0.0, $0.1, effect.weight) }
                     },
-                    excludes: rule.excludes.compactMap { resolve($0).map { ($0.0, $0.1) } },
+                    excludes: kbRules[index].excludes.compactMap { resolve($0).map { ($0.0, $0.1) } },
                     includes: includes))
         }
         self.rules = rules
-        ruleConditions = FastConditionSet(kb.rules.map { lower($0.when)! })
+        ruleConditions = FastConditionSet(kbRules.indices.map { lower(kbRules[$0].when)! })
         self.rulesReading = rulesReading
         self.includedByAnyRule = includedByAnyRule
-        fastChecklistConditions = kb.checklist.map { lower($0.appliesIf) }
-        checklistQuestionIDs = kb.checklist.map { $0.appliesIf?.expression.questionIDs ?? [] }
+        let checklist = kb.checklist
+        fastChecklistConditions = checklist.indices.map { lower(checklist[$0].appliesIf) }
+        checklistQuestionIDs = checklist.indices.map { checklist[$0].appliesIf?.expression.questionIDs ?? [] }
         var thresholds = [Set<Double>](repeating: [], count: questions.count)
-        let allConditions =
-            kb.rules.map(\.when) + kb.questions.compactMap(\.askIf) + kb.decisions.compactMap(\.appliesIf)
-            + kb.checklist.compactMap(\.appliesIf)
-        for condition in allConditions {
-            condition.expression.visit { expression in
+        func collectThresholds(_ expression: Expression) {
+            expression.visit { expression in
                 guard case .compare(_, let left, let right, _) = expression else { return }
                 switch (left, right) {
                 case (.answer(let id, _), .literal(.number(let value), _)),
@@ -190,6 +185,18 @@ final class CompiledKnowledgeBase: Sendable {
                 default: break
                 }
             }
+        }
+        // Rules, askIf, appliesIf, checklist: by index, without copying the conditions into one array.
+        for index in kbRules.indices { collectThresholds(kbRules[index].when.expression) }
+        let kbQuestions = kb.questions
+        for index in kbQuestions.indices {
+            if let expression = kbQuestions[index].askIf?.expression { collectThresholds(expression) }
+        }
+        for index in decisionList.indices {
+            if let expression = decisionList[index].appliesIf?.expression { collectThresholds(expression) }
+        }
+        for index in checklist.indices {
+            if let expression = checklist[index].appliesIf?.expression { collectThresholds(expression) }
         }
         self.thresholds = thresholds.map { $0.sorted() }
         constraints = CompatibilityConstraint.all(in: kb).compactMap { constraint in

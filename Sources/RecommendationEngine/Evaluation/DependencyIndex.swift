@@ -43,16 +43,23 @@ final class DependencyIndex: Sendable {
             for (position, decision) in targets.enumerated() where position == 0 || targets[position - 1] != decision {
                 rulesTargeting[decision].append(rule.index)
             }
-            for item in Set(rule.includes).sorted() { rulesIncluding[item].append(rule.index) }
+            // Ascending without repeats (a sort of a few items, no set).
+            let includes = rule.includes.sorted()
+            for (position, item) in includes.enumerated() where position == 0 || includes[position - 1] != item {
+                rulesIncluding[item].append(rule.index)
+            }
         }
         self.rulesTargeting = rulesTargeting
         self.rulesIncluding = rulesIncluding
 
         var checklistReadingQuestion = [[Int]](repeating: [], count: compiled.questions.count)
         var checklistReadingDecision = [[Int]](repeating: [], count: compiled.decisions.count)
-        for (item, entry) in kb.checklist.enumerated() {
-            guard let expression = entry.appliesIf?.expression else { continue }
-            for id in expression.questionIDs {
+        // By index: iterating the model arrays copied every (large) struct.
+        let checklist = kb.checklist
+        for item in checklist.indices {
+            guard let expression = checklist[item].appliesIf?.expression else { continue }
+            // The questions it reads, as the compiled knowledge base listed them.
+            for id in compiled.checklistQuestionIDs[item] {
                 if let slot = compiled.questionSlot[id] { checklistReadingQuestion[slot].append(item) }
             }
             for id in expression.decisionIDs {
@@ -61,47 +68,58 @@ final class DependencyIndex: Sendable {
         }
         self.checklistReadingQuestion = checklistReadingQuestion
         self.checklistReadingDecision = checklistReadingDecision
-        decisionReads = compiled.decisions.map { decision in
-            (decision.appliesIf?.expression.questionIDs ?? []).compactMap { compiled.questionSlot[$0] }
+        let decisions = compiled.decisions
+        decisionReads = decisions.indices.map { slot in
+            (decisions[slot].appliesIf?.expression.questionIDs ?? []).compactMap { compiled.questionSlot[$0] }
         }
-        askIfReads = compiled.questions.map { question in
-            (question.askIf?.expression.questionIDs ?? []).compactMap { compiled.questionSlot[$0] }
+        let questions = compiled.questions
+        askIfReads = questions.indices.map { slot in
+            (questions[slot].askIf?.expression.questionIDs ?? []).compactMap { compiled.questionSlot[$0] }
         }
         var applicabilityRank = [Int](repeating: 0, count: compiled.questions.count)
         for (position, slot) in compiled.applicabilityOrder.enumerated() { applicabilityRank[slot] = position }
         self.applicabilityRank = applicabilityRank
 
-        tensionRules = kb.rules.indices.filter { kb.rules[$0].tension != nil }
+        let rules = kb.rules
+        tensionRules = rules.indices.filter { rules[$0].tension != nil }
         var tensionRulesNaming = [[Int]](repeating: [], count: compiled.questions.count)
         for rule in tensionRules {
-            for id in Set(kb.rules[rule].tension!.between) {
+            // Each named question once (distinct ids are distinct slots, so the order of ids does not matter).
+            let between = rules[rule].tension!.between
+            for (position, id) in between.enumerated() where !between[..<position].contains(id) {
                 if let slot = compiled.questionSlot[id] { tensionRulesNaming[slot].append(rule) }
             }
         }
         self.tensionRulesNaming = tensionRulesNaming
         let sectionPosition = Dictionary(kb.sections.enumerated().map { ($1.id, $0) }) { first, _ in first }
-        sectionOfQuestion = compiled.questions.map { sectionPosition[$0.section] ?? -1 }
-        findingRules = kb.rules.indices.filter { kb.rules[$0].finding != nil }.sorted { lhs, rhs in
-            let left = kb.rules[lhs]
-            let right = kb.rules[rhs]
-            return (left.finding!.severity, right.id) > (right.finding!.severity, left.id)
+        sectionOfQuestion = questions.indices.map { sectionPosition[questions[$0].section] ?? -1 }
+        // The sort keys taken out once: comparing through the rules copied two whole rules per comparison.
+        let findingKeys = rules.indices.compactMap { index in
+            rules[index].finding.map { (index: index, severity: $0.severity, id: rules[index].id) }
         }
-        var findingRank = [Int](repeating: -1, count: kb.rules.count)
+        findingRules = findingKeys.sorted { left, right in
+            (left.severity, right.id) > (right.severity, left.id)
+        }.map(\.index)
+        var findingRank = [Int](repeating: -1, count: rules.count)
         for (position, rule) in findingRules.enumerated() { findingRank[rule] = position }
         self.findingRank = findingRank
 
-        let categoryOrder = Dictionary(uniqueKeysWithValues: ChecklistCategory.allCases.enumerated().map { ($1, $0) })
-        func priorityRank(_ priority: Priority) -> Int {
+        // One bucket per (category, priority high first), filled in knowledge-base order: the buckets in turn are
+        // the order, with no sort and no hashing of the categories.
+        let categories = ChecklistCategory.allCases
+        func priorityBucket(_ priority: Priority) -> Int {
             switch priority {
-            case .high: return 2
+            case .high: return 0
             case .medium: return 1
-            case .low: return 0
+            case .low: return 2
             }
         }
-        let keys = kb.checklist.enumerated().map { position, item in
-            (categoryOrder[item.category]!, -priorityRank(item.priority), position)
+        var buckets = [[Int]](repeating: [], count: categories.count * 3)
+        for position in checklist.indices {
+            let category = categories.firstIndex(of: checklist[position].category)!
+            buckets[category * 3 + priorityBucket(checklist[position].priority)].append(position)
         }
-        checklistOrder = keys.indices.sorted { keys[$0] < keys[$1] }
+        checklistOrder = buckets.flatMap { $0 }
         var checklistRank = [Int](repeating: 0, count: kb.checklist.count)
         for (position, item) in checklistOrder.enumerated() { checklistRank[item] = position }
         self.checklistRank = checklistRank

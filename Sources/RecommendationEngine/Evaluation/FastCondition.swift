@@ -119,8 +119,11 @@ struct FastCondition: Sendable {
             for operand in operands {
                 lower(operand, questionSlot: questionSlot, decisionSlot: decisionSlot, optionBits: optionBits)
             }
-        case .compare(let comparison, .answer(let id, _), .literal(let literal, _), _) where questionSlot(id) != nil:
-            let slot = questionSlot(id)!
+        case .compare(let comparison, .answer(let id, _), .literal(let literal, _), _):
+            guard let slot = questionSlot(id) else {
+                generalOp()
+                break
+            }
             switch (comparison, literal) {
             case (.in, .list(let items)), (.notIn, .list(let items)):
                 guard let ids = strings(items) else {
@@ -137,7 +140,9 @@ struct FastCondition: Sendable {
             case (.equal, .string(let id)), (.notEqual, .string(let id)):
                 leaf(.textEquals, slot, flag: comparison == .notEqual ? 1 : 0, bits: mask([id], of: slot))
             case (.equal, .bool(let flag)), (.notEqual, .bool(let flag)):
-                leaf(.boolEquals, slot, flag: comparison == .notEqual ? 1 : 0, bits: flag ? 1 : 0)
+                // Decided by the interned answer whatever its kind: no fallback needed.
+                leaf(
+                    .boolEquals, slot, flag: comparison == .notEqual ? 1 : 0, bits: flag ? 1 : 0, needsFallback: false)
             case (_, .number(let number)):
                 let operation: NumberOperator
                 switch comparison {
@@ -151,7 +156,7 @@ struct FastCondition: Sendable {
                     generalOp()
                     return
                 }
-                leaf(.numberCompare, slot, flag: operation.rawValue, bits: number.bitPattern)
+                leaf(.numberCompare, slot, flag: operation.rawValue, bits: number.bitPattern, needsFallback: false)
             default:
                 generalOp()
             }
