@@ -21,8 +21,8 @@ public struct FindingGroup: Sendable, Equatable {
     public var causeOption: String?
     /// The findings, most severe first (ties in review order).
     public var findings: [RaisedFinding]
-    /// One of its findings was raised from harm the user sees today (an answer to a question marked
-    /// ``Question/observed``, such as a reported symptom), not only from a latent risk.
+    /// One of its findings as severe as the group was raised from harm the user sees today (an answer to a question
+    /// marked ``Question/observed``, such as a reported symptom), not only from a latent risk.
     public var observed: Bool
 
     public init(cause: AnswerFact?, causeOption: String? = nil, findings: [RaisedFinding], observed: Bool = false) {
@@ -105,9 +105,14 @@ extension Review {
             }
             for index in members { remaining.remove(index) }
             if let best {
+                let ordered = ordered(members)
+                // Seen today when harm as severe as the group's is: a medium symptom (N+1 queries under load) does
+                // not make the high latent lead of its group (raw queries from strings) harm seen today.
                 let group = FindingGroup(
-                    cause: best.key.fact, causeOption: best.key.option, findings: ordered(members),
-                    observed: members.contains { reportsObservedHarm(findings[$0], knowledgeBase) })
+                    cause: best.key.fact, causeOption: best.key.option, findings: ordered,
+                    observed: ordered.contains {
+                        $0.finding.severity == ordered[0].finding.severity && reportsObservedHarm($0, knowledgeBase)
+                    })
                 groups.append((group, members.min() ?? 0))
             } else {
                 for index in members {
