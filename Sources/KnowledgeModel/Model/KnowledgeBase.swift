@@ -103,19 +103,21 @@ public struct KnowledgeBase: Sendable, Codable, Equatable {
 
     /// The lookups by id, and the interview order (computed unless `interview` gives it).
     private mutating func buildIndexes(interview: (order: [Int], decisiveness: [Int])? = nil) {
-        func index<T: Identifiable>(_ items: [T]) -> [String: Int] where T.ID == String {
+        // Each item's id read by position (`id(position)`): iterating the items, or reading `id` through a generic
+        // `Identifiable`, copied each (large) struct. Last to first, so that the first of repeated ids wins with one
+        // hash per item.
+        func index(_ count: Int, _ id: (Int) -> String) -> [String: Int] {
             var result: [String: Int] = [:]
-            result.reserveCapacity(items.count)
-            // By position: iterating the items would copy each (large) struct. Last to first, so that the first of
-            // repeated ids wins with one hash per item.
-            for position in items.indices.reversed() { result[items[position].id] = position }
+            result.reserveCapacity(count)
+            for position in (0..<count).reversed() { result[id(position)] = position }
             return result
         }
-        questionIndex = index(questions)
-        decisionIndex = index(decisions)
-        checklistIndex = index(checklist)
-        sourceIndex = index(sources)
-        ruleIndex = index(rules)
+        let (questions, decisions, checklist, sources, rules) = (questions, decisions, checklist, sources, rules)
+        questionIndex = index(questions.count) { questions[$0].id }
+        decisionIndex = index(decisions.count) { decisions[$0].id }
+        checklistIndex = index(checklist.count) { checklist[$0].id }
+        sourceIndex = index(sources.count) { sources[$0].id }
+        ruleIndex = index(rules.count) { rules[$0].id }
         (interviewOrder, questionDecisiveness) =
             interview
             ?? InterviewOrder.positions(questions: questions, sections: sections, rules: rules, decisions: decisions)
