@@ -103,21 +103,22 @@ public struct KnowledgeBase: Sendable, Codable, Equatable {
 
     /// The lookups by id, and the interview order (computed unless `interview` gives it).
     private mutating func buildIndexes(interview: (order: [Int], decisiveness: [Int])? = nil) {
-        // Each item's id read by position (`id(position)`): iterating the items, or reading `id` through a generic
-        // `Identifiable`, copied each (large) struct. Last to first, so that the first of repeated ids wins with one
-        // hash per item.
-        func index(_ count: Int, _ id: (Int) -> String) -> [String: Int] {
+        func index<T: Identifiable>(_ items: [T]) -> [String: Int] where T.ID == String {
             var result: [String: Int] = [:]
-            result.reserveCapacity(count)
-            for position in (0..<count).reversed() { result[id(position)] = position }
+            result.reserveCapacity(items.count)
+            // Each id read in place through the buffer: iterating the items, or reading `id` through the array's
+            // subscript, copied each (large) struct. Last to first, so that the first of repeated ids wins with one
+            // hash per item.
+            items.withUnsafeBufferPointer { buffer in
+                for position in buffer.indices.reversed() { result[buffer[position].id] = position }
+            }
             return result
         }
-        let (questions, decisions, checklist, sources, rules) = (questions, decisions, checklist, sources, rules)
-        questionIndex = index(questions.count) { questions[$0].id }
-        decisionIndex = index(decisions.count) { decisions[$0].id }
-        checklistIndex = index(checklist.count) { checklist[$0].id }
-        sourceIndex = index(sources.count) { sources[$0].id }
-        ruleIndex = index(rules.count) { rules[$0].id }
+        questionIndex = index(questions)
+        decisionIndex = index(decisions)
+        checklistIndex = index(checklist)
+        sourceIndex = index(sources)
+        ruleIndex = index(rules)
         (interviewOrder, questionDecisiveness) =
             interview
             ?? InterviewOrder.positions(questions: questions, sections: sections, rules: rules, decisions: decisions)
