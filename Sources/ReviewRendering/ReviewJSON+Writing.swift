@@ -178,6 +178,7 @@ extension ReviewJSON.TensionJSON: JSONWritable {
             $0.field("between", between)
             $0.field("id", id)
             $0.field("rule", rule)
+            $0.field("severity", severity)
             $0.field("title", title)
         }
     }

@@ -56,8 +56,9 @@ public enum ReviewJSON {
             }
             tensions = review.tensions.map {
                 TensionJSON(
-                    id: $0.tension.id, title: $0.tension.title, advice: $0.tension.advice, between: $0.tension.between,
-                    rule: $0.ruleID, because: $0.because, answers: $0.answers.map(FactJSON.init))
+                    id: $0.tension.id, title: $0.tension.title, severity: $0.tension.severity.rawValue,
+                    advice: $0.tension.advice, between: $0.tension.between, rule: $0.ruleID, because: $0.because,
+                    answers: $0.answers.map(FactJSON.init))
             }
             findings = review.findings.map { FindingJSON($0) }
             findingGroups = outline.findingGroups.map {
@@ -291,6 +292,7 @@ public enum ReviewJSON {
     struct TensionJSON: Encodable {
         var id: String
         var title: String
+        var severity: String
         var advice: String
         var between: [String]
         var rule: String

@@ -251,7 +251,7 @@ import Testing
                     ScoreEffect(target: OptionRef(decision: "db", option: "mongo"), weight: 1_000_000),
                 ],
                 excludes: [OptionRef(decision: "orm", option: "mongoose")], includes: ["check.one"],
-                tension: Tension(id: "t", title: "T", advice: "A", between: ["a.rps", "a.kind"])),
+                tension: Tension(id: "t", title: "T", advice: "A", between: ["a.rps", "a.kind"], severity: .high)),
         ]
         let checklist = [
             ChecklistItem(

@@ -104,11 +104,11 @@ import Testing
         for name in Self.examples {
             let report = try Self.report(name)
             let priorities = report.review.priorities(in: report.knowledgeBase)
-            // Severity, then problems before additions, then irreversible, then seen today, then stated, then reach.
+            // Severity, then problems before additions, then seen today, then irreversible, then stated, then reach.
             func key(_ priority: ReviewPriority) -> [Int] {
                 [
                     priority.severity == .high ? 2 : priority.severity == .medium ? 1 : 0,
-                    priority.isProblem ? 1 : 0, priority.irreversible ? 1 : 0, priority.observed ? 1 : 0,
+                    priority.isProblem ? 1 : 0, priority.observed ? 1 : 0, priority.irreversible ? 1 : 0,
                     priority.stated ? 1 : 0, priority.touches,
                 ]
             }
@@ -130,9 +130,11 @@ import Testing
         #expect(groups.count < open.count, "some findings share a cause")
         for (earlier, later) in zip(groups, groups.dropFirst()) {
             #expect(earlier.severity >= later.severity)
-            if earlier.severity == later.severity { #expect(earlier.irreversible || !later.irreversible) }
-            if earlier.severity == later.severity, earlier.irreversible == later.irreversible {
-                #expect(earlier.observed || !later.observed, "harm seen today before latent risk")
+            if earlier.severity == later.severity {
+                #expect(earlier.observed || !later.observed, "harm seen today first")
+            }
+            if earlier.severity == later.severity, earlier.observed == later.observed {
+                #expect(earlier.irreversible || !later.irreversible, "then harm that cannot be undone")
             }
         }
         // The reported symptoms (event-loop lag, pool exhaustion) are harm seen today; a missing practice is not.

@@ -6,12 +6,13 @@ extension Condition {
     func write(to writer: inout BinaryWriter) {
         writer.string(source)
         writer.location(location)
+        writer.bool(spansLines)
         expression.write(to: &writer)
     }
 
     init(reading reader: inout BinaryReader) throws(KnowledgeBaseBinaryError) {
         self.init(
-            source: try reader.string(), location: try reader.location(),
+            source: try reader.string(), location: try reader.location(), spansLines: try reader.bool(),
             expression: try Expression(reading: &reader))
     }
 }

@@ -26,6 +26,7 @@ extension Rule {
             writer.string(tension.title)
             writer.string(tension.advice)
             writer.strings(tension.between)
+            writer.string(tension.severity.rawValue)
         }
         writer.location(location)
         writer.array(textPositions.sorted { $0.key < $1.key }) { writer, entry in
@@ -53,7 +54,7 @@ extension Rule {
             tension: try reader.optional { reader throws(KnowledgeBaseBinaryError) in
                 Tension(
                     id: try reader.string(), title: try reader.string(), advice: try reader.string(),
-                    between: try reader.strings())
+                    between: try reader.strings(), severity: try reader.rawValue(Severity.self))
             },
             location: try reader.location(),
             textPositions: Dictionary(

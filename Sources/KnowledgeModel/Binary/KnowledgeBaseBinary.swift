@@ -13,7 +13,7 @@ import RuleLanguage
 /// start-up).
 public enum KnowledgeBaseBinary {
     /// Bumped whenever the layout changes; a payload of another version is rejected.
-    public static let formatVersion = 11
+    public static let formatVersion = 12
     static let magic: [UInt8] = Array("SWKB".utf8)
 
     /// The payload for a knowledge base.

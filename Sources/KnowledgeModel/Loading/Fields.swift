@@ -220,10 +220,12 @@ public struct Fields {
             sink.error("'\(key)' must be a condition written as text, found \(value.kindName)", at: value.location)
             return nil
         }
+        // A block scalar (`>-`) folds its lines into one: its offsets no longer map to columns of the first line.
+        let spansLines = value.isBlockScalar || text.utf8.contains(UInt8(ascii: "\n"))
         do {
-            return try Condition(parsing: text, at: value.textLocation)
+            return try Condition(parsing: text, at: value.textLocation, spansLines: spansLines)
         } catch {
-            let location = text.contains("\n") ? value.textLocation : value.textLocation.advanced(by: error.offset)
+            let location = spansLines ? value.textLocation : value.textLocation.advanced(by: error.offset)
             sink.error("bad condition: \(error.message)", at: location)
             return nil
         }

@@ -303,13 +303,14 @@ public struct LayerDecoder {
     }
 
     private func decodeTension(_ node: YAMLNode) -> Tension? {
-        guard let f = Fields(node, kind: "a tension", allowed: ["id", "title", "advice", "between"], sink: sink) else {
-            return nil
-        }
+        let keys = ["id", "title", "advice", "between", "severity"]
+        guard let f = Fields(node, kind: "a tension", allowed: keys, sink: sink) else { return nil }
         guard let id = f.identifier("id", allowDots: true), let title = f.string("title", required: true),
             let advice = f.string("advice", required: true)
         else { return nil }
-        return Tension(id: id, title: title, advice: advice, between: f.stringList("between"))
+        let severity = f.value("severity") == nil ? .medium : f.enumeration("severity", Severity.self)
+        guard let severity else { return nil }
+        return Tension(id: id, title: title, advice: advice, between: f.stringList("between"), severity: severity)
     }
 
     private func decodeContradiction(_ node: YAMLNode) -> (Contradiction, Bool)? {

@@ -150,11 +150,27 @@ public struct Tension: Sendable, Codable, Hashable, Identifiable {
     public var advice: String
     /// The questions whose answers are in tension (defaults to the questions the rule's condition reads).
     public var between: [String]
+    /// How serious it is: `medium` unless the knowledge base says `high` (the design cannot meet both answers, so
+    /// one must give way before building: 99.99% with nobody on call) or `low`.
+    public var severity: Severity
 
-    public init(id: String, title: String, advice: String, between: [String] = []) {
+    public init(id: String, title: String, advice: String, between: [String] = [], severity: Severity = .medium) {
         self.id = id
         self.title = title
         self.advice = advice
         self.between = between
+        self.severity = severity
+    }
+
+    private enum CodingKeys: String, CodingKey { case id, title, advice, between, severity }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            id: try container.decode(String.self, forKey: .id),
+            title: try container.decode(String.self, forKey: .title),
+            advice: try container.decode(String.self, forKey: .advice),
+            between: try container.decodeIfPresent([String].self, forKey: .between) ?? [],
+            severity: try container.decodeIfPresent(Severity.self, forKey: .severity) ?? .medium)
     }
 }

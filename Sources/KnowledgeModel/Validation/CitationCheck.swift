@@ -5,6 +5,8 @@ struct CitationCheck: KnowledgeBaseCheck {
         for decision in kb.decisions {
             for option in decision.options {
                 cited.formUnion(option.sources)
+                // A "when not to use" entry cites the sources of its own reason.
+                for entry in option.whenNot { cited.formUnion(entry.sources) }
                 if option.sources.isEmpty {
                     sink.warning("option '\(decision.id).\(option.id)' cites no source", at: option.location)
                 }

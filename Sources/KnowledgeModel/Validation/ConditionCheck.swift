@@ -7,11 +7,7 @@ struct ConditionCheck: KnowledgeBaseCheck {
         let answersOnly = TypeChecker(schema: kb, allowsChosen: false)
         let withChoices = TypeChecker(schema: kb, allowsChosen: true)
         func run(_ condition: Condition?, _ checker: TypeChecker, fallback: SourceLocation?) {
-            guard let condition else { return }
-            for error in checker.check(condition.expression) {
-                sink.error(
-                    "bad condition: \(error.message)", at: condition.location(ofOffset: error.offset) ?? fallback)
-            }
+            checker.report(condition, fallback: fallback, to: sink)
         }
         for question in kb.questions { run(question.askIf, answersOnly, fallback: question.location) }
         for decision in kb.decisions { run(decision.appliesIf, answersOnly, fallback: decision.location) }
@@ -55,5 +51,18 @@ struct ConditionCheck: KnowledgeBaseCheck {
             state[id] = 2
         }
         for question in kb.questions { visit(question.id, path: []) }
+    }
+}
+
+extension TypeChecker {
+    /// Reports every type error of `condition` as "bad condition: ..." at its position in the text (or at
+    /// `fallback` when the condition has no position).
+    func report(_ condition: Condition?, fallback: SourceLocation?, to sink: DiagnosticSink) {
+        guard let condition else { return }
+        let errors = check(condition.expression)
+        guard !errors.isEmpty else { return }
+        for (error, location) in zip(errors, condition.locations(ofOffsets: errors.map(\.offset))) {
+            sink.error("bad condition: \(error.message)", at: location ?? fallback)
+        }
     }
 }

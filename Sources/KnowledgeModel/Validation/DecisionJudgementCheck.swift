@@ -8,11 +8,7 @@ struct DecisionJudgementCheck: KnowledgeBaseCheck {
         let checker = TypeChecker(schema: kb, allowsChosen: false)
         let sourceIDs = kb.sources.map(\.id)
         func typeCheck(_ condition: Condition?, fallback: SourceLocation?) {
-            guard let condition else { return }
-            for error in checker.check(condition.expression) {
-                sink.error(
-                    "bad condition: \(error.message)", at: condition.location(ofOffset: error.offset) ?? fallback)
-            }
+            checker.report(condition, fallback: fallback, to: sink)
         }
         for decision in kb.decisions {
             let optionIDs = decision.options.map(\.id)

@@ -60,9 +60,9 @@ public struct FindingGroup: Sendable, Equatable {
 }
 
 extension Review {
-    /// The open findings grouped by shared cause, as an ordered fix plan: most severe group first, then a group
-    /// whose harm cannot be undone (as priorities rank), then harm seen today (``FindingGroup/observed``) before
-    /// latent risks, then the group that resolves more findings, then review order of the lead finding. See
+    /// The open findings grouped by shared cause, as an ordered fix plan: most severe group first, then harm seen
+    /// today (``FindingGroup/observed``) before latent risks, then a group whose harm cannot be undone (as
+    /// priorities rank), then the group that resolves more findings, then review order of the lead finding. See
     /// ``FindingGroup`` for the rule.
     public func findingGroups(in knowledgeBase: KnowledgeBase) -> [FindingGroup] {
         let open = findings.enumerated().filter { $0.element.accepted == nil }
@@ -120,8 +120,8 @@ extension Review {
         }
         return groups.sorted { lhs, rhs in
             if lhs.group.severity != rhs.group.severity { return lhs.group.severity > rhs.group.severity }
-            if lhs.group.irreversible != rhs.group.irreversible { return lhs.group.irreversible }
             if lhs.group.observed != rhs.group.observed { return lhs.group.observed }
+            if lhs.group.irreversible != rhs.group.irreversible { return lhs.group.irreversible }
             if lhs.group.findings.count != rhs.group.findings.count {
                 return lhs.group.findings.count > rhs.group.findings.count
             }

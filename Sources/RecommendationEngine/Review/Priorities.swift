@@ -54,7 +54,7 @@ public struct ReviewPriority: Sendable, Equatable {
     /// (``ChecklistItem/irreversible``, ``Finding/irreversible``).
     public var irreversible: Bool
     /// A finding about harm the user sees today (``FindingGroup/observed``, such as a reported symptom), ranked
-    /// before latent risks of the same severity and reversibility.
+    /// before latent risks of the same severity, irreversible ones included: harm under way is stopped first.
     public var observed: Bool
 
     /// Something already wrong (``Kind/isProblem``) that follows from what the user stated: a tension with an
@@ -65,8 +65,8 @@ public struct ReviewPriority: Sendable, Equatable {
     /// check for candidates tied on all of them read this one list.
     var rankKey: [Int] {
         [
-            Severity.allCases.firstIndex(of: severity) ?? 0, isProblem ? 1 : 0, irreversible ? 1 : 0,
-            observed ? 1 : 0, stated ? 1 : 0, touches, -kind.order,
+            Severity.allCases.firstIndex(of: severity) ?? 0, isProblem ? 1 : 0, observed ? 1 : 0,
+            irreversible ? 1 : 0, stated ? 1 : 0, touches, -kind.order,
         ]
     }
 
@@ -97,12 +97,15 @@ extension ChecklistEntry {
 extension Review {
     /// At most this many priorities.
     public static let maximumPriorities = 7
+    /// At most this many priorities are routine steps of one chosen option (checklist items that apply only
+    /// because the review chose it, such as a JWT scheme's hygiene); the rest stay in the checklist.
+    public static let maximumStepsPerChosenOption = 2
 
     /// The ranked priorities of this review: 3 to 7 (fewer only when the review has fewer candidates).
     ///
     /// Candidates, all in the knowledge base's terms: every constraint conflict (severity high); every group of
     /// open findings with one cause (``findingGroups(in:)``; the group's highest severity); every proposal the
-    /// review rules out (high) or recommends against (medium); every tension (medium); every checklist item not done
+    /// review rules out (high) or recommends against (medium); every tension (its severity: medium unless the knowledge base says otherwise); every checklist item not done
     /// that is answer-specific or irreversible (its priority as severity); the first three firm-up questions
     /// (``firmUp``) that could change a decision or a risk (medium when one of the decisions is a close call, else
     /// low), or without firm-up insights every assumed answer a close call (medium) or a low-confidence decision
@@ -208,7 +211,8 @@ extension Review {
             riskCandidate[raised.ruleID] = candidates.count
             let questions = Set(raised.tension.between + raised.answers.map(\.questionID))
             add(
-                .tension, raised.tension.id, .medium, raised.tension.title, raised.because, raised.tension.advice,
+                .tension, raised.tension.id, raised.tension.severity, raised.tension.title, raised.because,
+                raised.tension.advice,
                 touches: 1 + lookups.decisionsReading(questions),
                 // A tension is between two requirements; when one side is only a default, it is not yet the user's.
                 stated: !raised.answers.contains(where: \.assumed))
@@ -290,6 +294,7 @@ extension Review {
 
         var chosen: [ReviewPriority] = []
         var picksPerArea: [String: Int] = [:]
+        var picksPerChosenOption: [String: Int] = [:]
         while !remaining.isEmpty {
             let topKey = keys[remaining[0]]
             // Among candidates equal on every ranking key, prefer an area (checklist category) not yet picked.
@@ -301,6 +306,12 @@ extension Review {
                 }
                 ?? 0
             let candidate = candidates[remaining.remove(at: pick)]
+            // Three JWT hygiene steps led a live quiz's priorities: an option's routine steps stay in the checklist
+            // after the first two.
+            if let entry = candidate.entry, let key = chosenOptionKey(entry, lookups) {
+                guard picksPerChosenOption[key, default: 0] < Self.maximumStepsPerChosenOption else { continue }
+                picksPerChosenOption[key, default: 0] += 1
+            }
             let index = chosen.count
             let admitted =
                 index < 3 || (index < 5 && candidate.priority.severity >= .medium)
@@ -352,18 +363,12 @@ extension Review {
     /// condition reads only answers names the answers ("Applies because of your answers: api.consumers = ...").
     private func appliesBecause(_ entry: ChecklistEntry, _ index: PriorityIndex) -> String {
         guard let expression = entry.item.appliesIf?.expression else { return "It applies to these answers." }
-        var matching: [String] = []
-        expression.visit { node in
-            guard case .compare(let op, .chosen(let id, _), .literal(let literal, _), _) = node,
-                let chosen = index.decision(id)?.chosen, !matching.contains(id)
-            else { return }
-            switch (op, literal) {
-            case (.equal, .string(let option)) where option == chosen: matching.append(id)
-            case (.`in`, .list(let options)) where options.contains(.string(chosen)): matching.append(id)
-            default: break
-            }
-        }
-        let named = (matching.isEmpty ? expression.decisionIDs : matching).compactMap { id -> String? in
+        let matching = chosenDecisions(satisfying: expression, index)
+        // A chosen option that satisfies the condition explains it; failing that, the answers it read do
+        // (`operations.event_driven or chosen(architecture) in [...]` holds because of the answer, not because of
+        // whatever architecture was chosen). Only a condition with neither names its decisions.
+        let decisions = !matching.isEmpty ? matching : entry.appliesBecause.isEmpty ? expression.decisionIDs : []
+        let named = decisions.compactMap { id -> String? in
             guard let outcome = index.decision(id), let option = outcome.chosenAssessment else { return nil }
             return "\(option.name) (\(outcome.title))"
         }
@@ -378,6 +383,34 @@ extension Review {
                 .joined(separator: ", ") + "."
         }
         return "It applies to these answers."
+    }
+
+    /// The decisions whose chosen option `expression` asks for and gets (`chosen(d) == "x"`, `chosen(d) in [...]`).
+    private func chosenDecisions(satisfying expression: Expression, _ index: PriorityIndex) -> [String] {
+        var matching: [String] = []
+        expression.visit { node in
+            guard case .compare(let op, .chosen(let id, _), .literal(let literal, _), _) = node,
+                let chosen = index.decision(id)?.chosen, !matching.contains(id)
+            else { return }
+            switch (op, literal) {
+            case (.equal, .string(let option)) where option == chosen: matching.append(id)
+            case (.`in`, .list(let options)) where options.contains(.string(chosen)): matching.append(id)
+            default: break
+            }
+        }
+        return matching
+    }
+
+    /// For a checklist item that applies only because of options the review chose (no rule includes it, and its
+    /// condition holds through `chosen(...)`, not through an answer): those decisions, as one key
+    /// (`"authentication"`). Such items are the routine steps of an option; at most
+    /// ``maximumStepsPerChosenOption`` of them become priorities.
+    private func chosenOptionKey(_ entry: ChecklistEntry, _ index: PriorityIndex) -> String? {
+        guard entry.includedBy.isEmpty, let expression = entry.item.appliesIf?.expression,
+            !entry.appliesBecause.contains(where: { !$0.assumed })
+        else { return nil }
+        let decisions = chosenDecisions(satisfying: expression, index)
+        return decisions.isEmpty ? nil : decisions.joined(separator: "+")
     }
 
     /// Whether a checklist item follows from an answer the user gave: the condition of a rule that included it, or
