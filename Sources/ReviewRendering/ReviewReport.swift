@@ -38,7 +38,11 @@ public struct ReviewReport: Sendable {
 
     /// The display name of an option.
     public func optionName(_ decisionID: String, _ optionID: String) -> String {
-        knowledgeBase.decision(decisionID)?.option(optionID)?.name ?? optionID
+        // Read in place: `decision(_:)` would copy the whole decision for one name.
+        guard let decision = knowledgeBase.decisionPosition(decisionID),
+            let option = knowledgeBase.decisions[decision].options.firstIndex(where: { $0.id == optionID })
+        else { return optionID }
+        return knowledgeBase.decisions[decision].options[option].name
     }
 
     /// The flag shown beside a choice that rests on a 0-0 tie (``DecisionOutcome/hasNoPreference``).

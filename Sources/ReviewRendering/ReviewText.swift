@@ -70,19 +70,6 @@ public struct ReviewText: Sendable {
         return lines.joined(separator: "\n")
     }
 
-    /// The lines of each section, by the compaction settings it depends on: shortening a review re-renders only
-    /// the section a step changed (a standard review is assembled up to a dozen times).
-    private final class SectionCache {
-        private var lines: [String: [String]] = [:]
-
-        func lines(_ key: String, _ render: () -> [String]) -> [String] {
-            if let cached = lines[key] { return cached }
-            let rendered = render()
-            lines[key] = rendered
-            return rendered
-        }
-    }
-
     private func render(
         _ report: ReviewReport, _ outline: ReviewOutline, _ compaction: Compaction, _ cache: SectionCache
     ) -> [String] {
@@ -108,10 +95,10 @@ public struct ReviewText: Sendable {
         lines += section("plan \(compaction.planReasons)") { plan(report, compaction, &$0) }
         lines += section("firmUp \(compaction.firmUpQuestions)") { firmUp(report, compaction, &$0) }
         lines += section("decisions \(compaction.decisionLines) \(compaction.decisionReasons)") {
-            decisions(report, outline, compaction, &$0)
+            decisions(report, outline, compaction, cache, &$0)
         }
         lines += section("conflicts") { conflicts(report, &$0) }
-        lines += section("findings \(compaction.findingFixes)") { findings(report, outline, compaction, &$0) }
+        lines += section("findings \(compaction.findingFixes)") { findings(report, outline, compaction, cache, &$0) }
         lines += section("tensions and assumptions") { lines in
             tensions(report, &lines)
             assumptions(report, &lines)
@@ -153,46 +140,33 @@ public struct ReviewText: Sendable {
     }
 
     private func decisions(
-        _ report: ReviewReport, _ outline: ReviewOutline, _ compaction: Compaction, _ lines: inout [String]
+        _ report: ReviewReport, _ outline: ReviewOutline, _ compaction: Compaction, _ cache: SectionCache,
+        _ lines: inout [String]
     ) {
         let review = report.review
         section("DECISIONS", &lines)
-        for outcome in review.decisions where outcome.status != .notApplicable {
-            if detail == .full {
+        if detail == .full {
+            for outcome in review.decisions where outcome.status != .notApplicable {
                 fullDecision(outcome, report, &lines)
-                continue
             }
-            let summary = outline.summaries[outcome.decisionID]
-            lines += wrap(
-                compactHeading(outcome, summary, report), first: "  ", rest: "    ",
-                outcome.status == .chosen ? .green : .red, maxLines: 1)
-            guard detail == .standard, compaction.decisionReasons, let summary else { continue }
-            if outcome.hasNoPreference {
-                lines += wrap(ReviewReport.noPreferenceText, first: "    ", rest: "      ", maxLines: 2)
-                continue
-            }
-            var why: (label: String, text: String)?
-            if let reason = summary.decisiveReason {
-                switch reason {
-                case .forChoice: why = ("+ ", Self.firstClause(reason.because))
-                case .againstRunnerUp:
-                    let name = Self.shortName(summary.runnerUp?.name ?? "the runner-up")
-                    why = ("+ not \(name): ", Self.firstClause(reason.because))
+        } else {
+            // The headings and reasons are the same in every compaction step: made once, laid out per step.
+            let rows = cache.decisionRows ?? compactDecisionRows(report, outline)
+            cache.decisionRows = rows
+            for row in rows {
+                lines += row.heading
+                guard detail == .standard, compaction.decisionReasons, let reasons = row.reasons else { continue }
+                switch reasons {
+                case .noPreference:
+                    lines += wrap(ReviewReport.noPreferenceText, first: "    ", rest: "      ", maxLines: 2)
+                case .parts(let parts) where compaction.decisionLines > 1:
+                    // "+ decisive reason; cost: main trade-off", wrapped to two lines.
+                    let text = parts.map { $0.label + $0.text }.joined(separator: "; ")
+                    lines += wrap(text, first: "    ", rest: "      ", maxLines: compaction.decisionLines)
+                case .parts(let parts):
+                    // "+ decisive reason  cost: main trade-off" on one line, each cut to share it.
+                    lines.append(Self.fitLine(parts, indent: "    ", width: width))
                 }
-            }
-            // A tie has no decisive reason: whatever favours the choice favours the runner-up as much.
-            if outcome.isTie { why = ("", ReviewReport.tieText) }
-            let cost = summary.mainTradeoff.map {
-                (summary.mainTradeoffHolds ? "cost here: " : "cost: ", Self.firstClause($0))
-            }
-            let parts = [why, cost].compactMap { $0 }
-            if compaction.decisionLines > 1 {
-                // "+ decisive reason; cost: main trade-off", wrapped to two lines.
-                let text = parts.map { $0.0 + $0.1 }.joined(separator: "; ")
-                lines += wrap(text, first: "    ", rest: "      ", maxLines: compaction.decisionLines)
-            } else {
-                // "+ decisive reason  cost: main trade-off" on one line, each cut to share it.
-                lines.append(Self.fitLine(parts, indent: "    ", width: width))
             }
         }
         let notApplicable = review.decisions.filter { $0.status == .notApplicable }.map(\.title)
@@ -201,34 +175,6 @@ public struct ReviewText: Sendable {
                 "Not applicable: " + notApplicable.joined(separator: ", "), first: "  ", rest: "    ",
                 maxLines: detail == .full ? Int.max : 1)
         }
-    }
-
-    /// "Primary database: PostgreSQL (over MySQL by 6; close call, rests on assumptions)", option names without
-    /// their parenthesised details.
-    func compactHeading(_ outcome: DecisionOutcome, _ summary: DecisionSummary?, _ report: ReviewReport) -> String {
-        var heading = "\(outcome.title): \(Self.shortName(report.outcomeText(outcome)))"
-        // Options recommended alongside the choice (edge and in-app limits; sessions after an SSO login).
-        for complement in outcome.complements { heading += " + \(Self.shortName(complement.name))" }
-        var notes: [String] = []
-        if outcome.hasNoPreference {
-            notes.append("no preference")
-        } else if let runnerUp = summary?.runnerUp {
-            var over = "over \(Self.shortName(runnerUp.name))"
-            if case .incompatible = runnerUp.verdict {
-                over += ", which does not fit another choice"
-            } else if outcome.isTie {
-                over = "tied with \(Self.shortName(runnerUp.name))"
-            } else if let margin = outcome.margin, margin >= 0 {
-                over += " by \(margin)"
-            }
-            notes.append(over)
-        } else if outcome.status == .chosen, outcome.options.count > 1 {
-            notes.append("others ruled out")
-        }
-        if outcome.isCloseCall, !outcome.hasNoPreference, !outcome.isTie { notes.append("close call") }
-        if outcome.lowConfidence { notes.append("rests on assumptions") }
-        if !notes.isEmpty { heading += " (" + notes.joined(separator: "; ") + ")" }
-        return heading
     }
 
     /// YOUR PLAN: a verdict per proposal (and per current-stack choice); compact unless `--detail full`.
@@ -308,7 +254,8 @@ public struct ReviewText: Sendable {
     }
 
     private func findings(
-        _ report: ReviewReport, _ outline: ReviewOutline, _ compaction: Compaction, _ lines: inout [String]
+        _ report: ReviewReport, _ outline: ReviewOutline, _ compaction: Compaction, _ cache: SectionCache,
+        _ lines: inout [String]
     ) {
         let review = report.review
         guard !review.findings.isEmpty else { return }
@@ -320,31 +267,22 @@ public struct ReviewText: Sendable {
         let prioritised = Dictionary(
             outline.priorities.filter { $0.kind == .finding }.map { ($0.id, $0.rank) }, uniquingKeysWith: min)
         let full = detail == .full
-        for (index, group) in groups.enumerated() {
-            let lead = group.lead
-            var heading =
-                "\(index + 1). [\(group.severity.rawValue.uppercased())] \(lead.finding.title) (\(lead.finding.id))"
-            if group.findings.count > 1 { heading += " +\(group.findings.count - 1)" }
-            if let rank = prioritised[lead.finding.id] { heading += " - priority \(rank)" }
+        if detail == .standard {
+            // The groups' lines are the same in every compaction step but for the fix lines: made once.
+            let rows =
+                cache.findingRows
+                ?? groups.enumerated().map { index, group in
+                    standardFindingRow(index, group, prioritised[group.lead.finding.id])
+                }
+            cache.findingRows = rows
+            for row in rows { lines += row.lines + (compaction.findingFixes ? row.fix : []) }
+        }
+        for (index, group) in groups.enumerated() where detail != .standard {
+            let heading = findingHeading(index, group, prioritised[group.lead.finding.id])
             lines += wrap(heading, first: "  ", rest: "     ", colourFor(group.severity), maxLines: full ? .max : 1)
-            if detail == .brief { continue }
-            if full {
-                if let cause = group.causeDescription { lines += wrap(cause, first: "     cause: ", rest: "       ") }
-                for raised in group.findings { fullFinding(raised, &lines) }
-                continue
-            }
-            if let cause = group.causeDescription {
-                let others = group.findings.dropFirst().map(\.finding.id).joined(separator: ", ")
-                lines += wrap("\(cause); also \(others)", first: "     cause: ", rest: "       ", maxLines: 1)
-            }
-            // A finding that read a default rests on an answer the user has not given: say which.
-            let assumed = lead.answers.filter(\.assumed)
-            if !assumed.isEmpty {
-                lines += wrap(ReviewReport.assumedText(assumed), first: "     assumes: ", rest: "       ", maxLines: 1)
-            }
-            if prioritised[lead.finding.id] == nil, compaction.findingFixes {
-                lines += wrap(lead.finding.remediation, first: "     fix: ", rest: "       ", maxLines: 1)
-            }
+            guard full else { continue }
+            if let cause = group.causeDescription { lines += wrap(cause, first: "     cause: ", rest: "       ") }
+            for raised in group.findings { fullFinding(raised, &lines) }
         }
         let accepted = review.findings.filter { $0.accepted != nil }
         if !accepted.isEmpty {
@@ -439,7 +377,7 @@ public struct ReviewText: Sendable {
         let inPriorities = Set(outline.priorities.filter { $0.kind == .checklist }.map(\.id))
         var room = limit
         var listed = 0
-        for (category, entries) in outline.checklist {
+        for (category, entries) in outline.checklist where room > 0 {
             var shown =
                 detail == .full
                 ? entries
@@ -523,7 +461,7 @@ public struct ReviewText: Sendable {
         case yellow = "\u{1B}[33m"
     }
 
-    private func colourFor(_ severity: Severity) -> Colour {
+    func colourFor(_ severity: Severity) -> Colour {
         severity == .high ? .red : severity == .medium ? .yellow : .plain
     }
 

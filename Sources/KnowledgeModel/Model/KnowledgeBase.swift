@@ -143,6 +143,9 @@ public struct KnowledgeBase: Sendable, Codable, Equatable {
     public func decisionPosition(_ id: String) -> Int? { decisionIndex[id] }
     /// Position of a checklist item in `checklist`.
     public func checklistPosition(_ id: String) -> Int? { checklistIndex[id] }
+    /// Position of a rule in `rules` (reading one field of `rules[position]` copies only that field, where
+    /// ``rule(_:)`` copies the whole rule).
+    public func rulePosition(_ id: String) -> Int? { ruleIndex[id] }
 
     /// The option a reference names, if both the decision and the option exist.
     public func option(_ ref: OptionRef) -> DecisionOption? { decision(ref.decision)?.option(ref.option) }

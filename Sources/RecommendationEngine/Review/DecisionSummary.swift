@@ -77,11 +77,12 @@ extension DecisionOutcome {
         } else if let best = heaviest(chosenRules.filter { $0.weight > 0 }, by: 1) {
             decisive = .forChoice(best)
         }
-        let option = chosen.flatMap { knowledgeBase.decision(decisionID)?.option($0) }
         let main = tradeoffs.first
+        // The option's first con, looked up only when there is no trade-off.
+        let firstCon = { chosen.flatMap { knowledgeBase.decision(decisionID)?.option($0) }?.cons.first }
         return DecisionSummary(
             decisionID: decisionID, runnerUp: status == .chosen ? runnerUp : nil,
-            decisiveReason: status == .chosen ? decisive : nil, mainTradeoff: main?.text ?? option?.cons.first,
+            decisiveReason: status == .chosen ? decisive : nil, mainTradeoff: main?.text ?? firstCon(),
             mainTradeoffHolds: main?.holds ?? false)
     }
 

@@ -134,11 +134,13 @@ extension Review {
     /// an option is absent does not count; one that names no option does).
     private func reportsObservedHarm(_ raised: RaisedFinding, _ knowledgeBase: KnowledgeBase) -> Bool {
         raised.answers.contains { fact in
-            guard !fact.assumed, let question = knowledgeBase.question(fact.questionID), question.observed else {
+            guard !fact.assumed, let question = knowledgeBase.questionPosition(fact.questionID),
+                knowledgeBase.questions[question].observed
+            else {
                 return false
             }
             guard case .choices(let chosen) = fact.value,
-                let expression = knowledgeBase.rule(raised.ruleID)?.when.expression
+                let expression = knowledgeBase.condition(ofRule: raised.ruleID)
             else { return true }
             let tested = Self.optionsTested(of: fact.questionID, in: expression)
             return tested.isEmpty || tested.contains { chosen.contains($0) }
@@ -156,12 +158,12 @@ extension Review {
     /// condition names no option).
     private func causeKeys(_ raised: RaisedFinding, _ knowledgeBase: KnowledgeBase) -> [CauseKey] {
         var keys: [CauseKey] = []
-        let expression = knowledgeBase.rule(raised.ruleID)?.when.expression
+        let expression = knowledgeBase.condition(ofRule: raised.ruleID)
         for fact in raised.answers where !fact.assumed {
-            guard let question = knowledgeBase.question(fact.questionID),
-                knowledgeBase.section(question.section)?.holdsCauses == true
+            guard let question = knowledgeBase.questionPosition(fact.questionID),
+                knowledgeBase.holdsCauses(section: knowledgeBase.questions[question].section)
             else { continue }
-            guard question.type == .multi, let expression else {
+            guard knowledgeBase.questions[question].type == .multi, let expression else {
                 keys.append(CauseKey(fact: fact, option: nil))
                 continue
             }
@@ -203,5 +205,16 @@ extension Review {
             let right = findings[rhs].finding.severity
             return left != right ? left > right : lhs < rhs
         }.map { findings[$0] }
+    }
+}
+
+extension KnowledgeBase {
+    /// The condition of rule `id`, read without copying the whole rule (this runs for every finding and checklist
+    /// candidate of a rendering).
+    func condition(ofRule id: String) -> Expression? { rulePosition(id).map { rules[$0].when.expression } }
+
+    /// Whether section `id` exists and holds causes (``Section/holdsCauses``).
+    func holdsCauses(section id: String) -> Bool {
+        sections.firstIndex { $0.id == id }.map { sections[$0].holdsCauses } ?? false
     }
 }

@@ -422,7 +422,7 @@ extension Review {
     )
         -> Bool
     {
-        var conditions = entry.includedBy.compactMap { knowledgeBase.rule($0)?.when.expression }
+        var conditions = entry.includedBy.compactMap { knowledgeBase.condition(ofRule: $0) }
         if let own = entry.item.appliesIf?.expression { conditions.append(own) }
         return conditions.contains { condition in condition.questionIDs.contains { !assumed.contains($0) } }
     }
@@ -433,10 +433,12 @@ extension Review {
         var touched = Set(entry.item.appliesIf?.expression.decisionIDs ?? [])
         var risks = 0
         for id in entry.includedBy {
-            guard let rule = knowledgeBase.rule(id) else { continue }
-            touched.formUnion(rule.scores.map(\.target.decision))
-            touched.formUnion(rule.excludes.map(\.decision))
-            if rule.finding != nil || rule.tension != nil { risks += 1 }
+            guard let position = knowledgeBase.rulePosition(id) else { continue }
+            for score in knowledgeBase.rules[position].scores { touched.insert(score.target.decision) }
+            for exclusion in knowledgeBase.rules[position].excludes { touched.insert(exclusion.decision) }
+            if knowledgeBase.rules[position].finding != nil || knowledgeBase.rules[position].tension != nil {
+                risks += 1
+            }
         }
         return touched.count + risks
     }
