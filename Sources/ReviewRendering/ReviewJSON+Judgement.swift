@@ -47,6 +47,7 @@ extension ReviewJSON {
         var counterindications: [TradeoffJSON]
         var unneededComplements: [String]
         var alongside: [String]
+        var runsAs: String?
         var switchingCost: String?
         var wouldWinIf: [FactJSON]
 
@@ -68,6 +69,7 @@ extension ReviewJSON {
             counterindications = verdict.counterindications.map(TradeoffJSON.init)
             unneededComplements = verdict.unneededComplements
             alongside = verdict.alongside
+            runsAs = verdict.runsAs
             switchingCost = verdict.switchingCost
             wouldWinIf = verdict.wouldWinIf.map(FactJSON.init)
         }

@@ -15,9 +15,7 @@ extension ReviewText {
         for verdict in verdicts {
             let proposed = verdict.proposed.map { report.optionName(verdict.decisionID, $0) }.joined(separator: " + ")
             let recommended = verdict.recommended.map { report.optionName(verdict.decisionID, $0) } ?? "no option"
-            let subject =
-                verdict.origin == .runsToday
-                ? "\(verdict.title): you run \(proposed)" : "\(verdict.title): you plan \(proposed)"
+            let subject = "\(verdict.title): " + verdict.subject(naming: proposed)
             switch verdict.verdict {
             case .agrees:
                 var text = "\(subject) - agrees"

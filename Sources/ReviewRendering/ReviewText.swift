@@ -190,7 +190,7 @@ public struct ReviewText: Sendable {
             let name = { (id: String) in Self.shortName(report.optionName(verdict.decisionID, id)) }
             let proposed = verdict.proposed.map(name).joined(separator: " + ")
             let recommended = verdict.recommended.map(name) ?? "no option"
-            let subject = "\(verdict.title): \(verdict.origin == .runsToday ? "you run" : "you plan") \(proposed)"
+            let subject = "\(verdict.title): " + verdict.subject(naming: proposed)
             switch verdict.verdict {
             case .agrees:
                 lines += wrap("\(subject) - agrees", first: "  = ", rest: "    ", .green, maxLines: 1)

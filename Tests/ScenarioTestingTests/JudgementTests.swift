@@ -59,6 +59,21 @@ import Testing
         }
     }
 
+    /// What runs today is named as the user answered it: Fastify 4 counts as the Fastify 5 option, and saying
+    /// "you run Fastify 5" misstated it.
+    @Test(arguments: [("fastify4", "you run Fastify 4 (counted as Fastify 5)"), ("fastify", "you run Fastify 5")])
+    func whatRunsTodayIsNamedAsAnswered(current: String, subject: String) throws {
+        let engine = RecommendationEngine(knowledgeBase: kb)
+        var answers = AnswerSet()
+        answers.set("service.stage", to: .choice("existing"))
+        answers.set("current.framework", to: .choice(current))
+        let verdict = try #require(engine.review(answers).proposals.first { $0.decisionID == "framework" })
+        #expect(verdict.origin == .runsToday)
+        let names = verdict.proposed.compactMap { kb.decision("framework")?.option($0)?.name }.joined(separator: " + ")
+        #expect(verdict.subject(naming: names).hasPrefix(subject), "\(verdict.subject(naming: names))")
+        #expect((verdict.runsAs != nil) == (current == "fastify4"))
+    }
+
     /// The major choices never rest on a 0-0 tie settled by the order options are listed in.
     @Test func majorChoicesNeverRestOnAZeroZeroTie() {
         let engine = RecommendationEngine(knowledgeBase: kb)

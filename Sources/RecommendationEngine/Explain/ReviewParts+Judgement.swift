@@ -124,6 +124,27 @@ extension ReviewParts {
         return options.isEmpty ? nil : (options, .runsToday)
     }
 
+    /// The labels of the current-stack answer that decision `slot` reads, joined, when an answer counts as an option
+    /// of another id (`fastify4`, "Fastify 4", counts as the Fastify 5 option `fastify`); nil when every answer is its
+    /// option (`postgresql`).
+    private func runsAs(_ slot: Int) -> String? {
+        let compiled = engine.compiled
+        guard let link = judgement.current[slot], let value = evaluation.state.values[link.question] else { return nil }
+        let question = compiled.questions[link.question]
+        var ids: [String] = []
+        switch value {
+        case .text(let id): ids = [id]
+        case .set(let set): ids = set.sorted()
+        default: break
+        }
+        let mapped = ids.filter { link.options[$0] != nil }
+        let decision = engine.knowledgeBase.decisions[slot]
+        guard mapped.contains(where: { id in link.options[id].map { decision.options[$0].id != id } ?? false }) else {
+            return nil
+        }
+        return mapped.map { question.option($0)?.label ?? $0 }.joined(separator: " + ")
+    }
+
     /// The verdict on the proposal for each decision that has one, in decision order.
     func proposalVerdicts(_ outcomes: [DecisionOutcome]) -> [ProposalVerdict] {
         outcomes.indices.compactMap { proposalVerdict($0, outcome: outcomes[$0]) }
@@ -143,6 +164,7 @@ extension ReviewParts {
         var verdict = ProposalVerdict(
             decisionID: decision.id, title: decision.title, proposed: ids, origin: origin, verdict: .agrees,
             recommended: outcome.chosen, margin: nil)
+        if origin == .runsToday { verdict.runsAs = runsAs(slot) }
         guard outcome.status != .notApplicable else {
             verdict.verdict = .notApplicable
             return verdict

@@ -198,6 +198,23 @@ struct ReviewParts {
             accepted: answers.acceptedRisk(for: finding.id))
     }
 
+    /// The questions that make checklist item `item`'s condition hold: of `a or b`, only the operands that hold
+    /// (an item for `service.domain == "fintech" or api.webhooks_out` applies because of the webhooks, and saying
+    /// "because of service.domain = saas" misstates why).
+    private func holdingQuestionIDs(ofChecklistItem item: Int) -> [String] {
+        guard case .or(let operands)? = kb.checklist[item].appliesIf?.expression else {
+            return compiled.checklistQuestionIDs[item]
+        }
+        var ids: [String] = []
+        for operand in operands {
+            let condition = CompiledCondition(
+                operand, questionSlot: { compiled.questionSlot[$0] }, decisionSlot: { compiled.decisionSlot[$0] })
+            guard condition.evaluate(evaluation.state) == .yes else { continue }
+            for id in operand.questionIDs where !ids.contains(id) { ids.append(id) }
+        }
+        return ids
+    }
+
     /// Checklist item `item` when it applies: its appliesIf holds (for the answers and the chosen options), or it
     /// has none and no rule includes it, or a fired rule includes it.
     func checklistEntry(_ item: Int) -> ChecklistEntry? {
@@ -213,7 +230,7 @@ struct ReviewParts {
         }
         guard applies || !includedBy.isEmpty else { return nil }
         let checklistItem = kb.checklist[item]
-        let because = applies ? facts(compiled.checklistQuestionIDs[item]) : []
+        let because = applies ? facts(holdingQuestionIDs(ofChecklistItem: item)) : []
         return ChecklistEntry(
             item: checklistItem, includedBy: includedBy, done: answers.checklistDone.contains(checklistItem.id),
             appliesBecause: because)

@@ -91,6 +91,9 @@ public struct ProposalVerdict: Sendable, Codable, Equatable {
     public var alongside: [String]
     /// What moving a running service costs (runsToday, when the recommendation differs).
     public var switchingCost: String?
+    /// What runs today in the words of its answer, when they differ from the options it counts as
+    /// (`Fastify 4`, counted as the Fastify 5 option); nil otherwise.
+    public var runsAs: String?
     /// Answers that would make the proposal the recommendation (from what-if; filled by
     /// ``RecommendationEngine/addInsights(to:answers:whatIf:)``).
     public var wouldWinIf: [AnswerFact]
@@ -116,6 +119,15 @@ public struct ProposalVerdict: Sendable, Codable, Equatable {
         self.unneededComplements = unneededComplements
         self.switchingCost = switchingCost
         self.wouldWinIf = wouldWinIf
+    }
+
+    /// "you plan Kafka", "you run PostgreSQL", "you run Fastify 4 (counted as Fastify 5)": the subject of a
+    /// verdict for every view; `names` are the proposed options' names as that view shows them.
+    public func subject(naming names: String) -> String {
+        switch origin {
+        case .proposed: return "you plan \(names)"
+        case .runsToday: return runsAs.map { "you run \($0) (counted as \(names))" } ?? "you run \(names)"
+        }
     }
 }
 

@@ -242,7 +242,7 @@ extension Review {
             }
             let proposed = verdict.proposed.map(name).joined(separator: " + ")
             let recommended = verdict.recommended.map(name) ?? "another option"
-            let subject = verdict.origin == .runsToday ? "you run \(proposed)" : "you plan \(proposed)"
+            let subject = verdict.subject(naming: proposed)
             let ruledOut = verdict.verdict == .ruledOut
             let why =
                 verdict.incompatibility ?? verdict.counterindications.first?.text ?? verdict.reasonsAgainst.first?

@@ -106,9 +106,10 @@ extension DetailContent {
         guard let verdict = review.proposals.first(where: { $0.decisionID == outcome.decisionID }) else { return [] }
         let decision = knowledgeBase.decision(outcome.decisionID)
         let name = { (id: String) in decision?.option(id)?.name ?? id }
+        let names = verdict.proposed.map(name).joined(separator: " + ")
+        // "You run Fastify 4 (counted as Fastify 5)" in the review's words; a plan reads "Your plan: ...".
         let subject =
-            (verdict.origin == .runsToday ? "You run " : "Your plan: ")
-            + verdict.proposed.map(name).joined(separator: " + ")
+            verdict.origin == .runsToday ? "Y" + verdict.subject(naming: names).dropFirst() : "Your plan: " + names
         var text = subject + " — "
         switch verdict.verdict {
         case .agrees: text += "agrees with the review"

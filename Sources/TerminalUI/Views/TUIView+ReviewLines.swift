@@ -83,7 +83,7 @@ extension TUIView {
             let decision = knowledgeBase.decision(verdict.decisionID)
             let name = { (id: String) in decision?.option(id)?.name ?? id }
             let proposed = verdict.proposed.map(name).joined(separator: " + ")
-            let subject = verdict.origin == .runsToday ? "you run" : "your plan"
+            let subject = verdict.origin == .runsToday ? verdict.subject(naming: proposed) : "your plan \(proposed)"
             let outcome: String
             switch verdict.verdict {
             case .agrees: outcome = "agrees"
@@ -95,7 +95,7 @@ extension TUIView {
             case .notApplicable: outcome = "does not apply"
             }
             return (
-                "\(verdict.title): \(subject) \(proposed) — \(outcome)",
+                "\(verdict.title): \(subject) — \(outcome)",
                 verdict.verdict == .agrees ? .success : .warning
             )
         case .tradeoff(_, let title, let tradeoff):
