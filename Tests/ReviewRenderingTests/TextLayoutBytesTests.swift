@@ -96,3 +96,28 @@ import Testing
         }
     }
 }
+
+/// Markdown escaping of ASCII text runs over its bytes: the same text as escaping scalar by scalar.
+@Suite struct MarkdownBytesTests {
+    @Test func byteEscapingMatchesScalarEscaping() {
+        let pieces = [
+            "a", "Word", " ", "\n", "\r\n", "\t", "\u{1B}", "\u{7F}", "&", "<", ">", "\"", "\\", "`", "*", "_", "[",
+            "]", "|", "~", "@", "://", ":", "/", "www", "WwW", "w", ".", ")", "#", "-", "+", "=", "1", "42", "é",
+        ]
+        var generator = TextLayoutBytesTests.SplitMix(seed: 11)
+        var texts = ["", "1.", "12) x", "#", "www.", "a://b", "-", "3"]
+        for _ in 0..<800 {
+            var text = ""
+            for _ in 0..<Int(generator.next() % 12) { text += pieces[Int(generator.next() % UInt64(pieces.count))] }
+            texts.append(text)
+        }
+        for text in texts {
+            #expect(MarkdownText.inline(text) == MarkdownText.inlineByScalars(text), "\(text.debugDescription)")
+            let reference =
+                "`"
+                + String(String.UnicodeScalarView(text.unicodeScalars.map { $0.value < 0x20 || $0 == "`" ? " " : $0 }))
+                + "`"
+            #expect(MarkdownText.code(text) == reference, "\(text.debugDescription)")
+        }
+    }
+}

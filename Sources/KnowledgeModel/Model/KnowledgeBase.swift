@@ -106,9 +106,12 @@ public struct KnowledgeBase: Sendable, Codable, Equatable {
         func index<T: Identifiable>(_ items: [T]) -> [String: Int] where T.ID == String {
             var result: [String: Int] = [:]
             result.reserveCapacity(items.count)
-            // By position: iterating the items would copy each (large) struct. Last to first, so that the first of
-            // repeated ids wins with one hash per item.
-            for position in items.indices.reversed() { result[items[position].id] = position }
+            // Each id read in place through the buffer: iterating the items, or reading `id` through the array's
+            // subscript, copied each (large) struct. Last to first, so that the first of repeated ids wins with one
+            // hash per item.
+            items.withUnsafeBufferPointer { buffer in
+                for position in buffer.indices.reversed() { result[buffer[position].id] = position }
+            }
             return result
         }
         questionIndex = index(questions)

@@ -65,9 +65,13 @@ struct CompiledJudgement: Sendable {
         }
         var decisionsReading = [[Int]](repeating: [], count: questionSlot.count)
         for slot in judged {
-            var reads = Set(whenNot[slot].flatMap { $0.flatMap(\.reads) })
-            reads.formUnion(complements[slot].flatMap { $0.check?.reads ?? [] })
-            for question in reads.sorted() { decisionsReading[question].append(slot) }
+            // Ascending without repeats (sorted, not a set: a set of integers costs a process its first use).
+            let reads =
+                (whenNot[slot].flatMap { $0.flatMap(\.reads) } + complements[slot].flatMap { $0.check?.reads ?? [] })
+                .sorted()
+            for (position, question) in reads.enumerated() where position == 0 || reads[position - 1] != question {
+                decisionsReading[question].append(slot)
+            }
         }
         // What runs today is the proposal of a decision linked to a current-stack question: its verdict reads it.
         for (slot, link) in current.enumerated() {

@@ -174,14 +174,16 @@ final class CompiledKnowledgeBase: Sendable {
         let checklist = kb.checklist
         fastChecklistConditions = checklist.indices.map { lower(checklist[$0].appliesIf) }
         checklistQuestionIDs = checklist.indices.map { checklist[$0].appliesIf?.expression.questionIDs ?? [] }
-        var thresholds = [Set<Double>](repeating: [], count: questions.count)
+        // Arrays sorted and stripped of repeats at the end rather than sets: a set of doubles is a generic type
+        // nothing else instantiates, and its first use in a process costs a scan of the binary's conformances.
+        var thresholds = [[Double]](repeating: [], count: questions.count)
         func collectThresholds(_ expression: Expression) {
             expression.visit { expression in
                 guard case .compare(_, let left, let right, _) = expression else { return }
                 switch (left, right) {
                 case (.answer(let id, _), .literal(.number(let value), _)),
                     (.literal(.number(let value), _), .answer(let id, _)):
-                    if let slot = questionSlot[id] { thresholds[slot].insert(value) }
+                    if let slot = questionSlot[id] { thresholds[slot].append(value) }
                 default: break
                 }
             }
@@ -198,7 +200,11 @@ final class CompiledKnowledgeBase: Sendable {
         for index in checklist.indices {
             if let expression = checklist[index].appliesIf?.expression { collectThresholds(expression) }
         }
-        self.thresholds = thresholds.map { $0.sorted() }
+        self.thresholds = thresholds.map { values in
+            var distinct: [Double] = []
+            for value in values.sorted() where distinct.last != value { distinct.append(value) }
+            return distinct
+        }
         constraints = CompatibilityConstraint.all(in: kb).compactMap { constraint in
             guard let (d, o) = resolve(constraint.source), let target = decisionSlot[constraint.targetDecision]
             else { return nil }
@@ -225,15 +231,16 @@ final class CompiledKnowledgeBase: Sendable {
         solverComponents = SolverComponents(
             constraints: constraints, constraintsBySource: constraintsBySource, optionCounts: optionCounts)
         var askIfDependents = [[Int]](repeating: [], count: questions.count)
-        for (slot, question) in questions.enumerated() {
-            for id in Set(question.askIf?.expression.questionIDs ?? []) {
+        // `questionIDs` has no repeats, and distinct ids are distinct slots: no set needed.
+        for slot in questionList.indices {
+            for id in questionList[slot].askIf?.expression.questionIDs ?? [] {
                 if let read = questionSlot[id] { askIfDependents[read].append(slot) }
             }
         }
         self.askIfDependents = askIfDependents
         var decisionsReading = [[Int]](repeating: [], count: questions.count)
-        for (slot, decision) in decisions.enumerated() {
-            for id in Set(decision.appliesIf?.expression.questionIDs ?? []) {
+        for slot in decisionList.indices {
+            for id in decisionList[slot].appliesIf?.expression.questionIDs ?? [] {
                 if let read = questionSlot[id] { decisionsReading[read].append(slot) }
             }
         }
