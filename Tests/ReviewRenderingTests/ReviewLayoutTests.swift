@@ -141,6 +141,11 @@ import Testing
         let observed = Set(groups.filter(\.observed).flatMap(\.findings).map(\.finding.id))
         #expect(observed.isSuperset(of: ["event-loop-blocked", "db-pool-exhaustion"]), "\(observed)")
         #expect(!observed.contains("backups-never-restored"))
+        // The reported slowness raises a medium N+1 finding in the group led by the high, latent "raw queries built
+        // from strings": harm seen today must be as severe as the group to count for it.
+        let rawQueries = try #require(groups.first { $0.lead.finding.id == "orm-raw-queries-from-strings" })
+        #expect(rawQueries.findings.contains { $0.finding.id == "n-plus-one-queries-suspected" })
+        #expect(!rawQueries.observed)
         for group in groups where group.findings.count > 1 {
             let cause = try #require(group.cause)
             for raised in group.findings { #expect(raised.answers.contains { $0.questionID == cause.questionID }) }
