@@ -65,6 +65,9 @@ final class CompiledKnowledgeBase: Sendable {
     /// questions each reads, in the order it names them.
     let fastChecklistConditions: [FastCondition?]
     let checklistQuestionIDs: [[String]]
+    /// For a checklist condition `a or b or ...`: each operand compiled, with the questions it reads (an item applies
+    /// because of the operands that hold, not every answer the condition reads); nil for other conditions.
+    let checklistOrOperands: [[(condition: CompiledCondition, questionIDs: [String])]?]
     /// Checklist items some rule includes (those without appliesIf then apply only when included).
     let includedByAnyRule: [Bool]
     let constraints: [Constraint]
@@ -174,6 +177,12 @@ final class CompiledKnowledgeBase: Sendable {
         let checklist = kb.checklist
         fastChecklistConditions = checklist.indices.map { lower(checklist[$0].appliesIf) }
         checklistQuestionIDs = checklist.indices.map { checklist[$0].appliesIf?.expression.questionIDs ?? [] }
+        checklistOrOperands = checklist.indices.map { index in
+            guard case .or(let operands)? = checklist[index].appliesIf?.expression else { return nil }
+            return operands.map {
+                (CompiledCondition($0, questionSlot: questionLookup, decisionSlot: decisionLookup), $0.questionIDs)
+            }
+        }
         // Arrays sorted and stripped of repeats at the end rather than sets: a set of doubles is a generic type
         // nothing else instantiates, and its first use in a process costs a scan of the binary's conformances.
         var thresholds = [[Double]](repeating: [], count: questions.count)

@@ -202,14 +202,9 @@ struct ReviewParts {
     /// (an item for `service.domain == "fintech" or api.webhooks_out` applies because of the webhooks, and saying
     /// "because of service.domain = saas" misstates why).
     private func holdingQuestionIDs(ofChecklistItem item: Int) -> [String] {
-        guard case .or(let operands)? = kb.checklist[item].appliesIf?.expression else {
-            return compiled.checklistQuestionIDs[item]
-        }
+        guard let operands = compiled.checklistOrOperands[item] else { return compiled.checklistQuestionIDs[item] }
         var ids: [String] = []
-        for operand in operands {
-            let condition = CompiledCondition(
-                operand, questionSlot: { compiled.questionSlot[$0] }, decisionSlot: { compiled.decisionSlot[$0] })
-            guard condition.evaluate(evaluation.state) == .yes else { continue }
+        for operand in operands where operand.condition.evaluate(evaluation.state) == .yes {
             for id in operand.questionIDs where !ids.contains(id) { ids.append(id) }
         }
         return ids
