@@ -3,10 +3,13 @@ import KnowledgeModel
 
 /// The knowledge base compiled into the binary, and the overlays a user layers on top of it.
 public enum StackwiseKnowledge {
-    /// The embedded knowledge base (validated at build time), read once from its compact binary form in place.
+    /// The embedded knowledge base (validated at build time), read once from its compact binary form in place, its
+    /// strings the string literals compiled into the binary beside it.
     public static let embedded: KnowledgeBase = {
         let result = EmbeddedKnowledgeBaseData.payload.withUTF8Buffer { payload in
-            Result { () throws(KnowledgeBaseBinaryError) in try KnowledgeBaseBinary.decode(payload) }
+            Result { () throws(KnowledgeBaseBinaryError) in
+                try KnowledgeBaseBinary.decode(payload, strings: EmbeddedKnowledgeBaseData.strings)
+            }
         }
         switch result {
         case .success(let knowledgeBase): return knowledgeBase
@@ -18,6 +21,9 @@ public enum StackwiseKnowledge {
 
     /// The embedded knowledge base's payload (``KnowledgeBaseBinary``), for benchmarks and tests.
     public static var embeddedPayload: [UInt8] { EmbeddedKnowledgeBaseData.payload.withUTF8Buffer { Array($0) } }
+
+    /// The embedded payload's string table as compiled into the binary, for tests.
+    public static var embeddedStrings: [String] { EmbeddedKnowledgeBaseData.strings }
 
     /// The scenario tests shipped with the embedded knowledge base (`KnowledgeBase/tests/*.yaml`), as text.
     public static var embeddedScenarioFiles: [(path: String, text: String)] { EmbeddedKnowledgeBaseData.scenarioFiles }

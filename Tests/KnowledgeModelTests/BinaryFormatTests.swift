@@ -29,6 +29,33 @@ import Testing
         #expect(expressions(of: StackwiseKnowledge.embedded) == expressions(of: Self.shipped))
     }
 
+    /// The embedded knowledge base's strings are string literals compiled beside the payload; they are its table.
+    @Test func theCompiledStringTableIsThePayloadsTable() throws {
+        let payload = StackwiseKnowledge.embeddedPayload
+        #expect(try KnowledgeBaseBinary.stringTable(payload) == StackwiseKnowledge.embeddedStrings)
+        #expect(StackwiseKnowledge.embeddedStrings.count > 1000)
+    }
+
+    /// A table given in advance must match the payload's own in count and every length; any mismatch is reported.
+    @Test func aGivenStringTableMustMatchThePayloads() throws {
+        let kb = try everyFieldKnowledgeBase()
+        let payload = KnowledgeBaseBinary.encode(kb)
+        let table = try KnowledgeBaseBinary.stringTable(payload)
+        let read = try payload.withUnsafeBufferPointer { try KnowledgeBaseBinary.decode($0, strings: table) }
+        #expect(read == kb)
+        #expect(read.rules.map(\.id) == kb.rules.map(\.id))
+
+        let shorter = Array(table.dropLast())
+        #expect(throws: KnowledgeBaseBinaryError.self) {
+            try payload.withUnsafeBufferPointer { try KnowledgeBaseBinary.decode($0, strings: shorter) }
+        }
+        var longer = table
+        longer[0] += "x"
+        #expect(throws: KnowledgeBaseBinaryError.self) {
+            try payload.withUnsafeBufferPointer { try KnowledgeBaseBinary.decode($0, strings: longer) }
+        }
+    }
+
     @Test func everyFieldAndCaseReadsBackEqual() throws {
         let kb = try everyFieldKnowledgeBase()
         let decoded = try KnowledgeBaseBinary.decode(KnowledgeBaseBinary.encode(kb))

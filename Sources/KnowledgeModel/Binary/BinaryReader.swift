@@ -25,7 +25,11 @@ struct BinaryReader {
     private var depth = 0
 
     /// Reads the header (magic, format version) and the string table; the reader is then at the body.
-    init(_ bytes: UnsafeBufferPointer<UInt8>) throws(KnowledgeBaseBinaryError) {
+    ///
+    /// `strings`, when given, is the payload's string table made elsewhere (the embedded knowledge base's table is
+    /// compiled into the binary as string literals, which need no allocation or validation at start-up): the
+    /// payload's table is then only walked, and each entry's length checked against it.
+    init(_ bytes: UnsafeBufferPointer<UInt8>, strings: [String]? = nil) throws(KnowledgeBaseBinaryError) {
         self.bytes = bytes
         let magic = KnowledgeBaseBinary.magic
         guard bytes.count >= magic.count, bytes.prefix(magic.count).elementsEqual(magic) else {
@@ -40,6 +44,10 @@ struct BinaryReader {
                 message: "format version \(version), this build reads version \(KnowledgeBaseBinary.formatVersion)")
         }
         let stringCount = try count()
+        if let strings {
+            try skipTable(count: stringCount, matching: strings)
+            return
+        }
         table.reserveCapacity(stringCount)
         for _ in 0..<stringCount {
             let start = position
@@ -51,6 +59,29 @@ struct BinaryReader {
             table.append(string)
             position += length
         }
+    }
+
+    /// Moves past the payload's string table, which must have the count and lengths of `strings`; `strings` becomes
+    /// the table.
+    private mutating func skipTable(count: Int, matching strings: [String]) throws(KnowledgeBaseBinaryError) {
+        guard count == strings.count else {
+            throw failure("the string table has \(count) entries, the given table \(strings.count)")
+        }
+        for string in strings {
+            let start = position
+            let length = try self.count()
+            guard length == string.utf8.count else {
+                throw KnowledgeBaseBinaryError(
+                    offset: start, message: "a string table entry differs from the given one")
+            }
+            position += length
+        }
+        table = strings
+    }
+
+    /// The string table alone (the payload's header and table; the body is not read).
+    static func stringTable(_ bytes: UnsafeBufferPointer<UInt8>) throws(KnowledgeBaseBinaryError) -> [String] {
+        try BinaryReader(bytes).table
     }
 
     /// The string these bytes encode, or nil when they are not valid UTF-8.

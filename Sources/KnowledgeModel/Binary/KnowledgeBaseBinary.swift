@@ -23,15 +23,28 @@ public enum KnowledgeBaseBinary {
         return writer.payload()
     }
 
-    /// Reads a payload written by ``encode(_:)``; any damage is reported, never trapped on.
-    public static func decode(_ payload: UnsafeBufferPointer<UInt8>) throws(KnowledgeBaseBinaryError) -> KnowledgeBase {
-        var reader = try BinaryReader(payload)
+    /// Reads a payload written by ``encode(_:)``; any damage is reported, never trapped on. `strings`, when given, is
+    /// the payload's string table made in advance (see ``stringTable(_:)``): the payload's own is then not copied,
+    /// only checked to have the same count and lengths.
+    public static func decode(
+        _ payload: UnsafeBufferPointer<UInt8>, strings: [String]? = nil
+    ) throws(KnowledgeBaseBinaryError) -> KnowledgeBase {
+        var reader = try BinaryReader(payload, strings: strings)
         let knowledgeBase = try KnowledgeBase(reading: &reader)
         guard reader.isAtEnd else {
             throw KnowledgeBaseBinaryError(
                 offset: reader.position, message: "unexpected bytes after the knowledge base")
         }
         return knowledgeBase
+    }
+
+    /// The string table of a payload written by ``encode(_:)``, in table order (what `KBEmbed` compiles into the
+    /// binary as string literals, for ``decode(_:strings:)``).
+    public static func stringTable(_ payload: [UInt8]) throws(KnowledgeBaseBinaryError) -> [String] {
+        let result = payload.withUnsafeBufferPointer { buffer in
+            Result { () throws(KnowledgeBaseBinaryError) in try BinaryReader.stringTable(buffer) }
+        }
+        return try result.get()
     }
 
     /// Reads a payload written by ``encode(_:)``; any damage is reported, never trapped on.

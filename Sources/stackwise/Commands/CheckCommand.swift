@@ -164,6 +164,6 @@ struct CheckCommand: ParsableCommand {
 }
 
 /// The formats of `stackwise check`.
-enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
+enum CheckFormat: String, WordArgument {
     case text, json, sarif, junit, github, codeclimate
 }

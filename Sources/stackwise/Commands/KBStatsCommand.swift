@@ -28,6 +28,6 @@ struct KBStatsCommand: ParsableCommand {
 }
 
 /// Text or JSON output.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+enum OutputFormat: String, WordArgument {
     case text, json
 }

@@ -152,11 +152,11 @@ extension ReviewCommand {
 }
 
 /// The formats of `stackwise review`.
-enum ReviewFormat: String, ExpressibleByArgument, CaseIterable {
+enum ReviewFormat: String, WordArgument {
     case text, markdown, json, sarif, junit, github, codeclimate
 
     /// The CI format, for the formats shared with `check`.
     var ciFormat: CIFormat? { CIFormat(rawValue: rawValue) }
 }
 
-extension Severity: ExpressibleByArgument {}
+extension Severity: WordArgument {}

@@ -2,10 +2,10 @@ import ArgumentParser
 import Foundation
 import ReviewRendering
 
-extension ReviewDetail: ExpressibleByArgument {}
+extension ReviewDetail: WordArgument {}
 
 /// `--color auto|always|never`.
-enum ColourMode: String, ExpressibleByArgument, CaseIterable {
+enum ColourMode: String, WordArgument {
     case auto, always, never
 }
 
