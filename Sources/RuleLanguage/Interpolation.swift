@@ -206,9 +206,15 @@ public struct CompiledText: Sendable {
         return result
     }
 
-    /// Whole numbers as written (`1200`), others rounded to two decimals (`0.33`), huge ones in exponent form.
+    /// Whole numbers as written (`1200`); others from 10 up rounded to whole (`166.67` -> `167`: a review speaks
+    /// of requests and connections, not hundredths of them), below 10 to two decimals (`0.33`); huge ones in
+    /// exponent form.
     public static func format(_ value: Double) -> String {
         guard abs(value) < 1e15 else { return String(value) }
+        if abs(value) >= 10 {
+            let whole = Int64(value.rounded(.toNearestOrAwayFromZero))
+            return String(whole)
+        }
         let hundredths = Int64((abs(value) * 100).rounded())
         let sign = value < 0 && hundredths != 0 ? "-" : ""
         let whole = hundredths / 100

@@ -100,6 +100,10 @@ extension Review {
     /// At most this many priorities are routine steps of one chosen option (checklist items that apply only
     /// because the review chose it, such as a JWT scheme's hygiene); the rest stay in the checklist.
     public static let maximumStepsPerChosenOption = 2
+    /// At most this many priorities are checklist items that one rule includes (its steps share the rule's reason:
+    /// scoping every query by tenant and testing cross-tenant access are one concern); the rest stay in the
+    /// checklist.
+    public static let maximumStepsPerRule = 1
 
     /// The ranked priorities of this review: 3 to 7 (fewer only when the review has fewer candidates).
     ///
@@ -135,7 +139,8 @@ extension Review {
     ///    then review order.
     ///
     /// Selection: the first three always; the fourth and fifth when at least medium; the sixth and seventh only
-    /// when high.
+    /// when high. At most ``maximumStepsPerChosenOption`` routine steps of one chosen option and at most
+    /// ``maximumStepsPerRule`` checklist items of one including rule are picked; the others stay in the checklist.
     public func priorities(in knowledgeBase: KnowledgeBase) -> [ReviewPriority] {
         priorities(in: knowledgeBase, findingGroups: findingGroups(in: knowledgeBase))
     }
@@ -295,6 +300,7 @@ extension Review {
         var chosen: [ReviewPriority] = []
         var picksPerArea: [String: Int] = [:]
         var picksPerChosenOption: [String: Int] = [:]
+        var picksPerRule: [String: Int] = [:]
         while !remaining.isEmpty {
             let topKey = keys[remaining[0]]
             // Among candidates equal on every ranking key, prefer an area (checklist category) not yet picked.
@@ -311,6 +317,12 @@ extension Review {
             if let entry = candidate.entry, let key = chosenOptionKey(entry, lookups) {
                 guard picksPerChosenOption[key, default: 0] < Self.maximumStepsPerChosenOption else { continue }
                 picksPerChosenOption[key, default: 0] += 1
+            }
+            // Two steps of one rule (tenant scoping, cross-tenant tests) took two of a webhook sender's seven
+            // priorities with the same why.
+            if let entry = candidate.entry, let rule = entry.includedBy.first {
+                guard picksPerRule[rule, default: 0] < Self.maximumStepsPerRule else { continue }
+                picksPerRule[rule, default: 0] += 1
             }
             let index = chosen.count
             let admitted =
@@ -372,8 +384,14 @@ extension Review {
             guard let outcome = index.decision(id), let option = outcome.chosenAssessment else { return nil }
             return "\(option.name) (\(outcome.title))"
         }
-        if !named.isEmpty { return "Applies because of the chosen " + named.joined(separator: " and ") + "." }
         let stated = entry.appliesBecause.filter { !$0.assumed }
+        if !named.isEmpty {
+            // A pooler applies to PostgreSQL on serverless functions: the chosen database alone is half the reason.
+            let answers =
+                matching.isEmpty || stated.isEmpty
+                ? "" : " and your answers: " + stated.map(\.description).joined(separator: ", ")
+            return "Applies because of the chosen " + named.joined(separator: " and ") + answers + "."
+        }
         if !stated.isEmpty {
             return "Applies because of your answers: " + stated.map(\.description).joined(separator: ", ") + "."
         }
