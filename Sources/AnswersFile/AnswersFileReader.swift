@@ -71,8 +71,9 @@ public struct AnswersFileReader: Sendable {
     /// Reads the file at `url`; `displayPath` is how diagnostics name it.
     public func read(fileAt url: URL, displayPath: String) -> AnswersFileResult {
         let start = SourceLocation(file: displayPath, line: 1, column: 1)
+        let path = url.path
         var info = stat()
-        guard stat(url.path, &info) == 0 else {
+        guard stat(path, &info) == 0 else {
             let reason = errno == ENOENT ? "no such file" : String(cString: strerror(errno))
             return unreadable("cannot read the answers file: \(reason)", at: start)
         }
@@ -85,12 +86,11 @@ public struct AnswersFileReader: Sendable {
                 "cannot read the answers file: it is not a regular file (a device, pipe or socket); use - to read "
                     + "standard input", at: start)
         }
-        if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int,
-            size > Self.maximumBytes
-        {
-            return invalid(tooLarge(size), at: start)
+        // The size from the same stat (FileManager's attribute dictionary cast its values at every start-up).
+        if Int(info.st_size) > Self.maximumBytes {
+            return invalid(tooLarge(Int(info.st_size)), at: start)
         }
-        guard FileManager.default.isReadableFile(atPath: url.path) else {
+        guard access(path, R_OK) == 0 else {
             return unreadable("cannot read the answers file: permission denied", at: start)
         }
         let data: Data

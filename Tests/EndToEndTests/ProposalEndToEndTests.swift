@@ -113,6 +113,35 @@ import Testing
         }
     }
 
+    /// A pooler applies to PostgreSQL on serverless functions: the why names the chosen database and the answer.
+    @Test func aChecklistPriorityNamesBothTheChoiceAndTheAnswersThatBroughtItIn() throws {
+        let answers = """
+            version: 1
+            answers:
+              service.stage: new
+              service.kind: crud_api
+              service.criticality: mission_critical
+              service.domain: healthcare
+              data.shape: relational
+              data.multi_record_transactions: true
+              security.user_auth: end_users
+              security.stores_passwords: true
+              security.compliance: [hipaa]
+              operations.platform: serverless
+            """
+        let result = try BinaryRunner.run(["review", "--answers", "-", "--format", "json"], stdin: answers)
+        #expect(result.status == 0, "\(result.stderr)")
+        let document = try #require(
+            try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let priorities = try #require(document["priorities"] as? [[String: Any]])
+        let pooler = priorities.first { $0["id"] as? String == "data.pooler-in-front" }
+        #expect(
+            (pooler?["why"] as? String)
+                == "Applies because of the chosen PostgreSQL (Primary database) and your answers: "
+                + "operations.platform = serverless.",
+            "\(priorities.map { $0["id"] ?? "" })")
+    }
+
     @Test func aChecklistPriorityNamesTheAnswersItsConditionRead() throws {
         let escape = try Self.priorities("tiny-internal-tool").first { $0["id"] as? String == "nbp.6-9-escape-output" }
         #expect(
