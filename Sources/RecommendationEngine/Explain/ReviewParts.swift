@@ -214,8 +214,10 @@ struct ReviewParts {
     /// has none and no rule includes it, or a fired rule includes it.
     func checklistEntry(_ item: Int) -> ChecklistEntry? {
         var includedBy: [String] = []
+        var includedBecause: [String] = []
         for rule in index.rulesIncluding[item] where evaluation.firing.fired[rule] {
             includedBy.append(kb.rules[rule].id)
+            includedBecause.append(text(rule, "because"))
         }
         let applies: Bool
         if let condition = compiled.fastChecklistConditions[item] {
@@ -227,8 +229,8 @@ struct ReviewParts {
         let checklistItem = kb.checklist[item]
         let because = applies ? facts(holdingQuestionIDs(ofChecklistItem: item)) : []
         return ChecklistEntry(
-            item: checklistItem, includedBy: includedBy, done: answers.checklistDone.contains(checklistItem.id),
-            appliesBecause: because)
+            item: checklistItem, includedBy: includedBy, includedBecause: includedBecause,
+            done: answers.checklistDone.contains(checklistItem.id), appliesBecause: because)
     }
 
     /// Which constraints collide in an infeasible component, and the fired exclusions behind it.

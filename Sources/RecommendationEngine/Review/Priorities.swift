@@ -115,7 +115,8 @@ extension Review {
     /// low), or without firm-up insights every assumed answer a close call (medium) or a low-confidence decision
     /// (low) rests on. A checklist item that a rule raising a finding or tension includes is a step of that risk
     /// (even when other rules include it too): it is folded into the risk's candidate, which takes the item's
-    /// priority when that is more severe, so the same advice is not listed twice.
+    /// priority when that is more severe (unless the risk is a tension resting on two or more assumed answers), so
+    /// the same advice is not listed twice.
     ///
     /// Ranking keys, in order:
     /// 1. severity (high first);
@@ -212,8 +213,12 @@ extension Review {
                 touches: group.findings.count + lookups.decisionsReading(questions),
                 irreversible: group.irreversible, observed: group.observed)
         }
+        // Risks that rest on more than one default the user never gave (a tension computed from an assumed latency,
+        // instance count and pool size): their routine steps do not raise their severity (below).
+        var restsOnGuesses = Set<Int>()
         for raised in tensions {
             riskCandidate[raised.ruleID] = candidates.count
+            if raised.answers.count(where: \.assumed) > 1 { restsOnGuesses.insert(candidates.count) }
             let questions = Set(raised.tension.between + raised.answers.map(\.questionID))
             add(
                 .tension, raised.tension.id, raised.tension.severity, raised.tension.title, raised.because,
@@ -226,9 +231,14 @@ extension Review {
         for entry in checklist where !entry.done && (entry.isAnswerSpecific || entry.item.irreversible) {
             let owners = entry.includedBy.compactMap { riskCandidate[$0] }
             if let owner = owners.first {
-                // The risk takes the step's severity when the step is more urgent than the risk was rated.
-                candidates[owner].priority.severity = max(
-                    candidates[owner].priority.severity, severity(entry.item.priority))
+                // The risk takes the step's severity when the step is more urgent than the risk was rated, unless
+                // it rests on several defaults the user never gave: a medium tension computed from an assumed
+                // latency, instance count and pool size became a high priority in nearly every review through its
+                // routine pool step. (One default, such as node-postgres's pool of 10, is usually what runs.)
+                if !restsOnGuesses.contains(owner) {
+                    candidates[owner].priority.severity = max(
+                        candidates[owner].priority.severity, severity(entry.item.priority))
+                }
                 candidates[owner].priority.touches += 1
                 candidates[owner].priority.irreversible =
                     candidates[owner].priority.irreversible || entry.item.irreversible
@@ -334,9 +344,9 @@ extension Review {
             ranked.rank = index + 1
             if let entry = candidate.entry {
                 ranked.title = checklistTitle(ranked.action)
-                ranked.why =
-                    entry.includedBy.first.flatMap { lookups.because(ofRule: $0) ?? knowledgeBase.rule($0)?.because }
-                    ?? appliesBecause(entry, lookups)
+                // The including rule's reason as the review rendered it (a reason with interpolations showed its
+                // raw braces when the rule only included items).
+                ranked.why = entry.includedBecause.first ?? appliesBecause(entry, lookups)
             }
             chosen.append(ranked)
         }
@@ -506,13 +516,9 @@ private struct PriorityIndex {
     private let position: [String: Int]
     /// Question id -> positions of the decisions whose chosen option has a reason that read it.
     private let readers: [String: [Int]]
-    private let findings: [RaisedFinding]
-    private let tensions: [RaisedTension]
 
     init(_ review: Review) {
         decisions = review.decisions
-        findings = review.findings
-        tensions = review.tensions
         var position: [String: Int] = [:]
         var readers: [String: [Int]] = [:]
         for (index, outcome) in review.decisions.enumerated() {
@@ -525,18 +531,6 @@ private struct PriorityIndex {
         }
         self.position = position
         self.readers = readers
-    }
-
-    /// The rule's reason as the review shows it: its first decision contribution or exclusion, else the finding or
-    /// tension it raised (looked up only for the few priorities chosen).
-    func because(ofRule ruleID: String) -> String? {
-        for outcome in decisions {
-            for option in outcome.options {
-                if let found = option.contributions.first(where: { $0.ruleID == ruleID }) { return found.because }
-                if let found = option.exclusions.first(where: { $0.ruleID == ruleID }) { return found.because }
-            }
-        }
-        return findings.first { $0.ruleID == ruleID }?.because ?? tensions.first { $0.ruleID == ruleID }?.because
     }
 
     func decision(_ id: String) -> DecisionOutcome? { position[id].map { decisions[$0] } }

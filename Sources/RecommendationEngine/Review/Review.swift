@@ -265,15 +265,22 @@ public struct ChecklistEntry: Sendable, Codable, Equatable {
     public var item: ChecklistItem
     /// Rule ids that included it; empty when it applies through its own `appliesIf` (or always).
     public var includedBy: [String]
+    /// The reason of each rule in ``includedBy``, in the same order, with its interpolations filled in from the
+    /// answers ("A job of 90 minutes outlives ..."); the knowledge base's text when none is given.
+    public var includedBecause: [String]
     /// Ticked as done in the answers.
     public var done: Bool
     /// The answers its own `appliesIf` read, when that condition holds (empty otherwise): what "it applies to these
     /// answers" means for this item.
     public var appliesBecause: [AnswerFact]
 
-    public init(item: ChecklistItem, includedBy: [String], done: Bool, appliesBecause: [AnswerFact] = []) {
+    public init(
+        item: ChecklistItem, includedBy: [String], includedBecause: [String]? = nil, done: Bool,
+        appliesBecause: [AnswerFact] = []
+    ) {
         self.item = item
         self.includedBy = includedBy
+        self.includedBecause = includedBecause ?? includedBy
         self.done = done
         self.appliesBecause = appliesBecause
     }

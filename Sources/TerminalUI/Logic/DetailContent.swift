@@ -172,8 +172,8 @@ struct DetailContent {
         ]
         if !entry.includedBy.isEmpty {
             lines.append(DetailLine("Applies because:", .title))
-            for id in entry.includedBy {
-                lines.append(DetailLine("  " + (knowledgeBase.rule(id)?.because ?? id), indent: 4))
+            for because in entry.includedBecause {
+                lines.append(DetailLine("  " + because, indent: 4))
             }
         } else if let condition = item.appliesIf {
             lines.append(DetailLine("Applies because: " + condition.source, indent: 2))
