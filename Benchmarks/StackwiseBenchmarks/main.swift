@@ -180,7 +180,8 @@ func pipelineStages(answersPath: String) -> [(name: String, run: () -> Void)] {
     var answers = AnswerSet()
     var report: ReviewReport!
     return [
-        ("decode the embedded KB", { kb = try! KnowledgeBaseBinary.decode(StackwiseKnowledge.embeddedPayload) }),
+        // As start-up reads it: the payload in place, the strings the compiled-in literals.
+        ("decode the embedded KB", { kb = try! StackwiseKnowledge.readEmbedded().get() }),
         ("compile it (RecommendationEngine.init)", { engine = RecommendationEngine(knowledgeBase: kb) }),
         (
             "read the answers file",

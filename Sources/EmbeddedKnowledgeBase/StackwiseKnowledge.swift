@@ -6,18 +6,23 @@ public enum StackwiseKnowledge {
     /// The embedded knowledge base (validated at build time), read once from its compact binary form in place, its
     /// strings the string literals compiled into the binary beside it.
     public static let embedded: KnowledgeBase = {
-        let result = EmbeddedKnowledgeBaseData.payload.withUTF8Buffer { payload in
-            Result { () throws(KnowledgeBaseBinaryError) in
-                try KnowledgeBaseBinary.decode(payload, strings: EmbeddedKnowledgeBaseData.strings)
-            }
-        }
-        switch result {
+        switch readEmbedded() {
         case .success(let knowledgeBase): return knowledgeBase
         case .failure(let error):
             // KBEmbed read this payload back before embedding it; failing here is a build defect.
             preconditionFailure("embedded knowledge base cannot be read: \(error)")
         }
     }()
+
+    /// Reads the embedded knowledge base afresh, as start-up does (``embedded`` keeps the first reading): the
+    /// payload in place, its strings the compiled-in literals. For benchmarks.
+    public static func readEmbedded() -> Result<KnowledgeBase, KnowledgeBaseBinaryError> {
+        EmbeddedKnowledgeBaseData.payload.withUTF8Buffer { payload in
+            Result { () throws(KnowledgeBaseBinaryError) in
+                try KnowledgeBaseBinary.decode(payload, strings: EmbeddedKnowledgeBaseData.strings)
+            }
+        }
+    }
 
     /// The embedded knowledge base's payload (``KnowledgeBaseBinary``), for benchmarks and tests.
     public static var embeddedPayload: [UInt8] { EmbeddedKnowledgeBaseData.payload.withUTF8Buffer { Array($0) } }
