@@ -124,6 +124,7 @@ struct RecordRenderer {
         if pros.isEmpty && cons.isEmpty { out.append("* Neutral, because the knowledge base lists no trade-offs.") }
         for pro in pros { out.append("* Good, because \(wording.continuing(esc(pro), after: "Good"))") }
         for con in cons { out.append("* Bad, because \(wording.continuing(esc(con), after: "Bad"))") }
+        out += counterindications(outcome, wording).map { "* Bad, because \($0)" }
 
         out += ["", "### Confirmation", ""]
         let confirmation = confirmationItems(outcome.decisionID)
@@ -202,6 +203,22 @@ struct RecordRenderer {
             ]
         }
         return lines
+    }
+
+    /// The chosen option's "when not to use" entries that hold for these answers (the review's "chosen although"
+    /// tensions), with the answers that make them hold and the knowledge base's advice: a 90-minute job on
+    /// functions that stop at 15 minutes is a consequence a record must name, not only a general con.
+    private func counterindications(_ outcome: DecisionOutcome, _ wording: RecordWording) -> [String] {
+        guard let chosen = outcome.chosen else { return [] }
+        let prefix = "chosen-although.\(outcome.decisionID).\(chosen)."
+        return report.review.tensions.filter { $0.tension.id.hasPrefix(prefix) }.map { raised in
+            let answers = raised.answers.map { MarkdownText.code("\($0.questionID) = \($0.value)") }
+            let here = answers.isEmpty ? "" : " (here: " + answers.joined(separator: ", ") + ")"
+            var because = raised.because
+            while because.hasSuffix(".") { because.removeLast() }
+            return wording.continuing(MarkdownText.inline(because), after: "Bad") + here + ". "
+                + MarkdownText.inline(raised.tension.advice)
+        }
     }
 
     /// Checklist items that verify this decision: included by a rule that scores or excludes one of its options,

@@ -136,3 +136,74 @@ func scratchFolder() throws -> URL {
         #expect(Signature.state(of: "# someone else's record\n") == .foreign)
     }
 }
+
+/// A record names the "when not to use" entries of its chosen option that hold for these answers, with the answers
+/// and the advice: a planned platform the review keeps despite a serious counter-indication must say so.
+@Suite struct RecordCounterindicationTests {
+    static let knowledgeBase: KnowledgeBase = {
+        let yaml = """
+            sections:
+              - { id: main, title: Main, order: 1 }
+            sources:
+              - { id: docs, title: Docs, publisher: Us, url: "https://example.org", verified: 2025-01-01 }
+            questions:
+              - { id: q.platform, section: main, prompt: Where?, help: Where., type: single, default: functions,
+                  options: [{ id: functions, label: Functions }, { id: boxes, label: Boxes }] }
+              - { id: q.minutes, section: main, prompt: How long?, help: Minutes., type: number, unit: minutes,
+                  range: [0, 1000] }
+            decisions:
+              - id: runtime
+                title: Runtime
+                problem: Where does the code run?
+                order: 1
+                options:
+                  - id: functions
+                    name: Functions
+                    summary: Functions.
+                    pros: [No servers]
+                    cons: [Cold starts]
+                    sources: [docs]
+                    whenNot:
+                      - when: q.minutes > 15
+                        because: An invocation ends at 15 minutes, so a longer job is killed partway.
+                        advice: Split the work into chunks.
+                        severity: high
+                        sources: [docs]
+                  - { id: boxes, name: Boxes, summary: Boxes., pros: [Long jobs], cons: [Servers], sources: [docs] }
+            rules:
+              - { id: r.functions, when: q.platform == "functions", because: Planned on functions., sources: [docs],
+                  score: { runtime.functions: 5 } }
+            """
+        let (layer, loadDiagnostics) = KnowledgeBaseLoader().loadLayer(name: "kb", files: [("kb/all.yaml", yaml)])
+        let (knowledgeBase, diagnostics) = KnowledgeBaseBuilder.build(
+            layers: [layer], loadDiagnostics: loadDiagnostics)
+        precondition(!diagnostics.hasErrors, "\(diagnostics)")
+        return knowledgeBase
+    }()
+
+    func record(minutes: Double) throws -> String {
+        var answers = AnswerSet(serviceName: "etl")
+        answers.set("q.platform", to: .choice("functions"))
+        answers.set("q.minutes", to: .number(minutes))
+        let report = ReviewReport(engine: RecommendationEngine(knowledgeBase: Self.knowledgeBase), answers: answers)
+        let folder = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try export(DecisionRecordExporter(report: report, people: RecordPeople(), date: "2025-01-01"), into: folder)
+        let name = try #require(
+            try FileManager.default.contentsOfDirectory(atPath: folder.path).first { $0.hasPrefix("0001-") })
+        return try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+    }
+
+    @Test func aCounterindicationThatHoldsIsAConsequence() throws {
+        let text = try record(minutes: 90)
+        #expect(
+            text.contains(
+                "* Bad, because an invocation ends at 15 minutes, so a longer job is killed partway (here: "
+                    + "`q.minutes = 90`). Split the work into chunks."),
+            "\(text)")
+    }
+
+    @Test func oneThatDoesNotHoldIsNot() throws {
+        #expect(!(try record(minutes: 5)).contains("killed partway"))
+    }
+}
