@@ -139,7 +139,9 @@ let package = Package(
         .testTarget(name: "AnswersFileTests", dependencies: ["AnswersFile", "KnowledgeModel", "StackwiseTestSupport"]),
         .testTarget(
             name: "DecisionRecordsTests",
-            dependencies: ["DecisionRecords", "ReviewRendering", "RecommendationEngine", "KnowledgeModel"]
+            dependencies: [
+                "DecisionRecords", "ReviewRendering", "RecommendationEngine", "KnowledgeModel", "StackwiseTestSupport",
+            ]
         ),
         .testTarget(
             name: "ReviewRenderingTests",

@@ -19,6 +19,9 @@ extension ReviewText {
             switch verdict.verdict {
             case .agrees:
                 var text = "\(subject) - agrees"
+                if verdict.margin == 0, verdict.recommended != verdict.proposed.first {
+                    text += " (tied with \(recommended))"
+                }
                 if !verdict.alongside.isEmpty {
                     text +=
                         "; add "

@@ -193,7 +193,10 @@ public struct ReviewText: Sendable {
             let subject = "\(verdict.title): " + verdict.subject(naming: proposed)
             switch verdict.verdict {
             case .agrees:
-                lines += wrap("\(subject) - agrees", first: "  = ", rest: "    ", .green, maxLines: 1)
+                let tied = verdict.margin == 0 && verdict.recommended != verdict.proposed.first
+                lines += wrap(
+                    "\(subject) - agrees" + (tied ? " (tied with \(recommended))" : ""), first: "  = ", rest: "    ",
+                    .green, maxLines: 1)
             case .differs:
                 let margin = verdict.margin.map { " (by \($0))" } ?? ""
                 lines += wrap(

@@ -3,6 +3,7 @@ import Foundation
 import KnowledgeModel
 import RecommendationEngine
 import ReviewRendering
+import StackwiseTestSupport
 import Testing
 
 let recordsKnowledgeBase: KnowledgeBase = {
@@ -140,8 +141,8 @@ func scratchFolder() throws -> URL {
 /// A record names the "when not to use" entries of its chosen option that hold for these answers, with the answers
 /// and the advice: a planned platform the review keeps despite a serious counter-indication must say so.
 @Suite struct RecordCounterindicationTests {
-    static let knowledgeBase: KnowledgeBase = {
-        let yaml = """
+    static let knowledgeBase = KnowledgeBaseFixture.load(
+        yaml: """
             sections:
               - { id: main, title: Main, order: 1 }
             sources:
@@ -173,13 +174,7 @@ func scratchFolder() throws -> URL {
             rules:
               - { id: r.functions, when: q.platform == "functions", because: Planned on functions., sources: [docs],
                   score: { runtime.functions: 5 } }
-            """
-        let (layer, loadDiagnostics) = KnowledgeBaseLoader().loadLayer(name: "kb", files: [("kb/all.yaml", yaml)])
-        let (knowledgeBase, diagnostics) = KnowledgeBaseBuilder.build(
-            layers: [layer], loadDiagnostics: loadDiagnostics)
-        precondition(!diagnostics.hasErrors, "\(diagnostics)")
-        return knowledgeBase
-    }()
+            """)
 
     func record(minutes: Double) throws -> String {
         var answers = AnswerSet(serviceName: "etl")

@@ -52,6 +52,8 @@ import Testing
               - { id: r2, when: jobs.long, because: Long jobs need long-lived processes, score: { host.kubernetes: 2 } }
               - { id: r3, when: api.public, because: Public traffic meets the edge first, score: { limits.edge: 2 } }
               - { id: r4, when: 'not api.public', because: Private services count in the app, score: { limits.app: 1 } }
+              - { id: r5, when: 'team.size == "large"', because: Large teams like managed runtimes,
+                  score: { host.functions: 1 } }
             """)
 
     static let engine = RecommendationEngine(knowledgeBase: kb)
@@ -123,6 +125,24 @@ import Testing
         #expect(limits?.alongside == ["edge"])
         #expect(review.proposals.first { $0.decisionID == "host" }?.verdict == .agrees)
         #expect(!review.findings.contains { $0.finding.id.hasPrefix("proposal.") })
+    }
+
+    /// A proposal that scores the same as the choice lost only the tie rule: it agrees, with margin 0 (it was
+    /// "recommended instead: ... (by 0)", a migration for nothing when it is what runs today).
+    @Test func aProposalTiedWithTheChoiceAgrees() {
+        // api.public unanswered: neither limits rule fires, both options score 0 and the list order picks Edge.
+        let review = Self.engine.review(Self.answers([:], proposed: ["limits": ["app"]]))
+        #expect(review.decision("limits")?.chosen == "edge")
+        let verdict = review.proposals.first { $0.decisionID == "limits" }
+        #expect(verdict?.verdict == .agrees)
+        #expect(verdict?.margin == 0)
+        #expect(verdict?.recommended == "edge")
+        #expect(verdict?.reasonsAgainst.isEmpty == true)
+        #expect(!review.findings.contains { $0.finding.id.hasPrefix("proposal.limits") })
+        // One point behind is no tie.
+        let behind = Self.engine.review(
+            Self.answers(["team.size": .choice("large")], proposed: ["host": ["kubernetes"]]))
+        #expect(behind.proposals.first { $0.decisionID == "host" }?.verdict == .differs)
     }
 
     @Test func whatRunsTodayIsJudgedLikeAProposalWithItsSwitchingCost() {

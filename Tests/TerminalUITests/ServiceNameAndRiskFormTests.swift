@@ -181,7 +181,8 @@ import Testing
     @Test func aPlanForATieIsNotToldTheFirstListedOptionIsRecommended() throws {
         var harness = Harness(kb: Self.kb, answers: AnswerSet(proposed: ["queue": ["beta"]]), width: 200, height: 40)
         let verdict = try #require(harness.state.advice.review?.proposals.first { $0.decisionID == "queue" })
-        #expect(verdict.verdict == .differs, "the engine settles the tie by list order: \(verdict)")
+        #expect(verdict.verdict == .agrees, "a tie lost only by list order agrees: \(verdict)")
+        #expect(verdict.margin == 0)
         harness.send(.character("r"), .character("1"))
         let row = (0..<40).map(harness.screen.line).first { $0.contains("Job queue: your plan") } ?? ""
         #expect(row.contains("no preference"), "\(row)")

@@ -200,6 +200,16 @@ extension ReviewParts {
                 (assessment?.contributions ?? []).filter { $0.weight < 0 }.sorted { $0.weight < $1.weight }.prefix(3))
         }
         if let chosen = outcome.chosenAssessment, let assessment {
+            // A proposal that scores the same as the choice lost only the tie rule (the knowledge base's option
+            // order): it is as good for these answers, so it agrees (margin 0). "You run TypeORM - recommended
+            // instead: Prisma ORM (by 0)" told a running service to migrate for nothing.
+            if verdict.verdict == .differs, chosen.score == assessment.score {
+                verdict.verdict = .agrees
+                verdict.margin = 0
+                verdict.reasonsAgainst = []
+                if origin == .runsToday { verdict.switchingCost = decision.switchingCost }
+                return verdict
+            }
             if verdict.verdict == .differs { verdict.margin = chosen.score - assessment.score }
             let proposalWeights = Dictionary(
                 assessment.contributions.map { ($0.ruleID, $0.weight) }, uniquingKeysWith: +)

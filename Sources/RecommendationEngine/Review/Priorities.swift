@@ -403,7 +403,11 @@ extension Review {
             return "Applies because of the chosen " + named.joined(separator: " and ") + answers + "."
         }
         if !stated.isEmpty {
-            return "Applies because of your answers: " + stated.map(\.description).joined(separator: ", ") + "."
+            // Exact money types for an e-commerce service hold until it says whether it moves money: naming the
+            // unanswered question says how the item could go away.
+            let unanswered = entry.appliesBecause.filter(\.assumed).map(\.questionID)
+            return "Applies because of your answers: " + stated.map(\.description).joined(separator: ", ")
+                + (unanswered.isEmpty ? "" : "; not yet answered: " + unanswered.joined(separator: ", ")) + "."
         }
         if !entry.appliesBecause.isEmpty {
             return "Applies because of assumed defaults: "

@@ -112,18 +112,20 @@ extension DetailContent {
             verdict.origin == .runsToday ? "Y" + verdict.subject(naming: names).dropFirst() : "Your plan: " + names
         var text = subject + " — "
         switch verdict.verdict {
-        case .agrees: text += "agrees with the review"
-        case .differs where outcome.hasNoPreference:
+        case .agrees where outcome.hasNoPreference:
             text +=
                 DecisionExplanation.noPreference + ": nothing in your answers favours another option, so it is "
                 + "as good a pick as any"
+        case .agrees where verdict.margin == 0 && verdict.recommended != verdict.proposed.first:
+            text += "agrees with the review: tied with \(verdict.recommended.map(name) ?? "another option")"
+        case .agrees: text += "agrees with the review"
         case .differs:
             text += "differs: the review recommends \(verdict.recommended.map(name) ?? "another option")"
             if let margin = verdict.margin { text += " by \(margin)" }
         case .ruledOut: text += "ruled out" + (verdict.incompatibility.map { ": " + $0 } ?? "")
         case .notApplicable: text += "the decision does not apply"
         }
-        let fine = verdict.verdict == .agrees || (verdict.verdict == .differs && outcome.hasNoPreference)
+        let fine = verdict.verdict == .agrees
         var lines = [DetailLine(text, fine ? .success : .warning, indent: 2)]
         for reason in verdict.reasonsFor.prefix(3) {
             lines.append(DetailLine("  for the recommendation: " + reason.because, indent: 4))

@@ -86,10 +86,14 @@ extension TUIView {
             let subject = verdict.origin == .runsToday ? verdict.subject(naming: proposed) : "your plan \(proposed)"
             let outcome: String
             switch verdict.verdict {
-            case .agrees: outcome = "agrees"
-            case .differs where review.decision(verdict.decisionID)?.hasNoPreference == true:
+            case .agrees where review.decision(verdict.decisionID)?.hasNoPreference == true:
                 // A 0-0 tie: the first-listed option is no recommendation against the plan.
-                outcome = DecisionExplanation.noPreference + ": nothing in your answers favours another option"
+                outcome =
+                    "agrees (" + DecisionExplanation.noPreference + ": nothing in your answers favours another"
+                    + " option)"
+            case .agrees where verdict.margin == 0 && verdict.recommended != verdict.proposed.first:
+                outcome = "agrees (tied with \(verdict.recommended.map(name) ?? "another option"))"
+            case .agrees: outcome = "agrees"
             case .differs: outcome = "differs: \(verdict.recommended.map(name) ?? "another option") recommended"
             case .ruledOut: outcome = "ruled out"
             case .notApplicable: outcome = "does not apply"
