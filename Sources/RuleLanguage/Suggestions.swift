@@ -20,9 +20,17 @@ public enum Suggestions {
         var best: (candidate: String, distance: Int)?
         var rows = DistanceRows(capacity: length + limit + 1)
         var examined = 0
+        // The first word of a longer id ("serverless" for "serverless-functions"): suggested when no candidate is
+        // a plausible typo and exactly one id starts with the word and a separator.
+        var longer: (candidate: String, count: Int) = ("", 0)
         for candidate in candidates {
             examined += 1
             if examined > maximumCandidates { break }
+            if length >= 3, let asciiWord, candidate.utf8.count > asciiWord.count,
+                Self.extends(candidate, asciiWord)
+            {
+                longer = (candidate, longer.count + 1)
+            }
             guard candidate.utf8.count <= (length + limit) * 4 else { continue }
             // Only a candidate closer than the best so far can win, so its distance is computed no further.
             let cutoff = min(limit, (best?.distance ?? Int.max) - 1)
@@ -34,7 +42,21 @@ public enum Suggestions {
             }
             if let distance { best = (candidate, distance) }
         }
-        return best?.candidate
+        return best?.candidate ?? (longer.count == 1 ? longer.candidate : nil)
+    }
+
+    /// Whether `candidate` is `word` (lower-case ASCII) followed by `-`, `_` or `.` and more, ignoring case.
+    static func extends(_ candidate: String, _ word: [UInt8]) -> Bool {
+        var index = 0
+        for byte in candidate.utf8 {
+            if index == word.count {
+                return byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
+            }
+            let lowered = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+            guard lowered == word[index] else { return false }
+            index += 1
+        }
+        return false
     }
 
     /// The lower-cased bytes of an ASCII text without carriage returns; nil for any other text.

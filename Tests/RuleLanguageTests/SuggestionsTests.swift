@@ -8,6 +8,18 @@ import Testing
         #expect(Suggestions.closest(to: "becuase", in: ["because", "sources"]) == "because")
     }
 
+    /// The first word of a longer id is suggested when exactly one id continues it after a separator.
+    @Test func suggestsTheOneIdThatAWordBegins() {
+        let options = ["kubernetes", "managed-containers", "paas", "serverless-functions", "vms"]
+        #expect(Suggestions.closest(to: "serverless", in: options) == "serverless-functions")
+        #expect(Suggestions.closest(to: "Managed", in: options) == "managed-containers")
+        // A typo still wins over a longer id, two longer ids are no suggestion, and short words get none.
+        #expect(Suggestions.closest(to: "pass", in: options) == "paas")
+        #expect(Suggestions.closest(to: "serverless", in: ["serverless-functions", "serverless-containers"]) == nil)
+        #expect(Suggestions.closest(to: "vm", in: ["vm-large"]) == nil)
+        #expect(Suggestions.closest(to: "serverless", in: ["serverlessfunctions"]) == nil)
+    }
+
     @Test func staysQuietWhenNothingIsClose() {
         #expect(Suggestions.closest(to: "zzzzzz", in: ["weight", "when"]) == nil)
     }
