@@ -47,6 +47,7 @@ extension ReviewJSON {
         var counterindications: [TradeoffJSON]
         var unneededComplements: [String]
         var alongside: [String]
+        var replacesWhatRuns: Bool
         var runsAs: String?
         var switchingCost: String?
         var wouldWinIf: [FactJSON]
@@ -69,6 +70,7 @@ extension ReviewJSON {
             counterindications = verdict.counterindications.map(TradeoffJSON.init)
             unneededComplements = verdict.unneededComplements
             alongside = verdict.alongside
+            replacesWhatRuns = verdict.replacesWhatRuns
             runsAs = verdict.runsAs
             switchingCost = verdict.switchingCost
             wouldWinIf = verdict.wouldWinIf.map(FactJSON.init)

@@ -273,6 +273,7 @@ extension ReviewJSON.ProposalJSON: JSONWritable {
             $0.field("reasonsAgainst", reasonsAgainst)
             $0.field("reasonsFor", reasonsFor)
             $0.field("recommended", recommended)
+            $0.field("replacesWhatRuns", replacesWhatRuns)
             $0.field("runsAs", runsAs)
             $0.field("switchingCost", switchingCost)
             $0.field("title", title)

@@ -39,7 +39,7 @@ extension ReviewText {
             case .differs:
                 let margin = verdict.margin.map { " by \($0)" } ?? ""
                 lines += wrap(
-                    "\(subject) - recommended instead: \(recommended) (score \(margin.isEmpty ? "" : "ahead\(margin)"))",
+                    "\(subject) - recommended instead: \(recommended)\(verdict.replacesWhatRuns ? ", which runs today" : "") (score \(margin.isEmpty ? "" : "ahead\(margin)"))",
                     first: "  ≠ ", rest: "    ", .yellow)
             case .ruledOut:
                 lines += wrap(

@@ -145,6 +145,31 @@ import Testing
         #expect(behind.proposals.first { $0.decisionID == "host" }?.verdict == .differs)
     }
 
+    /// A plan to replace what runs today, which the review would keep, is a migration for nothing: flagged, with
+    /// the switching cost, and a high priority.
+    @Test func aPlanThatReplacesWhatTheReviewWouldKeepIsHigh() {
+        let review = Self.engine.review(
+            Self.answers(
+                ["team.size": .choice("large"), "jobs.long": .bool(true), "current.host": .choice("k8s")],
+                proposed: ["host": ["functions"]]))
+        #expect(review.decision("host")?.chosen == "kubernetes")
+        let verdict = review.proposals.first { $0.decisionID == "host" }
+        #expect(verdict?.verdict == .differs)
+        #expect(verdict?.replacesWhatRuns == true)
+        #expect(verdict?.switchingCost == "A re-platforming project.")
+        let priority = review.priorities(in: Self.kb).first { $0.kind == .proposal }
+        #expect(priority?.severity == .high)
+        #expect(
+            priority?.title.contains("recommends Kubernetes, which runs today") == true,
+            "\(String(describing: priority))")
+        // The same plan for a new service (nothing runs) is an ordinary difference.
+        let fresh = Self.engine.review(
+            Self.answers(["team.size": .choice("large"), "jobs.long": .bool(true)], proposed: ["host": ["functions"]]))
+        #expect(fresh.proposals.first { $0.decisionID == "host" }?.replacesWhatRuns == false)
+        let freshTitle = fresh.priorities(in: Self.kb).first { $0.kind == .proposal }?.title ?? ""
+        #expect(!freshTitle.contains("runs today"), "\(freshTitle)")
+    }
+
     @Test func whatRunsTodayIsJudgedLikeAProposalWithItsSwitchingCost() {
         let review = Self.engine.review(Self.answers(["current.host": .choice("k8s"), "team.size": .choice("small")]))
         let verdict = review.proposals.first { $0.decisionID == "host" }

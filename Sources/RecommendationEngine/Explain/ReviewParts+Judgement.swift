@@ -110,15 +110,7 @@ extension ReviewParts {
             let options = ordered.compactMap { compiled.optionSlot[slot][$0] }
             return options.isEmpty ? nil : (options, .proposed)
         }
-        guard let link = judgement.current[slot], evaluation.state.answered[link.question],
-            let value = evaluation.state.values[link.question]
-        else { return nil }
-        var ids: [String] = []
-        switch value {
-        case .text(let id): ids = [id]
-        case .set(let set): ids = set.sorted()
-        default: break
-        }
+        guard let (link, ids) = currentAnswer(slot), evaluation.state.answered[link.question] else { return nil }
         var options: [Int] = []
         for id in ids { if let option = link.options[id], !options.contains(option) { options.append(option) } }
         return options.isEmpty ? nil : (options, .runsToday)
@@ -128,15 +120,8 @@ extension ReviewParts {
     /// of another id (`fastify4`, "Fastify 4", counts as the Fastify 5 option `fastify`); nil when every answer is its
     /// option (`postgresql`).
     private func runsAs(_ slot: Int) -> String? {
-        let compiled = engine.compiled
-        guard let link = judgement.current[slot], let value = evaluation.state.values[link.question] else { return nil }
-        let question = compiled.questions[link.question]
-        var ids: [String] = []
-        switch value {
-        case .text(let id): ids = [id]
-        case .set(let set): ids = set.sorted()
-        default: break
-        }
+        guard let (link, ids) = currentAnswer(slot) else { return nil }
+        let question = engine.compiled.questions[link.question]
         let mapped = ids.filter { link.options[$0] != nil }
         let decision = engine.knowledgeBase.decisions[slot]
         guard mapped.contains(where: { id in link.options[id].map { decision.options[$0].id != id } ?? false }) else {
@@ -218,7 +203,32 @@ extension ReviewParts {
                     .sorted { $0.weight > $1.weight }.prefix(3))
         }
         if origin == .runsToday { verdict.switchingCost = decision.switchingCost }
+        if origin == .proposed, verdict.verdict != .agrees, let chosen = outcome.chosen,
+            runningOptions(slot).contains(chosen)
+        {
+            // Moving a running MongoDB service to PostgreSQL that the review would keep on MongoDB.
+            verdict.replacesWhatRuns = true
+            verdict.switchingCost = decision.switchingCost
+        }
         return verdict
+    }
+
+    /// The option ids that decision `slot`'s current-stack answer counts as (empty for a new service).
+    private func runningOptions(_ slot: Int) -> [String] {
+        guard let (link, ids) = currentAnswer(slot), evaluation.state.answered[link.question] else { return [] }
+        let decision = engine.knowledgeBase.decisions[slot]
+        return ids.compactMap { link.options[$0].map { decision.options[$0].id } }
+    }
+
+    /// The current-stack link of decision `slot` and the option ids its answer holds (one for a single choice,
+    /// sorted for a multiple choice); nil when the decision has no link or the question no value.
+    private func currentAnswer(_ slot: Int) -> (link: (question: Int, options: [String: Int]), ids: [String])? {
+        guard let link = judgement.current[slot], let value = evaluation.state.values[link.question] else { return nil }
+        switch value {
+        case .text(let id): return (link, [id])
+        case .set(let set): return (link, set.sorted())
+        default: return (link, [])
+        }
     }
 
     /// Findings about risky proposals: one when the proposed option is ruled out, one per "when not to use" entry of

@@ -89,8 +89,12 @@ public struct ProposalVerdict: Sendable, Codable, Equatable {
     /// Recommended options the proposal leaves out: complements of the choice, or the choice itself when the
     /// proposal is one of its complements (the verdict is then `agrees`).
     public var alongside: [String]
-    /// What moving a running service costs (runsToday, when the recommendation differs).
+    /// What moving a running service costs (when the recommendation differs from what runs today, or the plan
+    /// would replace what runs today).
     public var switchingCost: String?
+    /// A plan (`proposed`) that would replace what the service runs today, while the review recommends keeping it:
+    /// a migration that costs ``switchingCost`` and gains nothing for these answers.
+    public var replacesWhatRuns: Bool = false
     /// What runs today in the words of its answer, when they differ from the options it counts as
     /// (`Fastify 4`, counted as the Fastify 5 option); nil otherwise.
     public var runsAs: String?

@@ -109,7 +109,8 @@ extension Review {
     ///
     /// Candidates, all in the knowledge base's terms: every constraint conflict (severity high); every group of
     /// open findings with one cause (``findingGroups(in:)``; the group's highest severity); every proposal the
-    /// review rules out (high) or recommends against (medium); every tension (its severity: medium unless the knowledge base says otherwise); every checklist item not done
+    /// review rules out (high) or recommends against (medium; high when it would replace what runs today and the
+    /// review would keep that, ``ProposalVerdict/replacesWhatRuns``); every tension (its severity: medium unless the knowledge base says otherwise); every checklist item not done
     /// that is answer-specific or irreversible (its priority as severity); the first three firm-up questions
     /// (``firmUp``) that could change a decision or a risk (medium when one of the decisions is a close call, else
     /// low), or without firm-up insights every assumed answer a close call (medium) or a low-confidence decision
@@ -269,9 +270,14 @@ extension Review {
                 : "Reconsider \(proposed); \(recommended) fits these answers better."
             if let cost = verdict.switchingCost { action += " Switching cost: \(cost)" }
             let findings = folded[verdict.decisionID]
+            // A plan that would replace what runs today, which the review would keep, is a migration for nothing:
+            // as serious as a plan it rules out (a MongoDB service planned onto PostgreSQL ranked below a root
+            // container).
+            let severe = ruledOut || verdict.replacesWhatRuns
+            let recommendation = verdict.replacesWhatRuns ? "\(recommended), which runs today" : recommended
             add(
-                .proposal, verdict.decisionID, max(ruledOut ? .high : .medium, findings?.severity ?? .low),
-                "\(verdict.title): \(subject), the review \(ruledOut ? "rules it out" : "recommends \(recommended)")",
+                .proposal, verdict.decisionID, max(severe ? .high : .medium, findings?.severity ?? .low),
+                "\(verdict.title): \(subject), the review \(ruledOut ? "rules it out" : "recommends \(recommendation)")",
                 why, action,
                 touches: 1 + verdict.reasonsAgainst.count + verdict.counterindications.count + (findings?.count ?? 0),
                 irreversible: findings?.irreversible ?? false)
