@@ -200,7 +200,8 @@ public struct ReviewText: Sendable {
             case .differs:
                 let margin = verdict.margin.map { " (by \($0))" } ?? ""
                 lines += wrap(
-                    "\(subject) - recommended instead: \(recommended)\(verdict.replacesWhatRuns ? ", which runs today" : "")\(margin)", first: "  ≠ ", rest: "    ", .yellow,
+                    "\(subject) - recommended instead: \(recommended)\(verdict.replacesWhatRuns ? ", which runs today" : "")\(margin)",
+                    first: "  ≠ ", rest: "    ", .yellow,
                     maxLines: 2)
             case .ruledOut:
                 lines += wrap(
