@@ -60,6 +60,20 @@ import Testing
         #expect(id == "f.no-adapter")
     }
 
+    /// A priority's detail shows its title, why and action once: the finding behind it adds what is new (severity,
+    /// acceptance, the answers that raised it), not the same lines again.
+    @Test func aPrioritysDetailDoesNotRepeatItsOwnLines() throws {
+        var harness = Harness(answers: ReviewReducerTests.socketAnswers)
+        harness.send(.character("r"), .character("1"))
+        let priority = try #require(harness.state.advice.priorities.first)
+        let lines = DetailContent(knowledgeBase: TUIFixtures.kb).lines(.priority(priority.rank), harness.state)
+            .map(\.text)
+        #expect(lines.count { $0 == "Why: " + priority.why } == 1, "\(lines)")
+        #expect(lines.count { $0 == priority.title } == 1, "\(lines)")
+        #expect(!lines.contains("Fix: " + priority.action), "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("Severity: ") }, "\(lines)")
+    }
+
     @Test func aOnATensionSaysWhyNothingIsAccepted() {
         var harness = Harness(answers: Self.tensionAnswers)
         harness.send(.character("r"), .character("3"))

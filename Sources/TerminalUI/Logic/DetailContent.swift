@@ -52,7 +52,13 @@ struct DetailContent {
                 DetailLine("Do: " + priority.action, .success, indent: 4),
                 DetailLine(""),
             ]
-            lines += self.lines(ReviewRows.target(of: priority), state)
+            // The finding, tension or item behind it, without the lines that only repeat the priority's own
+            // (its title, why and action stood twice, one under the other).
+            let repeated: Set<String> = [
+                priority.title, "Why: " + priority.why, "Fix: " + priority.action, "Advice: " + priority.action,
+                priority.action,
+            ]
+            lines += self.lines(ReviewRows.target(of: priority), state).filter { !repeated.contains($0.text) }
             return lines
         case .whatIf(let index):
             guard let row = state.advice.whatIf?.rows.element(at: index) else { return [] }
