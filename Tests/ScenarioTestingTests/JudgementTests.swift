@@ -74,6 +74,18 @@ import Testing
         #expect((verdict.runsAs != nil) == (current == "fastify4"))
     }
 
+    /// An option named for an absence reads as one: "you have no rate limiting", not "you run No rate limiting".
+    @Test func anAbsenceIsNamedAsOne() {
+        let running = ProposalVerdict(
+            decisionID: "rate_limiting", title: "Rate limiting", proposed: ["none"], origin: .runsToday,
+            verdict: .differs, recommended: "redis_limiter", margin: 24)
+        #expect(running.subject(naming: "No rate limiting") == "you have no rate limiting")
+        var planned = running
+        planned.origin = .proposed
+        #expect(planned.subject(naming: "No cache yet") == "you plan no cache yet")
+        #expect(running.subject(naming: "PostgreSQL") == "you run PostgreSQL")
+    }
+
     /// The major choices never rest on a 0-0 tie settled by the order options are listed in.
     @Test func majorChoicesNeverRestOnAZeroZeroTie() {
         let engine = RecommendationEngine(knowledgeBase: kb)

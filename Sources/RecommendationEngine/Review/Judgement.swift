@@ -127,10 +127,16 @@ public struct ProposalVerdict: Sendable, Codable, Equatable {
 
     /// "you plan Kafka", "you run PostgreSQL", "you run Fastify 4 (counted as Fastify 5)": the subject of a
     /// verdict for every view; `names` are the proposed options' names as that view shows them.
+    /// An option named for an absence ("No rate limiting") reads "you have no rate limiting", "you plan no cache
+    /// yet".
     public func subject(naming names: String) -> String {
+        let absence = names.hasPrefix("No ")
+        let shown = absence ? "no " + names.dropFirst(3) : names
         switch origin {
-        case .proposed: return "you plan \(names)"
-        case .runsToday: return runsAs.map { "you run \($0) (counted as \(names))" } ?? "you run \(names)"
+        case .proposed: return "you plan \(shown)"
+        case .runsToday:
+            if absence, runsAs == nil { return "you have \(shown)" }
+            return runsAs.map { "you run \($0) (counted as \(names))" } ?? "you run \(shown)"
         }
     }
 }

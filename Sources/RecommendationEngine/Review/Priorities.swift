@@ -264,10 +264,13 @@ extension Review {
                 verdict.incompatibility ?? verdict.counterindications.first?.text ?? verdict.reasonsAgainst.first?
                 .because
                 ?? verdict.reasonsFor.first?.because ?? "\(recommended) scores higher for these answers."
+            // An option named for an absence ("No rate limiting") is not something to drop or reconsider.
             var action =
-                ruledOut
-                ? "Drop \(proposed) for \(recommended)."
-                : "Reconsider \(proposed); \(recommended) fits these answers better."
+                proposed.hasPrefix("No ")
+                ? "Add \(recommended)."
+                : ruledOut
+                    ? "Drop \(proposed) for \(recommended)."
+                    : "Reconsider \(proposed); \(recommended) fits these answers better."
             if let cost = verdict.switchingCost { action += " Switching cost: \(cost)" }
             let findings = folded[verdict.decisionID]
             // A plan that would replace what runs today, which the review would keep, is a migration for nothing:
