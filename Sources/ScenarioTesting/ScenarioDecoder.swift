@@ -87,9 +87,9 @@ public struct ScenarioDecoder {
             if let decisions = e.value("decisions") { scenario.decisions = decodeDecisions(decisions) }
             scenario.checklist = membership(e.value("checklist"), known: kb.checklist.map(\.id), what: "checklist item")
             scenario.findings = membership(
-                e.value("findings"), known: kb.findings.map(\.id), what: "finding", generated: "proposal.")
+                e.value("findings"), known: kb.findings.map(\.id), what: "finding", generated: ["proposal."])
             scenario.tensions = membership(
-                e.value("tensions"), known: kb.tensions.map(\.id), what: "tension", generated: "chosen-although.")
+                e.value("tensions"), known: kb.tensions.map(\.id), what: "tension", generated: ["chosen-although."])
             if let proposals = e.value("proposals") { scenario.proposals = decodeProposalExpectations(proposals) }
             let exclusive = kb.questions.filter { $0.options.contains(where: \.exclusive) }.map { "\($0.id).exclusive" }
             scenario.contradictions = membership(
@@ -98,7 +98,7 @@ public struct ScenarioDecoder {
             scenario.priorities = membership(
                 e.value("priorities"),
                 known: kb.checklist.map(\.id) + kb.findings.map(\.id) + kb.tensions.map(\.id) + kb.questions.map(\.id)
-                    + kb.allDecisionIDs, what: "priority", generated: "proposal.", ordered: true)
+                    + kb.allDecisionIDs, what: "priority", generated: ["proposal.", "chosen-although."], ordered: true)
         }
         return scenario
     }
@@ -177,9 +177,9 @@ public struct ScenarioDecoder {
     }
 
     /// Ids raised by the review itself rather than by a rule (proposal findings, counter-evidence tensions) start
-    /// with `generated` and are accepted as written.
+    /// with one of the `generated` prefixes and are accepted as written.
     private func membership(
-        _ node: YAMLNode?, known: [String], what: String, generated: String? = nil, ordered: Bool = false
+        _ node: YAMLNode?, known: [String], what: String, generated: [String] = [], ordered: Bool = false
     )
         -> MembershipExpectation
     {
@@ -190,7 +190,7 @@ public struct ScenarioDecoder {
         let knownSet = Set(known)
         func check(_ key: String) -> [String] {
             let ids = f.stringList(key)
-            for id in ids where !knownSet.contains(id) && !(generated.map(id.hasPrefix) ?? false) {
+            for id in ids where !knownSet.contains(id) && !generated.contains(where: id.hasPrefix) {
                 sink.error("unknown \(what) '\(id)'\(Suggestions.hint(for: id, in: known))", at: f.value(key)?.location)
             }
             return ids

@@ -74,6 +74,8 @@ import Testing
         let tension = review.tensions.first { $0.tension.id == "chosen-although.host.functions.1" }
         #expect(tension?.tension.title == "Functions chosen although jobs outlive the time limit")
         #expect(tension?.tension.advice == "Run jobs in containers")
+        // As severe as the entry (high here; an entry without a severity gives a medium tension).
+        #expect(tension?.tension.severity == .high)
         #expect(tension?.answers.map(\.questionID) == ["jobs.long"])
     }
 

@@ -88,9 +88,12 @@ extension ReviewParts {
                 guard holds(check) else { continue }
                 let id = "chosen-although.\(decision.id).\(option.id).\(index + 1)"
                 let involved = facts(slots: check.reads)
+                // As severe as the knowledge base rates the entry (the same entry makes a proposal's finding that
+                // severe): 90-minute jobs on functions that stop at 15 minutes ranked below routine hygiene as a
+                // medium tension.
                 let tension = Tension(
                     id: id, title: "\(option.name) chosen although \(entry.because.lowercasedFirst)",
-                    advice: entry.advice, between: involved.map(\.questionID))
+                    advice: entry.advice, between: involved.map(\.questionID), severity: entry.severity)
                 result.append(RaisedTension(tension: tension, ruleID: id, because: entry.because, answers: involved))
             }
         }
