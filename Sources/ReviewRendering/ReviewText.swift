@@ -23,7 +23,8 @@ public struct ReviewText: Sendable {
     /// The standard view's length limit. When the review would be longer, it is shortened step by step until it
     /// fits: fewer CHECKLIST items (the note under it counts the rest), then no firm-up questions, one line (not
     /// two) for each decision's reason and trade-off, one line per priority's action, no reasons under YOUR PLAN,
-    /// no fix lines under FINDINGS, and last no reason lines under DECISIONS; `--detail full` always has everything.
+    /// no fix lines under FINDINGS, and last no reason lines under DECISIONS; lines left under the limit then give
+    /// the first decisions their two lines back. `--detail full` always has everything.
     public static let standardLineBudget = 150
 
     /// What the standard view leaves out to stay within ``standardLineBudget``.
@@ -31,15 +32,16 @@ public struct ReviewText: Sendable {
         var checklistLimit = Int.max
         var firmUpQuestions = 3
         var actionLines = 2
-        /// Lines for a decision's decisive reason and main trade-off: 2 (wrapped), or 1 (each cut to share the line).
-        var decisionLines = 2
+        /// How many decisions, from the first, get two lines for their decisive reason and main trade-off
+        /// (wrapped); the others get one (each cut to share the line).
+        var twoLineDecisions = Int.max
         var planReasons = true
         var findingFixes = true
         var decisionReasons = true
 
         /// The steps after the checklist, in order.
         static let steps: [@Sendable (inout Compaction) -> Void] = [
-            { $0.firmUpQuestions = 0 }, { $0.decisionLines = 1 }, { $0.actionLines = 1 }, { $0.planReasons = false },
+            { $0.firmUpQuestions = 0 }, { $0.twoLineDecisions = 0 }, { $0.actionLines = 1 }, { $0.planReasons = false },
             { $0.findingFixes = false }, { $0.decisionReasons = false },
         ]
     }
@@ -67,7 +69,37 @@ public struct ReviewText: Sendable {
             lines = render(report, outline, compaction, sections)
             if lines.count <= Self.standardLineBudget { break }
         }
+        regrowDecisions(report, outline, &compaction, sections, &lines)
         return lines.joined(separator: "\n")
+    }
+
+    /// When the decisions went to one line each and the review ended under the budget, the first decisions (the
+    /// knowledge base lists the weightiest first) get their two lines back while the rest still fits: a one-line
+    /// reason cut to thirty characters ("+ A medium team can split work...") says little.
+    private func regrowDecisions(
+        _ report: ReviewReport, _ outline: ReviewOutline, _ compaction: inout Compaction, _ cache: SectionCache,
+        _ lines: inout [String]
+    ) {
+        guard compaction.twoLineDecisions == 0, compaction.decisionReasons, lines.count < Self.standardLineBudget
+        else { return }
+        // Each decision's two lines add at most one line: a binary search over how many fit.
+        var low = 0
+        var high = min(report.review.decisions.count, Self.standardLineBudget - lines.count)
+        var best = lines
+        while low < high {
+            let middle = (low + high + 1) / 2
+            var trial = compaction
+            trial.twoLineDecisions = middle
+            let rendered = render(report, outline, trial, cache)
+            if rendered.count <= Self.standardLineBudget {
+                low = middle
+                best = rendered
+            } else {
+                high = middle - 1
+            }
+        }
+        compaction.twoLineDecisions = low
+        lines = best
     }
 
     private func render(
@@ -94,7 +126,7 @@ public struct ReviewText: Sendable {
         lines += section("priorities \(compaction.actionLines)") { priorities(outline, compaction, &$0) }
         lines += section("plan \(compaction.planReasons)") { plan(report, compaction, &$0) }
         lines += section("firmUp \(compaction.firmUpQuestions)") { firmUp(report, compaction, &$0) }
-        lines += section("decisions \(compaction.decisionLines) \(compaction.decisionReasons)") {
+        lines += section("decisions \(compaction.twoLineDecisions) \(compaction.decisionReasons)") {
             decisions(report, outline, compaction, cache, &$0)
         }
         lines += section("conflicts") { conflicts(report, &$0) }
@@ -153,16 +185,16 @@ public struct ReviewText: Sendable {
             // The headings and reasons are the same in every compaction step: made once, laid out per step.
             let rows = cache.decisionRows ?? compactDecisionRows(report, outline)
             cache.decisionRows = rows
-            for row in rows {
+            for (position, row) in rows.enumerated() {
                 lines += row.heading
                 guard detail == .standard, compaction.decisionReasons, let reasons = row.reasons else { continue }
                 switch reasons {
                 case .noPreference:
                     lines += wrap(ReviewReport.noPreferenceText, first: "    ", rest: "      ", maxLines: 2)
-                case .parts(let parts) where compaction.decisionLines > 1:
+                case .parts(let parts) where position < compaction.twoLineDecisions:
                     // "+ decisive reason; cost: main trade-off", wrapped to two lines.
                     let text = parts.map { $0.label + $0.text }.joined(separator: "; ")
-                    lines += wrap(text, first: "    ", rest: "      ", maxLines: compaction.decisionLines)
+                    lines += wrap(text, first: "    ", rest: "      ", maxLines: 2)
                 case .parts(let parts):
                     // "+ decisive reason  cost: main trade-off" on one line, each cut to share it.
                     lines.append(Self.fitLine(parts, indent: "    ", width: width))

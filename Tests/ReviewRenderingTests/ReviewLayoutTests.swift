@@ -48,6 +48,20 @@ import Testing
         }
     }
 
+    /// When decisions went to one line each and lines are left under the budget, the first decisions get their two
+    /// lines back (the job-heavy example: a 30-character reason said little), and the review still fits.
+    @Test func leftoverLinesGoBackToTheFirstDecisions() throws {
+        let text = ReviewText().render(try Self.report("job-heavy-saas"))
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.count <= ReviewText.standardLineBudget)
+        let decisions = try #require(lines.firstIndex(of: "DECISIONS"))
+        // The first decision: its heading, then a reason wrapped onto a second line ("+ ...; cost: ..." and more).
+        #expect(lines[decisions + 2].hasPrefix("    + "), "\(lines[decisions + 2])")
+        #expect(lines[decisions + 3].hasPrefix("      "), "two lines: \(lines[decisions + 1...decisions + 3])")
+        // And later decisions share one line between reason and cost.
+        #expect(lines[decisions...].contains { $0.hasPrefix("    + ") && $0.contains("...  cost: ") })
+    }
+
     /// `high` means "do before launch or the next release, for these answers" (issue 12): no shipped example, nor any
     /// answers file added to docs/examples later, may have more than 15 high checklist items in its review.
     @Test func everyExampleHasAtMostFifteenHighChecklistItems() throws {
