@@ -108,23 +108,7 @@ extension ReviewText {
     }
 
     /// "Managed containers (AWS ECS on Fargate, ...)" -> "Managed containers".
-    static func shortName(_ name: String) -> String {
-        guard TextLayout.isPlainASCII(name) else {
-            guard let open = name.range(of: " ("), open.lowerBound != name.startIndex else { return name }
-            return String(name[..<open.lowerBound])
-        }
-        // Plain ASCII (every option name in the knowledge base): the first " (" found over the bytes.
-        let bytes = name.utf8
-        var previous: UInt8 = 0
-        for index in bytes.indices {
-            if previous == UInt8(ascii: " "), bytes[index] == UInt8(ascii: "(") {
-                let open = bytes.index(before: index)
-                return open == bytes.startIndex ? name : String(name[..<open])
-            }
-            previous = bytes[index]
-        }
-        return name
-    }
+    static func shortName(_ name: String) -> String { OptionName.short(name) }
 
     func wrap(
         _ text: String, first: String, rest: String, _ colour: Colour = .plain, maxLines: Int = Int.max

@@ -35,6 +35,8 @@ import Testing
         // Text wraps at 80 columns: compare with runs of white space as one space.
         let flowing = result.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         #expect(flowing.contains("A job of 90 minutes outlives a function invocation"))
+        // The "chosen although" tension names the option without its parenthesised details.
+        #expect(flowing.contains("Serverless functions chosen although AWS Lambda ends an invocation"))
     }
 
     @Test(arguments: [

@@ -92,7 +92,7 @@ extension ReviewParts {
                 // severe): 90-minute jobs on functions that stop at 15 minutes ranked below routine hygiene as a
                 // medium tension.
                 let tension = Tension(
-                    id: id, title: "\(option.name) chosen although \(entry.because.lowercasedFirst)",
+                    id: id, title: "\(OptionName.short(option.name)) chosen although \(entry.because.lowercasedFirst)",
                     advice: entry.advice, between: involved.map(\.questionID), severity: entry.severity)
                 result.append(RaisedTension(tension: tension, ruleID: id, because: entry.because, answers: involved))
             }
