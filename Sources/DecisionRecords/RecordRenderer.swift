@@ -108,6 +108,7 @@ struct RecordRenderer {
             positive.isEmpty
             ? "it scores best for these answers" : wording.continuing(positive.map(esc).joined(separator: " "))
         out.append("Chosen option: \"\(esc(chosenOption?.name ?? report.outcomeText(outcome)))\", because \(because)")
+        if let plan = planParagraph(outcome) { out += ["", plan] }
         if outcome.isCloseCall {
             out += [
                 "",

@@ -176,8 +176,9 @@ func scratchFolder() throws -> URL {
                   score: { runtime.functions: 5 } }
             """)
 
-    func record(minutes: Double) throws -> String {
+    func record(minutes: Double, proposed: [String: [String]] = [:]) throws -> String {
         var answers = AnswerSet(serviceName: "etl")
+        answers.proposed = proposed
         answers.set("q.platform", to: .choice("functions"))
         answers.set("q.minutes", to: .number(minutes))
         let report = ReviewReport(engine: RecommendationEngine(knowledgeBase: Self.knowledgeBase), answers: answers)
@@ -196,6 +197,18 @@ func scratchFolder() throws -> URL {
                 "* Bad, because an invocation ends at 15 minutes, so a longer job is killed partway (here: "
                     + "`q.minutes = 90`). Split the work into chunks."),
             "\(text)")
+    }
+
+    /// The team's plan for the decision is in the record, with the review's verdict and what speaks against it.
+    @Test func theTeamsPlanIsNamedWithTheVerdict() throws {
+        let differs = try record(minutes: 5, proposed: ["runtime": ["boxes"]])
+        #expect(
+            differs.contains(
+                "Your plan: you plan Boxes; the review recommends Functions instead (by 5). Planned on functions. "
+                    + "Keeping the plan is a decision to record here, with its reason."), "\(differs)")
+        let agrees = try record(minutes: 5, proposed: ["runtime": ["functions"]])
+        #expect(agrees.contains("Your plan: you plan Functions, which this record confirms."))
+        #expect(!(try record(minutes: 5)).contains("Your plan:"))
     }
 
     @Test func oneThatDoesNotHoldIsNot() throws {
