@@ -3,8 +3,8 @@ import RecommendationEngine
 
 /// The Markdown rendering of a review: `stackwise review --format markdown`, and `design-review.md` in an export.
 ///
-/// The same structure as the text review (summary, priorities, decisions, conflicts, findings by cause, accepted
-/// risks, tensions, assumptions, checklist by category); in the standard detail the full lists are folded into
+/// The same structure as the text review (summary, priorities, your plan, decisions, conflicts, findings by cause,
+/// accepted risks, tensions, assumptions, checklist by category); in the standard detail the full lists are folded into
 /// `<details>` blocks. Every piece of text is escaped with ``MarkdownText``; the only HTML is the `<details>` and
 /// `<summary>` tags this type writes.
 public struct ReviewMarkdown: Sendable {
@@ -32,6 +32,7 @@ public struct ReviewMarkdown: Sendable {
         }
         contradictionsSection(report, &out)
         priorities(outline, &out)
+        planSection(report, &out)
         decisions(report, outline, &out)
         conflicts(report, &out)
         findings(report, outline, &out)

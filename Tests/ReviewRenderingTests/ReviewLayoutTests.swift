@@ -96,6 +96,25 @@ import Testing
         #expect(standard.contains("<details><summary>All \(report.review.checklist.count) checklist items</summary>"))
     }
 
+    /// design-review.md judges the team's plan as the text does: every verdict, with why not and the switching
+    /// cost for a plan that differs (the Markdown had no plan section).
+    @Test func theMarkdownReviewJudgesThePlan() throws {
+        for name in Self.examples {
+            let report = try Self.report(name)
+            let markdown = ReviewMarkdown().render(report)
+            #expect(markdown.contains("\n## Your plan\n") == !report.review.proposals.isEmpty, "\(name)")
+            for verdict in report.review.proposals {
+                #expect(markdown.contains("- **\(verdict.title)**: "), "\(name): \(verdict.decisionID)")
+            }
+        }
+        // The express example runs an in-process limiter on several instances: recommended instead, with its cost.
+        let express = ReviewMarkdown().render(try Self.report("express-slow-under-load"))
+        let limiter = try #require(
+            express.split(separator: "\n").first { $0.hasPrefix("- **Rate limiting**: ") })
+        #expect(limiter.contains("— recommended instead: Redis-backed limiter in the app"), "\(limiter)")
+        #expect(express.contains("  - Switching cost: "))
+    }
+
     @Test(arguments: examples) func jsonHasThreeToSevenRankedPriorities(_ name: String) throws {
         let report = try Self.report(name)
         let json = ReviewJSON.render(report)
