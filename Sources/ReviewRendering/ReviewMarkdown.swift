@@ -3,8 +3,8 @@ import RecommendationEngine
 
 /// The Markdown rendering of a review: `stackwise review --format markdown`, and `design-review.md` in an export.
 ///
-/// The same structure as the text review (summary, priorities, your plan, decisions, conflicts, findings by cause,
-/// accepted risks, tensions, assumptions, checklist by category); in the standard detail the full lists are folded into
+/// The same structure as the text review (summary, priorities, your plan, questions to firm up the review,
+/// decisions, conflicts, findings by cause, accepted risks, tensions, assumptions, checklist by category); in the standard detail the full lists are folded into
 /// `<details>` blocks. Every piece of text is escaped with ``MarkdownText``; the only HTML is the `<details>` and
 /// `<summary>` tags this type writes.
 public struct ReviewMarkdown: Sendable {
@@ -33,6 +33,7 @@ public struct ReviewMarkdown: Sendable {
         contradictionsSection(report, &out)
         priorities(outline, &out)
         planSection(report, &out)
+        firmUpSection(report, &out)
         decisions(report, outline, &out)
         conflicts(report, &out)
         findings(report, outline, &out)
@@ -262,7 +263,7 @@ public struct ReviewMarkdown: Sendable {
     }
 
     /// A `<details>` block (standard detail) or nothing: the full lists a reader opens on demand.
-    private func folded(_ summary: String, _ lines: [String], _ out: inout [String]) {
+    func folded(_ summary: String, _ lines: [String], _ out: inout [String]) {
         guard detail == .standard, !lines.isEmpty else { return }
         out += ["", "<details><summary>\(esc(summary))</summary>"] + lines + ["", "</details>"]
     }

@@ -115,6 +115,20 @@ import Testing
         #expect(express.contains("  - Switching cost: "))
     }
 
+    /// design-review.md asks the questions that would firm up the review, as the text does: three, the rest folded
+    /// (all with --detail full).
+    @Test func theMarkdownReviewAsksTheFirmUpQuestions() throws {
+        let report = try Self.report("tiny-internal-tool")
+        let questions = report.review.firmUp
+        #expect(questions.count > 3)
+        let standard = ReviewMarkdown().render(report)
+        #expect(standard.contains("\n## Answer these to firm up the review\n"))
+        #expect(standard.contains("<details><summary>\(questions.count - 3) more questions</summary>\n\n- "))
+        let full = ReviewMarkdown(detail: .full).render(report)
+        for question in questions { #expect(full.contains("- `\(question.questionID)`"), "\(question.questionID)") }
+        #expect(!full.contains("more questions</summary>"))
+    }
+
     @Test(arguments: examples) func jsonHasThreeToSevenRankedPriorities(_ name: String) throws {
         let report = try Self.report(name)
         let json = ReviewJSON.render(report)

@@ -53,4 +53,42 @@ extension ReviewMarkdown {
             if let cost = verdict.switchingCost { out.append("  - Switching cost: \(esc(cost))") }
         }
     }
+
+    /// "Answer these to firm up the review": the unanswered questions whose answers could change the most, as in the
+    /// text review; the first three, the rest folded (all of them with `--detail full`).
+    func firmUpSection(_ report: ReviewReport, _ out: inout [String]) {
+        let questions = report.review.firmUp
+        guard !questions.isEmpty else { return }
+        let esc = MarkdownText.inline
+        let resting = report.review.decisions.filter(\.lowConfidence).count
+        out += ["", "## Answer these to firm up the review", ""]
+        out.append("\(resting) decision\(resting == 1 ? " rests" : "s rest") on default answers.")
+        out.append("")
+        let lines = questions.map { question in
+            var line = "- \(MarkdownText.code(question.questionID))"
+            if let assumed = question.assumed { line += " (assumed \(MarkdownText.code(assumed.description)))" }
+            line += ": \(esc(question.prompt))"
+            var effect: [String] = []
+            let count = question.decisions.count
+            if count > 0 {
+                effect.append(
+                    "could change \(count) decision" + (count == 1 ? "" : "s") + " ("
+                        + question.decisions.map(MarkdownText.code).joined(separator: ", ") + ")")
+            }
+            if question.risks > 0 {
+                effect.append("\(question.risks) risk check" + (question.risks == 1 ? "" : "s") + " read it")
+            }
+            return effect.isEmpty ? line : line + " — " + effect.joined(separator: "; ")
+        }
+        let shown = detail == .full ? lines.count : min(lines.count, 3)
+        out += lines.prefix(shown)
+        if shown < lines.count {
+            if detail == .standard {
+                folded("\(lines.count - shown) more questions", [""] + lines.dropFirst(shown), &out)
+            } else {
+                out.append("- \(lines.count - shown) more: `--detail full`, or `firmUp` in `--format json`")
+            }
+        }
+    }
 }
+
