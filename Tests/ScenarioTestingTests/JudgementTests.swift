@@ -84,6 +84,9 @@ import Testing
         planned.origin = .proposed
         #expect(planned.subject(naming: "No cache yet") == "you plan no cache yet")
         #expect(running.subject(naming: "PostgreSQL") == "you run PostgreSQL")
+        var phrased = running
+        phrased.runsAs = "The driver directly"
+        #expect(phrased.subject(naming: "Plain driver") == "you run the driver directly (counted as Plain driver)")
     }
 
     /// The major choices never rest on a 0-0 tie settled by the order options are listed in.

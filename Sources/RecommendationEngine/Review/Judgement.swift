@@ -136,7 +136,9 @@ public struct ProposalVerdict: Sendable, Codable, Equatable {
         case .proposed: return "you plan \(shown)"
         case .runsToday:
             if absence, runsAs == nil { return "you have \(shown)" }
-            return runsAs.map { "you run \($0) (counted as \(names))" } ?? "you run \(shown)"
+            // An answer worded as a phrase ("The driver directly") keeps its article in lower case.
+            let running = runsAs.map { $0.hasPrefix("The ") ? "the " + $0.dropFirst(4) : $0 }
+            return running.map { "you run \($0) (counted as \(names))" } ?? "you run \(shown)"
         }
     }
 }
