@@ -18,7 +18,7 @@ extension RecordRenderer {
         switch verdict.verdict {
         case .notApplicable:
             return nil
-        case .agrees where verdict.margin == 0 && verdict.recommended != verdict.proposed.first:
+        case .agrees where verdict.tiesWithRecommendation:
             return "\(lead), which ties with \(recommended) for these answers: as good a choice."
         case .agrees:
             return "\(lead), which this record confirms."

@@ -18,7 +18,7 @@ extension ReviewMarkdown {
             switch verdict.verdict {
             case .agrees:
                 line += "agrees"
-                if verdict.margin == 0, verdict.recommended != verdict.proposed.first {
+                if verdict.tiesWithRecommendation {
                     line += " (tied with \(recommended))"
                 }
                 if !verdict.alongside.isEmpty {
@@ -38,10 +38,7 @@ extension ReviewMarkdown {
             }
             out.append(line)
             guard verdict.verdict == .differs || verdict.verdict == .ruledOut, detail != .brief else { continue }
-            let against =
-                verdict.incompatibility ?? verdict.counterindications.first?.text
-                ?? verdict.reasonsAgainst.first?.because
-            if let against { out.append("  - Why not: \(esc(against))") }
+            if let against = verdict.objection { out.append("  - Why not: \(esc(against))") }
             if let advice = verdict.counterindications.first?.advice { out.append("  - Advice: \(esc(advice))") }
             let shown = Set(verdict.reasonsAgainst.prefix(1).map(\.ruleID))
             if let reason = verdict.reasonsFor.first(where: { !shown.contains($0.ruleID) }) {

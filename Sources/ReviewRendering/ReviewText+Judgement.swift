@@ -19,7 +19,7 @@ extension ReviewText {
             switch verdict.verdict {
             case .agrees:
                 var text = "\(subject) - agrees"
-                if verdict.margin == 0, verdict.recommended != verdict.proposed.first {
+                if verdict.tiesWithRecommendation {
                     text += " (tied with \(recommended))"
                 }
                 if !verdict.alongside.isEmpty {
@@ -48,10 +48,7 @@ extension ReviewText {
                 lines += wrap("\(subject) - the decision does not apply to these answers", first: "  - ", rest: "    ")
             }
             // One decisive line each: why not the proposal, what to do, why the recommendation.
-            let against =
-                verdict.incompatibility ?? verdict.counterindications.first?.text
-                ?? verdict.reasonsAgainst.first?.because
-            if let against { lines += wrap(against, first: "    why not: ", rest: "      ") }
+            if let against = verdict.objection { lines += wrap(against, first: "    why not: ", rest: "      ") }
             if let advice = verdict.counterindications.first?.advice {
                 lines += wrap(advice, first: "    advice: ", rest: "      ")
             }

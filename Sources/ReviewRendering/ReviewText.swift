@@ -225,7 +225,7 @@ public struct ReviewText: Sendable {
             let subject = "\(verdict.title): " + verdict.subject(naming: proposed)
             switch verdict.verdict {
             case .agrees:
-                let tied = verdict.margin == 0 && verdict.recommended != verdict.proposed.first
+                let tied = verdict.tiesWithRecommendation
                 lines += wrap(
                     "\(subject) - agrees" + (tied ? " (tied with \(recommended))" : ""), first: "  = ", rest: "    ",
                     .green, maxLines: 1)
@@ -246,8 +246,7 @@ public struct ReviewText: Sendable {
                 verdict.verdict == .differs || verdict.verdict == .ruledOut
             else { continue }
             let against =
-                verdict.incompatibility ?? verdict.counterindications.first?.text
-                ?? verdict.reasonsAgainst.first?.because ?? verdict.reasonsFor.first?.because
+                verdict.objection ?? verdict.reasonsFor.first?.because
             if let against { lines += wrap(against, first: "    why: ", rest: "      ", maxLines: 1) }
         }
     }

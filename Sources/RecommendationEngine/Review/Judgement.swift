@@ -127,10 +127,24 @@ public struct ProposalVerdict: Sendable, Codable, Equatable {
 
     /// "you plan Kafka", "you run PostgreSQL", "you run Fastify 4 (counted as Fastify 5)": the subject of a
     /// verdict for every view; `names` are the proposed options' names as that view shows them.
+    /// The proposal scores the same as the recommendation and lost only the tie rule (``Verdict/agrees``, margin 0):
+    /// renderings say "agrees (tied with ...)".
+    public var tiesWithRecommendation: Bool { verdict == .agrees && margin == 0 && recommended != proposed.first }
+
+    /// The decisive objection to the proposal, in one sentence: why it cannot be combined, else the first "when not
+    /// to use" entry that holds, else the strongest reason against it; nil when nothing speaks against it.
+    public var objection: String? {
+        incompatibility ?? counterindications.first?.text ?? reasonsAgainst.first?.because
+    }
+
+    /// Whether option `names` name an absence ("No rate limiting"): such a plan is "you have no ...", and the way
+    /// out is to add the recommendation, not to drop or reconsider it.
+    public static func namesAnAbsence(_ names: String) -> Bool { names.hasPrefix("No ") }
+
     /// An option named for an absence ("No rate limiting") reads "you have no rate limiting", "you plan no cache
     /// yet".
     public func subject(naming names: String) -> String {
-        let absence = names.hasPrefix("No ")
+        let absence = Self.namesAnAbsence(names)
         let shown = absence ? "no " + names.dropFirst(3) : names
         switch origin {
         case .proposed: return "you plan \(shown)"

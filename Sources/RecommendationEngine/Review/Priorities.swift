@@ -261,12 +261,11 @@ extension Review {
             let subject = verdict.subject(naming: proposed)
             let ruledOut = verdict.verdict == .ruledOut
             let why =
-                verdict.incompatibility ?? verdict.counterindications.first?.text ?? verdict.reasonsAgainst.first?
-                .because
-                ?? verdict.reasonsFor.first?.because ?? "\(recommended) scores higher for these answers."
+                verdict.objection ?? verdict.reasonsFor.first?.because
+                ?? "\(recommended) scores higher for these answers."
             // An option named for an absence ("No rate limiting") is not something to drop or reconsider.
             var action =
-                proposed.hasPrefix("No ")
+                ProposalVerdict.namesAnAbsence(proposed)
                 ? "Add \(recommended)."
                 : ruledOut
                     ? "Drop \(proposed) for \(recommended)."

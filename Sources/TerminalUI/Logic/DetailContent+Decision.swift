@@ -116,7 +116,7 @@ extension DetailContent {
             text +=
                 DecisionExplanation.noPreference + ": nothing in your answers favours another option, so it is "
                 + "as good a pick as any"
-        case .agrees where verdict.margin == 0 && verdict.recommended != verdict.proposed.first:
+        case .agrees where verdict.tiesWithRecommendation:
             text += "agrees with the review: tied with \(verdict.recommended.map(name) ?? "another option")"
         case .agrees: text += "agrees with the review"
         case .differs:

@@ -91,7 +91,7 @@ extension TUIView {
                 outcome =
                     "agrees (" + DecisionExplanation.noPreference + ": nothing in your answers favours another"
                     + " option)"
-            case .agrees where verdict.margin == 0 && verdict.recommended != verdict.proposed.first:
+            case .agrees where verdict.tiesWithRecommendation:
                 outcome = "agrees (tied with \(verdict.recommended.map(name) ?? "another option"))"
             case .agrees: outcome = "agrees"
             case .differs: outcome = "differs: \(verdict.recommended.map(name) ?? "another option") recommended"
