@@ -74,7 +74,10 @@ public struct AnswersFileReader: Sendable {
         let path = url.path
         var info = stat()
         guard stat(path, &info) == 0 else {
-            let reason = errno == ENOENT ? "no such file" : String(cString: strerror(errno))
+            let reason =
+                errno == ENOENT
+                ? "no such file" + Self.similarFileHint(url, displayPath: displayPath)
+                : String(cString: strerror(errno))
             return unreadable("cannot read the answers file: \(reason)", at: start)
         }
         if info.st_mode & S_IFMT == S_IFDIR {
@@ -362,6 +365,22 @@ public struct AnswersFileReader: Sendable {
 
     private func invalid(_ message: String, at location: SourceLocation) -> AnswersFileResult {
         AnswersFileResult(answerSet: AnswerSet(), diagnostics: [.error(message, at: location)])
+    }
+
+    /// Most names looked at in the missing file's folder for a "did you mean": the error path stays bounded in a
+    /// folder of any size.
+    static let maximumSiblingsCompared = 2_000
+
+    /// "; did you mean 'docs/examples/jwt-login-api.yaml'?" for a missing `jwt-login-api.yml` whose folder holds a
+    /// file of a close name (as the folder appears in `displayPath`); empty when none is close.
+    static func similarFileHint(_ url: URL, displayPath: String) -> String {
+        let folder = url.deletingLastPathComponent().path
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder),
+            let match = Suggestions.closest(
+                to: url.lastPathComponent, in: names.sorted().prefix(maximumSiblingsCompared))
+        else { return "" }
+        let prefix = displayPath.range(of: "/", options: .backwards).map { String(displayPath[..<$0.upperBound]) } ?? ""
+        return "; did you mean '\(UntrustedText.escaped(prefix + match, limit: 200))'?"
     }
 
     private func unreadable(_ message: String, at location: SourceLocation) -> AnswersFileResult {

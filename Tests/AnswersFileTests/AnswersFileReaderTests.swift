@@ -189,6 +189,23 @@ import Testing
         #expect(!result.isUnreadable)
     }
 
+    /// A missing answers file whose folder holds a close name ("jwt-login-api.yml" for ".yaml") gets a "did you
+    /// mean" with the folder as the user wrote it; a name close to nothing gets none.
+    @Test func aMissingFileSuggestsACloseNameInItsFolder() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("answers-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("answers: {}\n".utf8).write(to: folder.appendingPathComponent("jwt-login-api.yaml"))
+        let typo = reader.read(
+            fileAt: folder.appendingPathComponent("jwt-login-api.yml"), displayPath: "examples/jwt-login-api.yml")
+        #expect(typo.isUnreadable)
+        expectDiagnostic(
+            typo.diagnostics, "no such file; did you mean 'examples/jwt-login-api.yaml'?",
+            at: "examples/jwt-login-api.yml:1:1")
+        let unrelated = reader.read(fileAt: folder.appendingPathComponent("zzz.json"), displayPath: "zzz.json")
+        #expect(unrelated.diagnostics.allSatisfy { !$0.message.contains("did you mean") })
+    }
+
     @Test func missingFileAndFolderAreUnreadable() throws {
         let missing = reader.read(fileAt: URL(fileURLWithPath: "/nonexistent/a.yaml"), displayPath: "a.yaml")
         #expect(missing.isUnreadable)
